@@ -1,0 +1,74 @@
+/**
+ * `htm-workforce <command>`: each command lives in its own module under src/cli/ and exports
+ * `run(argv): Promise<exitCode>`. Exit codes (DESIGN §2): 0 ok, 1 --strict with rejected rows,
+ * 2 unusable input or unknown option.
+ */
+export class UsageError extends Error {}
+
+const COMMANDS: Record<
+  string,
+  { summary: string; load: () => Promise<{ run: (argv: string[]) => Promise<number> }> }
+> = {
+  sample: {
+    summary: "write a deterministic synthetic dataset in the input contract",
+    load: () => import("./sample.ts"),
+  },
+  ingest: {
+    summary: "validate and load all sources, rebuild core and marts",
+    load: () => import("./ingest.ts"),
+  },
+  check: { summary: "validate only; writes nothing to the warehouse", load: () => import("./check.ts") },
+  export: {
+    summary: "write every mart and core table as Hive-partitioned Parquet",
+    load: () => import("./export.ts"),
+  },
+  build: {
+    summary: "build the static site from the current warehouse into dist/",
+    load: () => import("./build.ts"),
+  },
+  start: {
+    summary: "sample (when data/input/ is empty) → ingest → build → serve",
+    load: () => import("./start.ts"),
+  },
+  brief: { summary: "render the budget brief to PDF with Chromium", load: () => import("./brief.ts") },
+  bench: { summary: "benchmark ingest against DuckDB's bare CSV reader", load: () => import("./bench.ts") },
+  screenshots: { summary: "screenshot every page of the built site", load: () => import("./screenshots.ts") },
+  dictionary: {
+    summary: "regenerate docs/data-dictionary.md from the contract",
+    load: () => import("./dictionary.ts"),
+  },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return [
+    "usage: htm-workforce <command> [options]",
+    "",
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run `htm-workforce <command> --help` for a command's options.",
+  ].join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    console.log(usage());
+    return command ? 0 : 2;
+  }
+  const entry = COMMANDS[command];
+  if (!entry) {
+    console.error(`htm-workforce: unknown command '${command}'\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    const mod = await entry.load();
+    return await mod.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      console.error(`htm-workforce ${command}: ${(e as Error).message}`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Analysis settings: the assumptions behind the metrics (DESIGN §6) and the publication
+ * audience (§8). Read from `settings.json` in the input folder when present; every field has a
+ * documented default. Ingest stores the resolved settings in `meta.settings` so the SQL and the
+ * site use exactly the values the warehouse was built with.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { z } from "zod";
+
+export const settingsSchema = z
+  .object({
+    as_of: z.iso
+      .date()
+      .optional()
+      .describe(
+        "Reference date for 'now' (headcount today, open requisitions, expiring certifications). Default: the latest event date in the data.",
+      ),
+    productive_hours_per_fte: z
+      .number()
+      .positive()
+      .default(1600)
+      .describe(
+        "In-house labor hours one FTE delivers per year; converts workload hours to demand FTE. No published benchmark: an assumption.",
+      ),
+    benefits_load: z
+      .number()
+      .min(1)
+      .default(1.3)
+      .describe("Multiplier from base pay to loaded labor cost, for the cost of service ratio."),
+    replacement_cost_factor: z
+      .number()
+      .nonnegative()
+      .default(0.5)
+      .describe("Cost of replacing a leaver as a fraction of their annual pay."),
+    expiring_window_days: z
+      .number()
+      .int()
+      .positive()
+      .default(90)
+      .describe("Certifications expiring within this many days of as_of are flagged."),
+    audience: z
+      .enum(["internal", "public"])
+      .default("internal")
+      .describe(
+        "internal: a department's own dashboard. public: anything that leaves the organisation; cells under min_cell_public people are suppressed.",
+      ),
+    min_cell_public: z
+      .number()
+      .int()
+      .positive()
+      .default(11)
+      .describe("Smallest group published to a public audience (CMS cell-size policy)."),
+    min_pay_group: z.number().int().positive().default(3).describe("Smallest group for any pay statistic."),
+    min_orgs_benchmark: z
+      .number()
+      .int()
+      .positive()
+      .default(5)
+      .describe("Fewest organisations behind a multi-organisation statistic (FTC/DOJ safety zone)."),
+    max_org_share_benchmark: z
+      .number()
+      .positive()
+      .max(1)
+      .default(0.25)
+      .describe("Largest weight one organisation may carry in a multi-organisation statistic."),
+    forecast_quarters: z
+      .number()
+      .int()
+      .positive()
+      .default(8)
+      .describe("Quarters ahead for the specialist-demand forecast."),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** Reads settings.json from a folder, or the defaults when it has none; errors name the file and field. */
+export function readSettings(file: string): Settings {
+  if (!existsSync(file)) return DEFAULT_SETTINGS;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
+  }
+  const parsed = settingsSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new Error(`${file}: ${issues.join("; ")}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,33 @@
+import { col, rowSchema, type SourceContract } from "./columns.ts";
+
+export const FACILITY_TYPES = [
+  "academic_medical_center",
+  "community_hospital",
+  "critical_access_hospital",
+  "federal",
+  "dental_group",
+  "independent_service_org",
+  "other",
+] as const;
+
+export const organizations = {
+  name: "organizations",
+  file: "organizations.csv",
+  description:
+    "One row per organisation (hospital, system or service company). Optional: without it every row belongs to one default organisation.",
+  key: ["org_id"],
+  columns: {
+    org_id: col.id(
+      "Organisation identifier, referenced by employees, requisitions, work orders and assets",
+      true,
+    ),
+    org_name: col.text("Display name (internal audience only; public output uses pseudonyms)", true),
+    region: col.text("Region or state, for peer grouping"),
+    facility_type: col.enum("Kind of organisation, for peer grouping", FACILITY_TYPES),
+    staffed_beds: col.integer("Staffed beds, for the 2.5 FTE per 100 beds rule of thumb", { min: 0 }),
+  },
+  rules: [],
+  references: [],
+} as const satisfies SourceContract<"organizations">;
+
+export const organizationsRow = rowSchema(organizations);
