@@ -105,7 +105,8 @@ export function boundsText(c: ColumnSpec): string | undefined {
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 function cellSchema(name: string, c: ColumnSpec): z.ZodType {
-  let s: z.ZodType;
+  // Every cell arrives as CSV text; each branch turns that text into a typed value.
+  let s: z.ZodType<unknown, string>;
   switch (c.kind) {
     case "id":
     case "text":
@@ -116,7 +117,7 @@ function cellSchema(name: string, c: ColumnSpec): z.ZodType {
       break;
     case "integer":
     case "number": {
-      let n = z.coerce.number({ error: `${name} must be a number` });
+      let n = z.coerce.number<string>({ error: `${name} must be a number` });
       if (c.kind === "integer") n = n.int({ error: `${name} must be a whole number` });
       if (c.min !== undefined)
         n = c.minExclusive
@@ -160,7 +161,10 @@ function cellSchema(name: string, c: ColumnSpec): z.ZodType {
       .trim()
       .min(1, { error: `${name} is required` });
   return c.required
-    ? z.preprocess(emptyToUndefined, s, { error: `${name} is required` })
+    ? z.preprocess(
+        emptyToUndefined,
+        z.custom<string>((v) => v !== undefined, { error: `${name} is required` }).pipe(s),
+      )
     : z.preprocess(emptyToUndefined, s.optional());
 }
 
