@@ -6,8 +6,8 @@ export const employees = {
   name: "employees",
   file: "employees.csv",
   description:
-    "One row per employment: a person, when they were hired and whether and why they left. The only required file.",
-  key: ["employee_id"],
+    "One row per employment: a person, when they were hired and whether and why they left. A rehired person has a second row with the same employee_id and a later hire_date. The only required file.",
+  key: ["employee_id", "hire_date"],
   columns: {
     employee_id: col.id("Employee identifier from the HRIS; kept as text (007 stays 007)", true),
     hire_date: col.date("First day of employment", true),
