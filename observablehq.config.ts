@@ -1,0 +1,28 @@
+// Observable Framework configuration for the htm-workforce reports site. Everything the site needs is
+// served from its own origin: no Google Fonts (globalStylesheets: []), system font stacks in style.css,
+// libraries bundled from node_modules.
+export default {
+  title: "HTM Workforce",
+  root: "reports",
+  // HTM_SITE_OUT lets tests build into a temporary folder without touching dist/.
+  output: process.env.HTM_SITE_OUT ?? "dist",
+  style: "style.css",
+  globalStylesheets: [],
+  pages: [
+    { name: "Role evolution", path: "/role-evolution" },
+    { name: "Specialist demand", path: "/specialist-demand" },
+    { name: "Retention", path: "/retention" },
+    { name: "Pay & careers", path: "/pay-careers" },
+    { name: "Budget brief", path: "/budget-brief" },
+    { name: "Benchmarks", path: "/benchmarks" },
+    { name: "Data quality", path: "/data-quality" },
+    { name: "Methodology", path: "/methodology" },
+  ],
+  pager: false,
+  search: false,
+  toc: { show: true, label: "On this page" },
+  head: '<meta name="referrer" content="no-referrer"><link rel="icon" href="data:,">',
+  footer:
+    "HTM Workforce — open-source workforce analytics for Healthcare Technology Management. " +
+    'Numbers are computed from your warehouse; see <a href="./methodology">Methodology</a>.',
+};

@@ -1,0 +1,86 @@
+import { csvFormat } from "d3";
+
+/**
+ * A chart as a director reads it: a title that states the finding, an optional subtitle, the chart,
+ * a caption saying how the numbers were computed (with a link to the methodology page), and a button
+ * that downloads exactly the data behind the chart as CSV. Nothing here touches the network.
+ *
+ * @param {object} options
+ * @param {string} options.title - the finding in words, computed from the data ("Specialist demand grew 40%…").
+ * @param {string} [options.subtitle] - units or scope ("In-house labor hours per quarter, all organisations").
+ * @param {string|Node} options.caption - how it was computed; a string is shown as text.
+ * @param {string} [options.method] - anchor on the methodology page (e.g. "turnover-rate"); adds a link.
+ * @param {Node|null} options.plot - the chart (e.g. the result of Plot.plot) or any element (a table, a notice).
+ * @param {object[]} [options.data] - plain objects behind the chart; offered as CSV download when non-empty.
+ * @param {string} [options.filename] - CSV file name without extension.
+ * @returns {HTMLElement}
+ */
+export function figure({ title, subtitle, caption, method, plot, data, filename }) {
+  const root = document.createElement("figure");
+  root.className = "htm-figure";
+  const heading = document.createElement("h3");
+  heading.className = "htm-figure-title";
+  heading.textContent = title;
+  root.append(heading);
+  if (subtitle) {
+    const sub = document.createElement("p");
+    sub.className = "htm-figure-subtitle";
+    sub.textContent = subtitle;
+    root.append(sub);
+  }
+  const body = document.createElement("div");
+  body.className = "htm-figure-body";
+  if (plot) body.append(plot);
+  root.append(body);
+  const footer = document.createElement("figcaption");
+  footer.className = "htm-figure-caption";
+  if (caption instanceof Node) footer.append(caption);
+  else if (caption) footer.append(document.createTextNode(String(caption)));
+  if (method) {
+    footer.append(" ");
+    const link = document.createElement("a");
+    link.href = `./methodology#${method}`;
+    link.textContent = "Method →";
+    footer.append(link);
+  }
+  if (data && data.length) footer.append(" ", downloadButton(data, filename ?? "data"));
+  root.append(footer);
+  return root;
+}
+
+/**
+ * A button that saves rows as a CSV file, built in the browser (Blob + object URL, no request).
+ *
+ * @param {object[]} rows - plain objects; Dates become ISO dates.
+ * @param {string} filename - without extension.
+ * @param {string} [label]
+ * @returns {HTMLButtonElement}
+ */
+export function downloadButton(rows, filename, label = "Download CSV") {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "htm-download";
+  button.textContent = label;
+  button.setAttribute("aria-label", `${label}: ${filename}.csv`);
+  button.addEventListener("click", () => {
+    const blob = new Blob([csvFormat(rows.map(csvRow))], { type: "text/csv;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `${filename}.csv`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  });
+  return button;
+}
+
+// Dates as calendar dates: the marts are date-grained, and a time of day would only confuse Excel.
+function csvRow(row) {
+  const out = {};
+  for (const [key, value] of Object.entries(row)) {
+    out[key] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  }
+  return out;
+}

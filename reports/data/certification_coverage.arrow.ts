@@ -1,0 +1,4 @@
+// marts.certification_coverage with disclosure rules applied (src/site/), as Arrow IPC.
+import { writeMartArrow } from "../../src/site/mart-reader.ts";
+
+await writeMartArrow("certification_coverage");

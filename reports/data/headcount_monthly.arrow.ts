@@ -1,0 +1,4 @@
+// marts.headcount_monthly with disclosure rules applied (src/site/), as Arrow IPC.
+import { writeMartArrow } from "../../src/site/mart-reader.ts";
+
+await writeMartArrow("headcount_monthly");

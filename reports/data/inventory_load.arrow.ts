@@ -1,0 +1,4 @@
+// marts.inventory_load with disclosure rules applied (src/site/), as Arrow IPC.
+import { writeMartArrow } from "../../src/site/mart-reader.ts";
+
+await writeMartArrow("inventory_load");

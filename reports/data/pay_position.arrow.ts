@@ -1,0 +1,4 @@
+// marts.pay_position with disclosure rules applied (src/site/), as Arrow IPC.
+import { writeMartArrow } from "../../src/site/mart-reader.ts";
+
+await writeMartArrow("pay_position");

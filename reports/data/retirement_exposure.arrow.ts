@@ -1,0 +1,4 @@
+// marts.retirement_exposure with disclosure rules applied (src/site/), as Arrow IPC.
+import { writeMartArrow } from "../../src/site/mart-reader.ts";
+
+await writeMartArrow("retirement_exposure");

@@ -1,0 +1,4 @@
+// marts.role_transitions with disclosure rules applied (src/site/), as Arrow IPC.
+import { writeMartArrow } from "../../src/site/mart-reader.ts";
+
+await writeMartArrow("role_transitions");

@@ -1,0 +1,4 @@
+// marts.turnover_annual with disclosure rules applied (src/site/), as Arrow IPC.
+import { writeMartArrow } from "../../src/site/mart-reader.ts";
+
+await writeMartArrow("turnover_annual");

@@ -1,0 +1,55 @@
+/**
+ * What the site may publish from each mart: its grain (key columns, never suppressed) and which
+ * columns count people, so disclosure rules (DESIGN §8) are applied in one place for every page.
+ */
+
+export interface MartDisclosure {
+  /** Grain columns: identify a cell, never suppressed (org_id is pseudonymised for a public audience). */
+  readonly keys: readonly string[];
+  /** Columns counting the people a row describes; a row is a small cell when any is 1..min-1. */
+  readonly people?: readonly string[];
+  /**
+   * The row carries a pay statistic: needs at least min_pay_group people in every audience
+   * (a smaller group would disclose one person's pay).
+   */
+  readonly pay?: boolean;
+  /** Non-key columns that describe no person (reference data) and stay when a row is suppressed. */
+  readonly keep?: readonly string[];
+}
+
+/** Every mart of issue 5 the site reads; `reports/data/<mart>.arrow.ts` exists for each. */
+export const MART_DISCLOSURE = {
+  headcount_monthly: { keys: ["org_id", "month_end", "role_family"], people: ["headcount"] },
+  turnover_annual: { keys: ["org_id", "year", "role_family"], people: ["avg_headcount"] },
+  retention_curve: {
+    keys: ["org_id", "group_kind", "group_value", "event_kind", "month"],
+    people: ["at_risk"],
+  },
+  retention_summary: { keys: ["org_id", "group_kind", "group_value", "event_kind"], people: ["n"] },
+  time_to_fill: { keys: ["org_id", "role"], people: ["filled"] },
+  workload_domain_quarterly: { keys: ["org_id", "quarter_start", "domain"] },
+  specialist_demand: { keys: ["org_id", "year", "domain", "is_forecast"] },
+  role_transitions: { keys: ["org_id", "year", "from_role", "to_role"], people: ["moves"] },
+  promotion_time: { keys: ["org_id", "from_role", "to_role"], people: ["n"] },
+  certification_coverage: { keys: ["org_id", "year", "certification"], people: ["headcount"] },
+  pay_position: { keys: ["org_id", "year", "role"], people: ["n"], pay: true, keep: ["market_median"] },
+  inventory_load: { keys: ["org_id", "year"] },
+  cost_of_service: { keys: ["org_id", "year"] },
+  retirement_exposure: { keys: ["org_id", "year", "role_family", "age_band"], people: ["headcount"] },
+  cost_of_turnover: { keys: ["org_id", "year", "role_family"], people: ["separations"], pay: true },
+} as const satisfies Record<string, MartDisclosure>;
+
+export type MartName = keyof typeof MART_DISCLOSURE;
+
+/**
+ * Columns the site never ships whatever a mart contains: person identifiers, names, birth years and
+ * individual pay (DESIGN §8). A mart should not have them; this is the second lock.
+ */
+export const FORBIDDEN_COLUMNS: readonly RegExp[] = [
+  /(^|_)employee_id$/,
+  /(^|_)technician_id$/,
+  /^(first_|last_|full_|employee_)?name$/,
+  /birth_year/,
+  /^annual_pay_usd$/,
+  /^amount$/,
+];
