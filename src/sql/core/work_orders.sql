@@ -1,0 +1,23 @@
+-- one row per work order
+create or replace table core.work_orders as
+select
+    w.work_order_id,
+    coalesce(w.org_id, 'default') as org_id,
+    w.opened_date as opened_on,
+    w.completed_date as completed_on,
+    cast(date_trunc('quarter', w.opened_date) as date) as quarter_start,
+    cast(year(w.opened_date) as integer) as year,
+    w.work_type,
+    w.device_type,
+    d.domain,
+    w.asset_id,
+    w.technician_id,
+    coalesce(w.service_provider, 'in_house') = 'in_house' as is_in_house,
+    w.labor_hours,
+    w.vendor_cost as vendor_cost_usd,
+    w.parts_cost as parts_cost_usd
+from raw.work_orders as w
+join core.work_order_domains as d
+    -- coalesce: a missing device type is a value of the pair, and equality must match it
+    on d.work_type = w.work_type
+    and coalesce(d.device_type, chr(0)) = coalesce(w.device_type, chr(0));
