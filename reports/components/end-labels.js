@@ -1,0 +1,69 @@
+import * as Plot from "@observablehq/plot";
+
+/**
+ * Spreads label positions apart so none overlap: each label keeps its value's position when it can and
+ * moves the least it must otherwise. Positions are in data units of a linear y scale.
+ *
+ * @param {number[]} values - where each label would like to sit.
+ * @param {number} gap - smallest distance between two labels, in data units.
+ * @param {[number, number]} extent - [min, max] the labels must stay within.
+ * @returns {number[]} positions, in the order of `values`.
+ */
+export function spreadLabels(values, gap, [min, max]) {
+  const order = values.map((v, i) => i).sort((a, b) => values[a] - values[b]);
+  const pos = order.map((i) => Math.min(max, Math.max(min, values[i])));
+  for (let k = 1; k < pos.length; k++) pos[k] = Math.max(pos[k], pos[k - 1] + gap);
+  const overflow = pos.length ? pos[pos.length - 1] - max : 0;
+  if (overflow > 0) {
+    pos[pos.length - 1] = max;
+    for (let k = pos.length - 2; k >= 0; k--) pos[k] = Math.min(pos[k], pos[k + 1] - gap);
+  }
+  const out = new Array(values.length);
+  order.forEach((i, k) => (out[i] = pos[k]));
+  return out;
+}
+
+/**
+ * Direct labels at the right end of series: a coloured swatch (square) and black text, spread so they
+ * never overlap. Use with marginRight wide enough for the longest label.
+ *
+ * @param {{x: any, y: number, label: string, key: string}[]} items - one per series, at its last point.
+ * @param {object} options
+ * @param {[number, number]} options.yDomain - the y scale's domain.
+ * @param {number} options.plotHeight - height of the plotting area in pixels (height − margins).
+ * @param {string} [options.colorKey] - channel value given to the colour scale (defaults to item.key).
+ * @returns {Plot.Markish[]}
+ */
+export function endLabels(items, { yDomain, plotHeight, minGapPx = 13 }) {
+  const [y0, y1] = yDomain;
+  const gap = (minGapPx * Math.abs(y1 - y0)) / Math.max(1, plotHeight);
+  const lo = Math.min(y0, y1) + gap / 2;
+  const hi = Math.max(y0, y1) - gap / 2;
+  const ys = spreadLabels(
+    items.map((d) => d.y),
+    gap,
+    [lo, hi],
+  );
+  const placed = items.map((d, i) => ({ ...d, labelY: ys[i] }));
+  return [
+    Plot.link(placed, {
+      x1: "x",
+      y1: "y",
+      x2: "x",
+      y2: "labelY",
+      stroke: "#bbb",
+      strokeWidth: 0.75,
+      filter: (d) => Math.abs(d.labelY - d.y) > gap / 2,
+    }),
+    Plot.dot(placed, { x: "x", y: "labelY", fill: "key", symbol: "square", r: 4, dx: 9, stroke: "white" }),
+    Plot.text(placed, {
+      x: "x",
+      y: "labelY",
+      text: "label",
+      dx: 16,
+      textAnchor: "start",
+      fill: "currentColor",
+      fontSize: 11,
+    }),
+  ];
+}

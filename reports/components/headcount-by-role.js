@@ -1,0 +1,85 @@
+import * as Plot from "@observablehq/plot";
+import { roleFamilyColors, roleFamilyLabel, roleFamilyOrder } from "./palette.js";
+import { endLabels } from "./end-labels.js";
+import { count, yearOf, yearSpan } from "./findings.js";
+
+/**
+ * The finding: total headcount from the first to the last month, and the role family that grew (or
+ * shrank) the most in people.
+ *
+ * @param {{month_end: Date, role_family: string, headcount: number}[]} rows - one organisation, with or
+ *   without the role_family 'all' total rows.
+ * @returns {string}
+ */
+export function headcountTitle(rows) {
+  const months = [...new Set(rows.map((d) => +new Date(d.month_end)))].sort((a, b) => a - b);
+  if (!months.length) return "No staff in this selection";
+  const first = months[0];
+  const last = months[months.length - 1];
+  const families = rows.filter((d) => d.role_family !== "all");
+  const at = (t, family) =>
+    families
+      .filter((d) => +new Date(d.month_end) === t && (family == null || d.role_family === family))
+      .reduce((s, d) => s + (d.headcount ?? 0), 0);
+  const span = yearSpan(yearOf(first), yearOf(last));
+  const total = `Headcount went from ${count(at(first))} to ${count(at(last))}`;
+  let best = null;
+  for (const family of roleFamilyOrder(families.map((d) => d.role_family))) {
+    const from = at(first, family);
+    const to = at(last, family);
+    if (!best || Math.abs(to - from) > Math.abs(best.to - best.from)) best = { family, from, to };
+  }
+  if (!best || best.from === best.to || first === last) return `${total}, ${span}`;
+  return `${total}, ${span}; ${roleFamilyLabel(best.family).toLowerCase()} from ${count(best.from)} to ${count(best.to)}`;
+}
+
+/**
+ * Headcount by role family at each month end: one line per family, labelled at its end.
+ *
+ * @param {{month_end: Date, role_family: string, headcount: number, fte: number}[]} rows
+ * @param {{width: number, height?: number, document?: Document}} options
+ */
+export function headcountByRoleChart(rows, { width, height = 320, document } = {}) {
+  const data = rows
+    .filter((d) => d.role_family !== "all")
+    .map((d) => ({ ...d, month_end: new Date(d.month_end), label: roleFamilyLabel(d.role_family) }))
+    .sort((a, b) => a.month_end - b.month_end);
+  const order = roleFamilyOrder(data.map((d) => d.role_family));
+  const last = data.length ? +data[data.length - 1].month_end : null;
+  const yMax = Math.max(1, ...data.map((d) => d.headcount ?? 0)) * 1.05;
+  const marginTop = 20;
+  const marginBottom = 30;
+  const labels = data
+    .filter((d) => +d.month_end === last)
+    .map((d) => ({
+      x: d.month_end,
+      y: d.headcount,
+      key: d.role_family,
+      label: `${d.label} ${count(d.headcount)}`,
+    }));
+  return Plot.plot({
+    document,
+    width,
+    height,
+    marginTop,
+    marginBottom,
+    marginRight: width < 640 ? 150 : 200,
+    x: { type: "utc", label: null },
+    y: { label: "↑ Headcount (people)", domain: [0, yMax], grid: true },
+    color: roleFamilyColors(order),
+    marks: [
+      Plot.ruleY([0]),
+      Plot.lineY(data, {
+        x: "month_end",
+        y: "headcount",
+        z: "role_family",
+        stroke: "role_family",
+        strokeWidth: 2,
+        curve: "step-after",
+        channels: { "Role family": "label", FTE: (d) => (d.fte == null ? null : +d.fte.toFixed(1)) },
+        tip: { format: { stroke: false, z: false, x: "%b %Y" } },
+      }),
+      ...endLabels(labels, { yDomain: [0, yMax], plotHeight: height - marginTop - marginBottom }),
+    ],
+  });
+}

@@ -1,0 +1,151 @@
+import * as Plot from "@observablehq/plot";
+import { humanize, pct, count } from "./findings.js";
+import { roleFamilyLabel, seriesColors } from "./palette.js";
+
+const DASHES = [null, "6,3", "2,3", "8,3,2,3", "1,2", "10,4"];
+
+/** Words for a group of the retention curve ("certified" → "Certified staff"). */
+export function survivalGroupLabel(kind, value) {
+  if (kind === "all") return "All hires";
+  if (kind === "role_family") return roleFamilyLabel(value);
+  const v = String(value).toLowerCase();
+  const yes = ["true", "yes", "1", kind].includes(v) || v === "certified" || v === "moved";
+  const no = ["false", "no", "0"].includes(v) || v.startsWith("not") || v.startsWith("no_") || v === "stayed";
+  if (kind === "certified") return yes ? "Certified" : no ? "Not certified" : humanize(value);
+  if (kind === "moved_internally")
+    return yes ? "Moved role in first 2 years" : no ? "Did not move" : humanize(value);
+  return humanize(value);
+}
+
+// Survival at 36 months when the curve reaches it, else the longest of 24 and 12.
+function horizon(summary) {
+  for (const [key, months] of [
+    ["s36", 36],
+    ["s24", 24],
+    ["s12", 12],
+  ]) {
+    if (summary.some((d) => d[key] != null)) return { key, months };
+  }
+  return null;
+}
+
+/**
+ * The finding from marts.retention_summary rows for one organisation, group kind and event kind: for
+ * one group, how many stay a year and three years (and median tenure); for several, which group keeps
+ * more people at the longest common horizon.
+ *
+ * @param {{group_kind: string, group_value: string, n: number, s12: number|null, s24: number|null,
+ *   s36: number|null, s60: number|null, median_tenure_months: number|null}[]} summary
+ * @returns {string}
+ */
+export function survivalTitle(summary) {
+  const rows = summary.filter((d) => d.n > 0);
+  if (!rows.length) return "No hires to follow in this selection";
+  const h = horizon(rows);
+  if (!h) return "Too few months of history to estimate retention";
+  const years = h.months / 12;
+  const span = years === 1 ? "1 year" : `${years} years`;
+  if (rows.length === 1) {
+    const d = rows[0];
+    const median =
+      d.median_tenure_months != null ? `; half have left by ${count(d.median_tenure_months)} months` : "";
+    return `${pct(d[h.key])} of hires are still employed after ${span}${median}`;
+  }
+  const ranked = rows.filter((d) => d[h.key] != null).sort((a, b) => b[h.key] - a[h.key]);
+  if (ranked.length < 2) return `${pct(ranked[0]?.[h.key])} of hires are still employed after ${span}`;
+  const best = ranked[0];
+  const worst = ranked[ranked.length - 1];
+  const label = (d) => survivalGroupLabel(d.group_kind, d.group_value);
+  if (Math.round(best[h.key] * 100) === Math.round(worst[h.key] * 100)) {
+    return `Retention after ${span} is about the same across groups: ${pct(best[h.key])}`;
+  }
+  return `${label(best)}: ${pct(best[h.key])} still employed after ${span}, against ${pct(worst[h.key])} for ${label(worst).toLowerCase()}`;
+}
+
+/**
+ * Kaplan-Meier curves (steps) with their 95% confidence bands, one per group, each drawn with its own
+ * dash pattern and labelled at its end.
+ *
+ * @param {{group_kind: string, group_value: string, month: number, survival: number|null,
+ *   ci_lower: number|null, ci_upper: number|null, at_risk: number|null}[]} rows - one organisation,
+ *   group kind and event kind.
+ * @param {{width: number, height?: number, maxMonths?: number, document?: Document}} options
+ */
+export function survivalCurvesChart(rows, { width, height = 340, maxMonths = 120, document } = {}) {
+  const data = rows
+    .filter((d) => d.month <= maxMonths && d.survival != null)
+    .map((d) => ({ ...d, label: survivalGroupLabel(d.group_kind, d.group_value) }))
+    .sort((a, b) => a.month - b.month);
+  const groups = [...new Set(data.map((d) => d.label))];
+  const colors = seriesColors(groups);
+  const ends = groups.map((g) => data.filter((d) => d.label === g).at(-1));
+  const xMax = Math.max(12, ...data.map((d) => d.month));
+  return Plot.plot({
+    document,
+    width,
+    height,
+    marginRight: width < 640 ? 120 : 200,
+    x: { label: "Months since hire →", domain: [0, xMax], ticks: Math.ceil(xMax / 12), grid: true },
+    y: { label: "↑ Still employed (%)", percent: true, domain: [0, 100], grid: true },
+    color: colors,
+    marks: [
+      Plot.areaY(data, {
+        x: "month",
+        y1: "ci_lower",
+        y2: "ci_upper",
+        z: "label",
+        fill: "label",
+        fillOpacity: 0.12,
+        curve: "step-after",
+      }),
+      ...groups.map((g, i) =>
+        Plot.lineY(
+          data.filter((d) => d.label === g),
+          {
+            x: "month",
+            y: "survival",
+            stroke: "label",
+            strokeWidth: 2,
+            curve: "step-after",
+            strokeDasharray: DASHES[i % DASHES.length],
+          },
+        ),
+      ),
+      Plot.ruleY([0.5], { stroke: "#666", strokeDasharray: "2,2" }),
+      Plot.text([0.5], {
+        x: 0,
+        y: (d) => d,
+        text: () => "half have left",
+        dy: -6,
+        dx: 4,
+        textAnchor: "start",
+        fontSize: 10,
+        fill: "#555",
+      }),
+      Plot.tip(
+        data,
+        Plot.pointer({
+          x: "month",
+          y: "survival",
+          stroke: "label",
+          channels: {
+            Group: "label",
+            "95% CI low": "ci_lower",
+            "95% CI high": "ci_upper",
+            "At risk": "at_risk",
+          },
+          format: { stroke: false, y: (v) => `${v.toFixed(0)}%`, "95% CI low": ".0%", "95% CI high": ".0%" },
+        }),
+      ),
+      Plot.text(ends, {
+        x: "month",
+        y: "survival",
+        text: (d) => `${d.label} ${pct(d.survival)}`,
+        dx: 8,
+        textAnchor: "start",
+        fontSize: 11,
+        fill: "label",
+      }),
+    ],
+  });
+}

@@ -1,0 +1,123 @@
+import * as Plot from "@observablehq/plot";
+import { count } from "./findings.js";
+
+/**
+ * The finding: the slowest role to fill (median days), against the median over all roles.
+ *
+ * @param {{role: string, filled: number, median_days: number|null, p75_days: number|null}[]} rows - one
+ *   organisation; the row with role 'all' (when present) carries the total.
+ * @returns {string}
+ */
+export function timeToFillTitle(rows) {
+  const roles = rows.filter((d) => d.role !== "all" && d.median_days != null && d.filled > 0);
+  if (!roles.length) return "No filled requisitions in this selection";
+  const slowest = [...roles].sort((a, b) => b.median_days - a.median_days || a.role.localeCompare(b.role))[0];
+  const all = rows.find((d) => d.role === "all" && d.median_days != null);
+  const versus = all ? `, against ${count(all.median_days)} days for all roles` : "";
+  return `${slowest.role} takes longest to fill: median ${count(slowest.median_days)} days${versus}`;
+}
+
+/**
+ * Median days to fill by role (bar) with the 75th percentile (tick), filled requisitions only; each
+ * bar labelled with its median and how many requisitions it rests on.
+ *
+ * @param {object[]} rows - marts.time_to_fill rows for one organisation.
+ * @param {{width: number, document?: Document}} options
+ */
+export function timeToFillChart(rows, { width, document } = {}) {
+  const data = rows
+    .filter((d) => d.role !== "all" && d.median_days != null && d.filled > 0)
+    .sort((a, b) => b.median_days - a.median_days || a.role.localeCompare(b.role));
+  const narrow = width < 640;
+  return Plot.plot({
+    document,
+    width,
+    height: 30 * data.length + 60,
+    marginLeft: narrow ? 10 : 280,
+    marginRight: 110,
+    x: { label: "Days from opening to filling →", grid: true, nice: true },
+    y: { label: null, domain: data.map((d) => d.role), axis: narrow ? null : "left", tickSize: 0 },
+    marks: [
+      Plot.barX(data, {
+        x: "median_days",
+        y: "role",
+        fill: "#0072B2",
+        fillOpacity: narrow ? 0.35 : 1,
+        channels: { Filled: "filled", "75th percentile (days)": "p75_days" },
+        tip: { format: { y: true, x: true } },
+      }),
+      Plot.tickX(data, { x: "p75_days", y: "role", stroke: "black", strokeWidth: 2, inset: 3 }),
+      Plot.text(data, {
+        x: (d) => Math.max(d.median_days, d.p75_days ?? 0),
+        y: "role",
+        text: (d) => `${count(d.median_days)} d · n=${count(d.filled)}`,
+        dx: 6,
+        textAnchor: "start",
+        fontSize: 11,
+      }),
+      narrow
+        ? Plot.text(data, { x: 0, y: "role", text: "role", dx: 4, textAnchor: "start", fill: "black" })
+        : null,
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+/**
+ * The finding about open requisitions: how many are open and the longest wait.
+ *
+ * @param {{role: string, open_now: number, oldest_open_days: number|null}[]} rows
+ */
+export function openRequisitionsTitle(rows) {
+  const open = rows.filter((d) => d.role !== "all" && d.open_now > 0);
+  if (!open.length) return "No requisitions are open";
+  const total = open.reduce((s, d) => s + d.open_now, 0);
+  const oldest = [...open].sort((a, b) => (b.oldest_open_days ?? 0) - (a.oldest_open_days ?? 0))[0];
+  const noun = total === 1 ? "requisition is" : "requisitions are";
+  return `${count(total)} ${noun} open; the oldest (${oldest.role}) has waited ${count(oldest.oldest_open_days)} days`;
+}
+
+/**
+ * Open requisitions by role: a bar for how long the oldest has been open, labelled with how many are
+ * open.
+ *
+ * @param {object[]} rows - marts.time_to_fill rows for one organisation.
+ * @param {{width: number, document?: Document}} options
+ */
+export function openRequisitionsChart(rows, { width, document } = {}) {
+  const data = rows
+    .filter((d) => d.role !== "all" && d.open_now > 0)
+    .sort((a, b) => (b.oldest_open_days ?? 0) - (a.oldest_open_days ?? 0) || a.role.localeCompare(b.role));
+  const narrow = width < 640;
+  return Plot.plot({
+    document,
+    width,
+    height: 30 * data.length + 60,
+    marginLeft: narrow ? 10 : 280,
+    marginRight: 90,
+    x: { label: "Days the oldest open requisition has waited →", grid: true, nice: true },
+    y: { label: null, domain: data.map((d) => d.role), axis: narrow ? null : "left", tickSize: 0 },
+    marks: [
+      Plot.barX(data, {
+        x: "oldest_open_days",
+        y: "role",
+        fill: "#E69F00",
+        fillOpacity: narrow ? 0.45 : 1,
+        channels: { "Open now": "open_now" },
+        tip: { format: { y: true, x: true } },
+      }),
+      Plot.text(data, {
+        x: "oldest_open_days",
+        y: "role",
+        text: (d) => `${count(d.open_now)} open`,
+        dx: 6,
+        textAnchor: "start",
+        fontSize: 11,
+      }),
+      narrow
+        ? Plot.text(data, { x: 0, y: "role", text: "role", dx: 4, textAnchor: "start", fill: "black" })
+        : null,
+      Plot.ruleX([0]),
+    ],
+  });
+}

@@ -1,0 +1,147 @@
+import * as Plot from "@observablehq/plot";
+import { roleFamilyLabel, roleFamilyOrder } from "./palette.js";
+import { pct } from "./findings.js";
+
+/**
+ * The finding for one role family: turnover in the last complete year (and voluntary turnover), against
+ * the first year.
+ *
+ * @param {{year: number, turnover_rate: number|null, voluntary_turnover_rate: number|null}[]} rows - one
+ *   organisation and role family.
+ * @param {{lastCompleteYear?: number}} [options] - years after it are partial and not used for the title.
+ * @returns {string}
+ */
+export function turnoverTitle(rows, { lastCompleteYear = Infinity } = {}) {
+  const years = rows
+    .filter((d) => d.turnover_rate != null && d.year <= lastCompleteYear)
+    .sort((a, b) => a.year - b.year);
+  if (!years.length) return "No turnover to report in this selection";
+  const last = years[years.length - 1];
+  const first = years[0];
+  const voluntary =
+    last.voluntary_turnover_rate != null ? ` (voluntary ${pct(last.voluntary_turnover_rate)})` : "";
+  const head = `Turnover was ${pct(last.turnover_rate)} in ${last.year}${voluntary}`;
+  if (first.year === last.year) return head;
+  return `${head}, against ${pct(first.turnover_rate)} in ${first.year}`;
+}
+
+/**
+ * Annual turnover rate (sum of monthly rates) by year: total (solid, circles) and voluntary (dashed,
+ * triangles), each labelled at its end. A partial last year is drawn hollow.
+ *
+ * @param {object[]} rows - marts.turnover_annual rows for one organisation and role family.
+ * @param {{width: number, height?: number, lastCompleteYear?: number, document?: Document}} options
+ */
+export function turnoverChart(rows, { width, height = 280, lastCompleteYear = Infinity, document } = {}) {
+  const data = rows.filter((d) => d.turnover_rate != null).sort((a, b) => a.year - b.year);
+  const long = data
+    .flatMap((d) => [
+      {
+        year: d.year,
+        what: "Total",
+        rate: d.turnover_rate,
+        partial: d.year > lastCompleteYear,
+        separations: d.separations,
+      },
+      {
+        year: d.year,
+        what: "Voluntary",
+        rate: d.voluntary_turnover_rate,
+        partial: d.year > lastCompleteYear,
+        separations: d.voluntary_separations,
+      },
+    ])
+    .filter((d) => d.rate != null);
+  const yMax = Math.max(0.05, ...long.map((d) => d.rate)) * 1.15;
+  const ends = ["Total", "Voluntary"]
+    .map((what) => long.filter((d) => d.what === what).at(-1))
+    .filter(Boolean);
+  return Plot.plot({
+    document,
+    width,
+    height,
+    marginRight: 80,
+    x: { label: null, tickFormat: "d", ticks: Math.min(12, data.length) },
+    y: {
+      label: "↑ Turnover (% of average headcount per year)",
+      percent: true,
+      domain: [0, yMax * 100],
+      grid: true,
+    },
+    color: { domain: ["Total", "Voluntary"], range: ["#0072B2", "#D55E00"] },
+    symbol: { domain: ["Total", "Voluntary"], range: ["circle", "triangle"] },
+    marks: [
+      Plot.ruleY([0]),
+      Plot.lineY(
+        long.filter((d) => d.what === "Total"),
+        { x: "year", y: "rate", stroke: "what", strokeWidth: 2 },
+      ),
+      Plot.lineY(
+        long.filter((d) => d.what === "Voluntary"),
+        {
+          x: "year",
+          y: "rate",
+          stroke: "what",
+          strokeWidth: 2,
+          strokeDasharray: "6,4",
+        },
+      ),
+      Plot.dot(long, {
+        x: "year",
+        y: "rate",
+        symbol: "what",
+        stroke: "what",
+        fill: (d) => (d.partial ? "white" : d.what),
+        r: 4,
+        strokeWidth: 1.5,
+        channels: { Separations: "separations", Note: (d) => (d.partial ? "partial year" : "") },
+        tip: { format: { x: "d", y: (v) => `${v.toFixed(1)}%`, fill: false, symbol: false } },
+      }),
+      Plot.text(ends, { x: "year", y: "rate", text: "what", dx: 10, textAnchor: "start", fontSize: 11 }),
+    ],
+  });
+}
+
+/**
+ * Turnover rate by role family (rows) and year (columns) as a table of shaded cells, the rate written
+ * in every cell; suppressed cells say so.
+ *
+ * @param {object[]} rows - marts.turnover_annual rows for one organisation, all role families.
+ * @param {{width: number, document?: Document}} options
+ */
+export function turnoverByFamilyChart(rows, { width, document } = {}) {
+  const data = rows
+    .filter((d) => d.role_family !== "all")
+    .map((d) => ({ ...d, label: roleFamilyLabel(d.role_family) }));
+  const families = roleFamilyOrder(data.map((d) => d.role_family)).map(roleFamilyLabel);
+  const years = [...new Set(data.map((d) => d.year))].sort((a, b) => a - b);
+  const narrow = width < 640;
+  const shown = narrow ? years.slice(-5) : years;
+  const cells = data.filter((d) => shown.includes(d.year));
+  return Plot.plot({
+    document,
+    width,
+    height: 36 * families.length + 50,
+    marginLeft: narrow ? 110 : 180,
+    x: { label: null, domain: shown, tickFormat: "d", axis: "top" },
+    y: { label: null, domain: families, tickSize: 0 },
+    color: { type: "linear", scheme: "blues", domain: [0, 0.3], clamp: true },
+    marks: [
+      Plot.cell(cells, {
+        x: "year",
+        y: "label",
+        fill: (d) => d.turnover_rate ?? undefined,
+        stroke: "white",
+        channels: { Separations: "separations", "Average headcount": "avg_headcount" },
+        tip: { format: { fill: (v) => (v == null ? "suppressed" : pct(v)), x: "d" } },
+      }),
+      Plot.text(cells, {
+        x: "year",
+        y: "label",
+        text: (d) => (d.turnover_rate == null ? (d.suppressed ? "supp." : "–") : pct(d.turnover_rate)),
+        fill: (d) => ((d.turnover_rate ?? 0) > 0.18 ? "white" : "black"),
+        fontSize: 11,
+      }),
+    ],
+  });
+}
