@@ -1,6 +1,20 @@
 // Observable Framework configuration for the htm-workforce reports site. Everything the site needs is
 // served from its own origin: no Google Fonts (globalStylesheets: []), system font stacks in style.css,
 // libraries bundled from node_modules.
+import { existsSync } from "node:fs";
+
+// The sidebar in reading order; a page not written yet is left out rather than breaking the build.
+const PAGES = [
+  { name: "Role evolution", path: "/role-evolution" },
+  { name: "Specialist demand", path: "/specialist-demand" },
+  { name: "Retention", path: "/retention" },
+  { name: "Pay & careers", path: "/pay-careers" },
+  { name: "Budget brief", path: "/budget-brief" },
+  { name: "Benchmarks", path: "/benchmarks" },
+  { name: "Data quality", path: "/data-quality" },
+  { name: "Methodology", path: "/methodology" },
+].filter((p) => existsSync(new URL(`./reports${p.path}.md`, import.meta.url)));
+
 export default {
   title: "HTM Workforce",
   root: "reports",
@@ -8,16 +22,7 @@ export default {
   output: process.env.HTM_SITE_OUT ?? "dist",
   style: "style.css",
   globalStylesheets: [],
-  pages: [
-    { name: "Role evolution", path: "/role-evolution" },
-    { name: "Specialist demand", path: "/specialist-demand" },
-    { name: "Retention", path: "/retention" },
-    { name: "Pay & careers", path: "/pay-careers" },
-    { name: "Budget brief", path: "/budget-brief" },
-    { name: "Benchmarks", path: "/benchmarks" },
-    { name: "Data quality", path: "/data-quality" },
-    { name: "Methodology", path: "/methodology" },
-  ],
+  pages: PAGES,
   pager: false,
   search: false,
   toc: { show: true, label: "On this page" },

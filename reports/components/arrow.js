@@ -1,15 +1,21 @@
 import { tableFromIPC, Type } from "apache-arrow";
 
 /**
- * Reads a Framework FileAttachment holding Arrow IPC (written by a loader in reports/data/) into plain
- * objects: BigInt becomes Number, date and timestamp columns become Date, so Plot and d3 take the
- * rows as they are. Uses `.arrayBuffer()` because `.arrow()` would fetch a library from a CDN.
+ * Reads Arrow IPC written by a loader in reports/data/ into plain objects: BigInt becomes Number, date
+ * and timestamp columns become Date, so Plot and d3 take the rows as they are.
  *
- * @param {{arrayBuffer: () => Promise<ArrayBuffer>}} fileAttachment - e.g. FileAttachment("data/turnover_annual.arrow").
+ * Call it as `await loadArrow(FileAttachment("data/x.arrow").arrayBuffer())`. Passing the bare
+ * `FileAttachment("data/x.arrow")` also works at run time, but Framework then sees an `.arrow` file used
+ * without a method, assumes `.arrow()`, and tries to download apache-arrow from a CDN at build time
+ * (the build fails offline). Never call `.arrow()`, `.csv()` or `.parquet()` for the same reason.
+ *
+ * @param {ArrayBuffer|Uint8Array|Promise<ArrayBuffer>|{arrayBuffer: () => Promise<ArrayBuffer>}} source
  * @returns {Promise<object[]>}
  */
-export async function loadArrow(fileAttachment) {
-  const table = tableFromIPC(new Uint8Array(await fileAttachment.arrayBuffer()));
+export async function loadArrow(source) {
+  const resolved = await source;
+  const buffer = typeof resolved?.arrayBuffer === "function" ? await resolved.arrayBuffer() : resolved;
+  const table = tableFromIPC(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer));
   const converters = table.schema.fields.map((field) => [field.name, converterFor(field.type.typeId)]);
   const rows = new Array(table.numRows);
   let i = 0;

@@ -8,7 +8,11 @@ import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection } from "@duckdb/nod
 import {
   Bool,
   DateDay,
+  Dictionary,
   Float64,
+  Int16,
+  Int32,
+  Int8,
   Table,
   TimestampMillisecond,
   Utf8,
@@ -127,20 +131,35 @@ export async function readMart(conn: DuckDBConnection, mart: MartName): Promise<
   return { columns: [...result.columns, { name: "suppressed", typeId: DuckDBTypeId.VARCHAR }], rows };
 }
 
-/** Rows as an Arrow table: numbers Float64, dates DateDay, timestamps ms, booleans Bool, the rest Utf8. */
+/**
+ * Rows as an Arrow table, compact because pages ship it whole: strings dictionary-encoded (a mart
+ * repeats a few org ids, roles and domains thousands of times), whole numbers Int32, other numbers
+ * Float64, dates DateDay, timestamps ms, booleans Bool.
+ */
 export function toArrow({ columns, rows }: Rows): Table {
   const vectors: Record<string, Vector> = {};
   for (const { name, typeId } of columns) {
-    const type = arrowType(typeId);
-    const values = rows.map((r) => {
-      const v = r[name];
-      if (v == null) return null;
-      if (type instanceof Utf8) return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
-      return v;
-    });
+    let type = arrowType(typeId);
+    let values = rows.map((r) => r[name] ?? null);
+    if (type instanceof Utf8) {
+      values = values.map((v) =>
+        v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v),
+      );
+      const distinct = new Set(values).size;
+      type = new Dictionary(
+        new Utf8(),
+        distinct < 127 ? new Int8() : distinct < 32767 ? new Int16() : new Int32(),
+      );
+    } else if (type instanceof Float64 && values.every(isInt32OrNull)) {
+      type = new Int32();
+    }
     vectors[name] = vectorFromArray(values, type);
   }
   return new Table(vectors);
+}
+
+function isInt32OrNull(v: unknown): boolean {
+  return v == null || (typeof v === "number" && Number.isInteger(v) && Math.abs(v) < 2 ** 31);
 }
 
 function arrowType(typeId: DuckDBTypeId): DataType {
