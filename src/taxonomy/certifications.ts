@@ -1,0 +1,45 @@
+/** Certifications: the catalogue (issuer, domain, renewal) and the rules that recognise raw text. */
+import { patternMatches } from "./portable_pattern.ts";
+import { cell, defineTable, type Located, type RowOf } from "./taxonomy_table.ts";
+
+export const certificationsTable = defineTable({
+  file: "certifications.csv",
+  schema: "taxonomy",
+  table: "certifications",
+  key: ["code"],
+  columns: {
+    code: cell.matching(/^[A-Z][A-Z0-9_]*$/, "an uppercase code such as CBET or COMPTIA_A_PLUS"),
+    name: cell.text("the certification's name"),
+    issuer: cell.text("the issuing body"),
+    domain: cell.optionalText(),
+    /** Empty = no expiry is derived (never expires, or renewal rules too irregular to model). */
+    renewal_years: cell.optionalInteger(1, 50),
+    renewable: cell.optionalBoolean(),
+    ceus: cell.optionalInteger(0, 1000),
+    notes: cell.optionalText(),
+  },
+});
+
+export const certificationRulesTable = defineTable({
+  file: "certification_rules.csv",
+  schema: "taxonomy",
+  table: "certification_rules",
+  key: ["priority"],
+  columns: {
+    priority: cell.integer(1, 1_000_000),
+    pattern: cell.pattern(),
+    code: cell.text("a code from certifications.csv"),
+  },
+});
+
+export type Certification = RowOf<typeof certificationsTable>;
+export type CertificationRule = RowOf<typeof certificationRulesTable>;
+
+/** Code of a raw certification text, or undefined when no rule matches. */
+export function matchCertification(
+  rules: readonly Located<CertificationRule>[],
+  raw: string | null | undefined,
+): string | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  return rules.find((r) => patternMatches(r.pattern, raw))?.code;
+}

@@ -1,0 +1,69 @@
+/**
+ * Market pay reference figures (data/reference/market_pay.csv): annual USD by canonical role, year
+ * and source. Shipped with dated public figures; users replace the file with their own survey.
+ */
+import { REFERENCE_DIR } from "../warehouse/paths.ts";
+import { cell, defineTable, readTable, type LoadedTable, type RowOf } from "./taxonomy_table.ts";
+import { TaxonomyError, type TaxonomyIssue } from "./taxonomy_error.ts";
+import type { Taxonomy } from "./taxonomy.ts";
+
+export const marketPayTable = defineTable({
+  file: "market_pay.csv",
+  schema: "reference",
+  table: "market_pay",
+  key: ["role", "year", "source"],
+  columns: {
+    role: cell.text("a role from data/taxonomy/roles.csv"),
+    year: cell.integer(1900, 2100),
+    source: cell.text("the publisher, publication and year of the figure"),
+    source_url: cell.optionalMatching(/^https?:\/\/\S+$/, "an http(s) address"),
+    soc_code: cell.optionalMatching(/^\d{2}-\d{4}$/, "an SOC code such as 49-9062"),
+    p10: cell.optionalAmount(),
+    p25: cell.optionalAmount(),
+    median: cell.amount(),
+    p75: cell.optionalAmount(),
+    p90: cell.optionalAmount(),
+  },
+});
+
+export type MarketPay = RowOf<typeof marketPayTable>;
+
+const PERCENTILES = ["p10", "p25", "median", "p75", "p90"] as const;
+
+/**
+ * Reads and checks market_pay.csv: percentiles in increasing order and, when a taxonomy is given,
+ * every role one of its roles. Throws a TaxonomyError naming file, line and column.
+ */
+export function loadMarketPay(dir: string = REFERENCE_DIR, taxonomy?: Taxonomy): LoadedTable<MarketPay> {
+  const loaded = readTable(dir, marketPayTable);
+  const issues: TaxonomyIssue[] = [];
+  const roles = taxonomy && new Set(taxonomy.roles.rows.map((r) => r.role));
+  for (const row of loaded.rows) {
+    if (roles && !roles.has(row.role)) {
+      issues.push({
+        file: loaded.file,
+        line: row.line,
+        column: "role",
+        value: row.role,
+        problem: "is not a role in data/taxonomy/roles.csv",
+      });
+    }
+    let previous: { name: string; value: number } | undefined;
+    for (const name of PERCENTILES) {
+      const value = row[name];
+      if (value === null) continue;
+      if (previous && value < previous.value) {
+        issues.push({
+          file: loaded.file,
+          line: row.line,
+          column: name,
+          value: String(value),
+          problem: `is below ${previous.name} (${previous.value}); percentiles must not decrease`,
+        });
+      }
+      previous = { name, value };
+    }
+  }
+  if (issues.length > 0) throw new TaxonomyError(issues);
+  return loaded;
+}
