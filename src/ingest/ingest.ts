@@ -1,0 +1,392 @@
+/**
+ * Ingest (DESIGN §2–§3): input folder → a complete new warehouse, swapped in atomically.
+ * Sources are checked against the contract by DuckDB (types) and SQL (rules, keys); taxonomy and
+ * reference data are loaded; core and marts are rebuilt; the site cache is invalidated.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  DuckDBInstance,
+  quotedIdentifier as id,
+  quotedString as str,
+  type DuckDBConnection,
+} from "@duckdb/node-api";
+import { REQUIRED_SOURCES, SOURCES, type SourceContract } from "../contract/index.ts";
+import { readSettings, type Settings } from "../config/settings.ts";
+import { buildCoreAndMarts } from "../warehouse/transform.ts";
+import { loadReferenceData, referenceDigest } from "./reference-data.ts";
+import { sha256File } from "./checksum.ts";
+import { sniffDialect, type Dialect } from "./dialect.ts";
+import { discoverSources, type SourceFile } from "./discover.ts";
+import { matchHeader, UnusableInputError, type HeaderColumn } from "./header.ts";
+import { compileSource } from "./contract-sql.ts";
+import { loadSource, type SourceLoadResult } from "./load-source.ts";
+import { EMPTY_SOURCE_MAPPING, readMapping, type Mapping } from "./mapping.ts";
+import { createProgress, type Progress } from "./progress.ts";
+import { transcodeToUtf8 } from "./transcode.ts";
+import {
+  discardBuild,
+  invalidateSiteCache,
+  removeAbandonedBuilds,
+  replaceWarehouse,
+  temporaryWarehousePath,
+} from "./warehouse-file.ts";
+
+export { UnusableInputError };
+
+const META_TABLES_SQL = readFileSync(fileURLToPath(new URL("./meta_tables.sql", import.meta.url)), "utf8");
+
+export interface IngestOptions {
+  inputDir: string;
+  /** Warehouse to replace; undefined with `checkOnly` (nothing is written). */
+  dbPath?: string;
+  strict?: boolean;
+  quiet?: boolean;
+  /** Validate only: load into a throwaway database and report; the warehouse is not touched. */
+  checkOnly?: boolean;
+  progress?: Progress;
+}
+
+export interface FileReport {
+  source: string;
+  file: string;
+  present: boolean;
+  dataRows: number;
+  acceptedRows: number;
+  rejectedRows: number;
+  ignoredColumns: string[];
+  encoding?: string;
+  delimiter?: string;
+}
+
+export interface IngestReport {
+  exitCode: 0 | 1;
+  loadId: string;
+  files: FileReport[];
+  missingFiles: string[];
+  unknownFiles: string[];
+  rejectedByReason: { file: string; column: string | null; reason: string; rows: number }[];
+  orphans: { file: string; column: string; references: string; values: number; rows: number }[];
+  unmapped: { source: string; column: string; value: string; rows: number }[];
+  timings: Record<string, number>;
+}
+
+interface PreparedSource {
+  entry: SourceFile;
+  path: string;
+  readPath: string;
+  dialect: Dialect;
+  header: HeaderColumn[];
+}
+
+/** Sniffs and checks every present file before anything is loaded, so a bad header fails fast. */
+function prepareSources(sources: SourceFile[], mapping: Mapping): PreparedSource[] {
+  const prepared: PreparedSource[] = [];
+  for (const entry of sources) {
+    if (!entry.path) continue;
+    const m = mapping.sources[entry.source.name] ?? EMPTY_SOURCE_MAPPING;
+    let dialect: Dialect;
+    try {
+      dialect = sniffDialect(entry.path, {
+        delimiter: m.delimiter,
+        encoding: m.encoding,
+        decimalSeparator: m.decimal_separator,
+      });
+    } catch (e) {
+      throw new UnusableInputError(`${entry.file}: ${(e as Error).message}`);
+    }
+    const header = matchHeader(entry.source, dialect.header, m, entry.file);
+    prepared.push({ entry, path: entry.path, readPath: entry.path, dialect, header });
+  }
+  return prepared;
+}
+
+function loadIdOf(
+  checksums: Map<string, string>,
+  settings: Settings,
+  mapping: Mapping,
+  reference: string,
+): string {
+  const h = createHash("sha256");
+  for (const [file, sum] of [...checksums].sort()) h.update(`${file}\0${sum}\n`);
+  h.update(JSON.stringify(settings));
+  h.update(JSON.stringify(mapping));
+  h.update(reference);
+  return h.digest("hex").slice(0, 16);
+}
+
+async function createEmptyRaw(conn: DuckDBConnection, source: SourceContract): Promise<void> {
+  const compiled = compileSource(source, [], EMPTY_SOURCE_MAPPING);
+  await conn.run(`create or replace table raw.${id(source.name)} as
+    select ${compiled.rawSelect.join(", ")}, cast(null as varchar) as _source_file,
+      cast(null as bigint) as _source_line, cast(null as varchar) as _load_id
+    from (select 1) where false`);
+}
+
+async function recordOrphans(conn: DuckDBConnection, loadId: string, present: Set<string>): Promise<void> {
+  for (const s of SOURCES as readonly SourceContract[]) {
+    if (!present.has(s.name)) continue;
+    for (const ref of s.references) {
+      // Without the referenced file there is nothing to check against (e.g. no organizations.csv).
+      if (!present.has(ref.source)) continue;
+      await conn.run(`insert into meta.orphans
+        select ${str(loadId)}, ${str(s.file)}, ${str(ref.column)}, ${str(ref.source)}, r.${id(ref.column)}, count(*)
+        from raw.${id(s.name)} r
+        where r.${id(ref.column)} is not null
+          and not exists (select 1 from raw.${id(ref.source)} p where p.${id(ref.sourceColumn)} = r.${id(ref.column)})
+        group by r.${id(ref.column)}`);
+    }
+  }
+}
+
+async function writeSettings(conn: DuckDBConnection, settings: Settings): Promise<void> {
+  await conn.run(
+    `create or replace table meta.settings as select
+    cast($as_of as date) as as_of,
+    cast($productive_hours_per_fte as double) as productive_hours_per_fte,
+    cast($benefits_load as double) as benefits_load,
+    cast($replacement_cost_factor as double) as replacement_cost_factor,
+    cast($expiring_window_days as integer) as expiring_window_days,
+    cast($audience as varchar) as audience,
+    cast($min_cell_public as integer) as min_cell_public,
+    cast($min_pay_group as integer) as min_pay_group,
+    cast($min_orgs_benchmark as integer) as min_orgs_benchmark,
+    cast($max_org_share_benchmark as double) as max_org_share_benchmark,
+    cast($forecast_quarters as integer) as forecast_quarters`,
+    { ...settings, as_of: settings.as_of ?? null },
+  );
+}
+
+async function copyLoadHistory(conn: DuckDBConnection, previous: string | undefined): Promise<number> {
+  if (!previous || !existsSync(previous)) return 1;
+  try {
+    await conn.run(`attach ${str(previous)} as previous (read_only)`);
+    await conn.run(`insert into meta.load_runs select * from previous.meta.load_runs`);
+    const next = (
+      await conn.runAndReadAll(`select coalesce(max(run_id), 0) + 1 as n from meta.load_runs`)
+    ).getRowObjectsJS()[0]!.n as number;
+    await conn.run(`detach previous`);
+    return Number(next);
+  } catch {
+    // An older or damaged warehouse loses its history, not the new load.
+    await conn.run(`detach database if exists previous`);
+    await conn.run(`delete from meta.load_runs`);
+    return 1;
+  }
+}
+
+export async function ingest(options: IngestOptions): Promise<IngestReport> {
+  const progress = options.progress ?? createProgress({ quiet: options.quiet });
+  const timings: Record<string, number> = {};
+  const started = new Date();
+  const t0 = performance.now();
+  const inputDir = path.resolve(options.inputDir);
+
+  let mapping: Mapping;
+  let settings: Settings;
+  try {
+    mapping = readMapping(path.join(inputDir, "mapping.json"));
+    settings = readSettings(path.join(inputDir, "settings.json"));
+  } catch (e) {
+    throw new UnusableInputError((e as Error).message);
+  }
+  let discovery;
+  try {
+    discovery = discoverSources(inputDir, mapping);
+  } catch (e) {
+    throw new UnusableInputError((e as Error).message);
+  }
+  for (const required of REQUIRED_SOURCES) {
+    const s = discovery.sources.find((x) => x.source.name === required)!;
+    if (!s.path) throw new UnusableInputError(`${path.join(inputDir, s.file)}: required file not found`);
+  }
+  const prepared = prepareSources(discovery.sources, mapping);
+  const present = new Set(prepared.map((p) => p.entry.source.name));
+  const missingFiles = discovery.sources.filter((s) => !s.path).map((s) => s.file);
+
+  const checksums = new Map(
+    await progress.step("checksumming inputs", () =>
+      Promise.all(prepared.map(async (p) => [p.entry.file, await sha256File(p.path)] as const)),
+    ),
+  );
+  // The load id is derived from the inputs, so loading the same input twice gives the same warehouse.
+  const loadId = loadIdOf(checksums, settings, mapping, referenceDigest());
+
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "htm-ingest-"));
+  const dbPath = options.dbPath ? path.resolve(options.dbPath) : undefined;
+  let buildPath: string;
+  if (options.checkOnly || !dbPath) buildPath = path.join(scratch, "check.duckdb");
+  else {
+    removeAbandonedBuilds(dbPath);
+    buildPath = temporaryWarehousePath(dbPath);
+    discardBuild(buildPath);
+  }
+
+  let instance: DuckDBInstance | undefined;
+  let conn: DuckDBConnection | undefined;
+  try {
+    instance = await DuckDBInstance.create(buildPath);
+    conn = await instance.connect();
+    await conn.run(META_TABLES_SQL);
+    const runId = options.checkOnly ? 1 : await copyLoadHistory(conn, dbPath);
+    await writeSettings(conn, settings);
+    await loadReferenceData(conn);
+
+    const results = new Map<string, SourceLoadResult>();
+    const tLoad = performance.now();
+    for (const p of prepared) {
+      if (p.dialect.encoding === "windows-1252") {
+        p.readPath = path.join(scratch, `${p.entry.source.name}.utf8.csv`);
+        await progress.step(`converting ${p.entry.file} from Windows-1252`, () =>
+          transcodeToUtf8(p.path, p.readPath),
+        );
+      }
+      const mb = (p.dialect.bytes / 1e6).toFixed(1);
+      const result = await progress.step(
+        `loading ${p.entry.file} (${mb} MB)`,
+        () =>
+          loadSource(conn!, {
+            source: p.entry.source,
+            readPath: p.readPath,
+            sourceFile: p.entry.file,
+            dialect: p.dialect,
+            header: p.header,
+            mapping: mapping.sources[p.entry.source.name] ?? EMPTY_SOURCE_MAPPING,
+            loadId,
+          }),
+        (r) =>
+          `${p.entry.file}: ${r.acceptedRows.toLocaleString("en-US")} rows loaded` +
+          (r.rejectedRows ? `, ${r.rejectedRows.toLocaleString("en-US")} rejected` : ""),
+      );
+      results.set(p.entry.source.name, result);
+    }
+    for (const s of discovery.sources) if (!s.path) await createEmptyRaw(conn, s.source);
+    timings.load_seconds = (performance.now() - tLoad) / 1000;
+
+    await recordOrphans(conn, loadId, present);
+    const files: FileReport[] = discovery.sources.map((s) => {
+      const r = results.get(s.source.name);
+      const p = prepared.find((x) => x.entry === s);
+      return {
+        source: s.source.name,
+        file: s.file,
+        present: Boolean(s.path),
+        dataRows: r?.dataRows ?? 0,
+        acceptedRows: r?.acceptedRows ?? 0,
+        rejectedRows: r?.rejectedRows ?? 0,
+        ignoredColumns: r?.ignoredColumns ?? [],
+        encoding: p ? `${p.dialect.encoding}${p.dialect.hasBom ? " (BOM)" : ""}` : undefined,
+        delimiter: p?.dialect.delimiter,
+      };
+    });
+    const appender = await conn.createAppender("source_files", "meta");
+    for (const f of files) {
+      const p = prepared.find((x) => x.entry.source.name === f.source);
+      appender.appendVarchar(loadId);
+      appender.appendVarchar(f.source);
+      appender.appendVarchar(f.file);
+      appender.appendBoolean(f.present);
+      for (const v of [f.encoding, f.delimiter])
+        v === undefined ? appender.appendNull() : appender.appendVarchar(v);
+      p ? appender.appendBigInt(BigInt(p.dialect.bytes)) : appender.appendNull();
+      const sum = checksums.get(f.file);
+      sum && f.present ? appender.appendVarchar(sum) : appender.appendNull();
+      appender.appendBigInt(BigInt(f.dataRows));
+      appender.appendBigInt(BigInt(f.acceptedRows));
+      appender.appendBigInt(BigInt(f.rejectedRows));
+      appender.appendNull();
+      appender.endRow();
+    }
+    appender.closeSync();
+    for (const f of files)
+      if (f.ignoredColumns.length)
+        await conn.run(
+          `update meta.source_files set ignored_columns = $cols::varchar[] where source = $source`,
+          {
+            cols: JSON.stringify(f.ignoredColumns).replaceAll('"', "'"),
+            source: f.source,
+          },
+        );
+
+    if (!options.checkOnly) {
+      const tCore = performance.now();
+      await progress.step("building core and marts", () => buildCoreAndMarts(conn!));
+      timings.transform_seconds = (performance.now() - tCore) / 1000;
+    }
+
+    const rejectedTotal = files.reduce((a, f) => a + f.rejectedRows, 0);
+    const exitCode: 0 | 1 = options.strict && rejectedTotal > 0 ? 1 : 0;
+    timings.total_seconds = (performance.now() - t0) / 1000;
+    await conn.run(
+      `insert into meta.load_runs values ($run_id, $load_id, $started, current_timestamp::timestamp, $status, $input_dir, $files::json, $counts::json, $timings::json)`,
+      {
+        run_id: runId,
+        load_id: loadId,
+        started: started.toISOString().replace("T", " ").replace("Z", ""),
+        status: exitCode === 0 ? "loaded" : "loaded_with_rejections_strict",
+        input_dir: inputDir,
+        files: JSON.stringify(files.map((f) => ({ ...f, checksum_sha256: checksums.get(f.file) ?? null }))),
+        counts: JSON.stringify({
+          data_rows: files.reduce((a, f) => a + f.dataRows, 0),
+          accepted_rows: files.reduce((a, f) => a + f.acceptedRows, 0),
+          rejected_rows: rejectedTotal,
+        }),
+        timings: JSON.stringify(timings),
+      },
+    );
+
+    const report = await readReport(conn, {
+      exitCode,
+      loadId: loadId,
+      files,
+      missingFiles,
+      unknownFiles: discovery.unknownFiles,
+      timings,
+    });
+    await conn.run("checkpoint");
+    conn.closeSync();
+    conn = undefined;
+    instance.closeSync();
+    instance = undefined;
+    // --strict with rejected rows leaves the previous warehouse in place: the load was refused.
+    if (!options.checkOnly && dbPath && exitCode === 0) {
+      replaceWarehouse(buildPath, dbPath);
+      invalidateSiteCache();
+    }
+    return report;
+  } finally {
+    conn?.closeSync();
+    instance?.closeSync();
+    if (!options.checkOnly && dbPath && existsSync(buildPath)) discardBuild(buildPath);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function readReport(
+  conn: DuckDBConnection,
+  base: Omit<IngestReport, "rejectedByReason" | "orphans" | "unmapped">,
+): Promise<IngestReport> {
+  const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
+  const rejectedByReason = (
+    await rows(`select source_file as file, column_name as column, reason, count(distinct line) as rows
+      from meta.rejected_rows group by all order by rows desc, file, reason`)
+  ).map((r) => ({ ...r, rows: Number(r.rows) })) as IngestReport["rejectedByReason"];
+  const orphans = (
+    await rows(`select source_file as file, column_name as column, references_source as references,
+      count(*) as values, sum(rows) as rows from meta.orphans group by all order by rows desc`)
+  ).map((r) => ({ ...r, values: Number(r.values), rows: Number(r.rows) })) as IngestReport["orphans"];
+  let unmapped: IngestReport["unmapped"] = [];
+  try {
+    unmapped = (
+      await rows(
+        `select source, column_name as column, value, rows from meta.unmapped_values order by rows desc`,
+      )
+    ).map((r) => ({ ...r, rows: Number(r.rows) })) as IngestReport["unmapped"];
+  } catch {
+    // meta.unmapped_values is built with core; `check` does not build it.
+  }
+  return { ...base, rejectedByReason, orphans, unmapped };
+}

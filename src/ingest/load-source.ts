@@ -1,0 +1,202 @@
+/**
+ * Loads one source file into raw.<source>: a typed DuckDB read (cast and structural errors land
+ * in DuckDB's reject tables), then contract checks and key uniqueness as set-based SQL. Every
+ * data row ends either in raw.<source> or in meta.rejected_rows.
+ *
+ * Line numbers: DuckDB reports a rejected row's line as its record number + 1 (the header is
+ * line 1). Accepted rows get the same numbering, reconstructed from their order and the rejected
+ * records before them. It is the physical line unless an earlier field holds a quoted newline.
+ */
+import { quotedIdentifier as id, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
+import type { SourceContract } from "../contract/index.ts";
+import { compileSource } from "./contract-sql.ts";
+import type { Dialect } from "./dialect.ts";
+import type { HeaderColumn } from "./header.ts";
+import type { SourceMapping } from "./mapping.ts";
+
+export interface SourceLoadResult {
+  dataRows: number;
+  acceptedRows: number;
+  rejectedRows: number;
+  ignoredColumns: string[];
+}
+
+const READER_ERRORS: Record<string, string> = {
+  "MISSING COLUMNS": "row has fewer fields than the header",
+  "TOO MANY COLUMNS": "row has more fields than the header",
+  "UNQUOTED VALUE": "malformed quoting (unterminated or stray quote)",
+  "LINE SIZE OVER MAXIMUM": "row longer than the reader's limit (2 MB)",
+  "INVALID UNICODE": "bytes that are not valid text in the file's encoding",
+  "INVALID ENCODING": "bytes that are not valid text in the file's encoding",
+};
+
+export async function loadSource(
+  conn: DuckDBConnection,
+  args: {
+    source: SourceContract;
+    /** File DuckDB reads (a UTF-8 copy when the export was Windows-1252). */
+    readPath: string;
+    /** File name recorded in raw._source_file and meta.rejected_rows. */
+    sourceFile: string;
+    dialect: Dialect;
+    header: HeaderColumn[];
+    mapping: SourceMapping;
+    loadId: string;
+  },
+): Promise<SourceLoadResult> {
+  const { source, dialect, header, mapping } = args;
+  const compiled = compileSource(source, header, mapping);
+  const name = source.name;
+  const stage0 = id(`stage0_${name}`);
+  const stage = id(`stage_${name}`);
+  const rejects = id(`reader_rejects_${name}`);
+  const scans = id(`reader_scans_${name}`);
+  const fails = id(`fails_${name}`);
+
+  const options = [
+    "header = true",
+    "auto_detect = false",
+    `delim = ${str(dialect.delimiter)}`,
+    `quote = '"'`,
+    `escape = '"'`,
+    "strict_mode = true",
+    `columns = ${compiled.readColumns}`,
+    `decimal_separator = ${str(dialect.decimalSeparator)}`,
+    "store_rejects = true",
+    `rejects_table = ${str(`reader_rejects_${name}`)}`,
+    `rejects_scan = ${str(`reader_scans_${name}`)}`,
+    ...(compiled.readDateFormat ? [`dateformat = ${str(compiled.readDateFormat)}`] : []),
+  ];
+  const stageSelect = compiled.stageSelect.length ? compiled.stageSelect.join(", ") : "1 as _no_columns";
+  await conn.run(
+    `create or replace temp table ${stage0} as select ${stageSelect} from read_csv(${str(args.readPath)}, ${options.join(", ")})`,
+  );
+
+  // Accepted row k (0-based rowid, file order) sits after every rejected record r_i with
+  // r_i - i < k + 1; thresholds carry that count so an ASOF join can add it back.
+  await conn.run(`create or replace temp view ${stage} as
+    with rejected as (select distinct line from ${rejects}),
+    ranked as (select line - 1 - row_number() over (order by line) as t, row_number() over (order by line) as i from rejected),
+    thresholds as (select t, max(i) as skipped from ranked group by t)
+    select s.rowid as _row, s.*, s.rowid + 2 + coalesce(th.skipped, 0) as _line
+    from ${stage0} s asof left join thresholds th on s.rowid + 1 > th.t`);
+
+  const checkSql = compiled.checks.map(
+    (c) =>
+      `select _row, _line, ${str(c.column)} as column_name, ${c.value} as value, ${str(c.reason)} as reason from ${stage} where ${c.fails}`,
+  );
+  await conn.run(
+    `create or replace temp table ${fails} as ${
+      checkSql.length
+        ? checkSql.join(" union all ")
+        : "select 0::bigint _row, 0::bigint _line, ''::varchar column_name, ''::varchar value, ''::varchar reason where false"
+    }`,
+  );
+
+  // Keys are checked on rows that passed every other rule: the first valid row wins.
+  const keyCols = source.key.map(id);
+  const keyText = source.key.map((k) => `cast(${id(k)} as varchar)`).join(", ");
+  await conn.run(`insert into ${fails}
+    select _row, _line, ${str(source.key.join(", "))}, concat_ws(' / ', ${keyText}),
+      'duplicate key (' || ${str(source.key.join(", "))} || '): first seen on line ' || first_line
+    from (
+      select _row, _line, ${keyCols.join(", ")},
+        row_number() over (partition by ${keyCols.join(", ")} order by _row) as n,
+        min(_line) over (partition by ${keyCols.join(", ")}) as first_line
+      from ${stage} s where not exists (select 1 from ${fails} f where f._row = s._row)
+    ) where n > 1`);
+
+  await conn.run(`create or replace table raw.${id(name)} as
+    select ${compiled.rawSelect.join(", ")}, ${str(args.sourceFile)} as _source_file,
+      _line as _source_line, ${str(args.loadId)} as _load_id
+    from ${stage} s where not exists (select 1 from ${fails} f where f._row = s._row)`);
+
+  const headerName = (col: string | null) => {
+    if (!col) return null;
+    const m = /^_ignored_(\d+)$/.exec(col);
+    return m ? header[Number(m[1]) - 1]!.header : col;
+  };
+  const readerRejects = (
+    await conn.runAndReadAll(
+      `select line, column_name, error_type, error_message, csv_line from ${rejects} order by line, column_idx`,
+    )
+  ).getRowObjectsJS() as {
+    line: bigint;
+    column_name: string | null;
+    error_type: string;
+    error_message: string;
+    csv_line: string | null;
+  }[];
+  const seenLines = new Set<bigint>();
+  const rejectedRows: [number, string | null, string | null, string][] = [];
+  for (const r of readerRejects) {
+    // DuckDB may report several problems on one record; the first explains the rejection.
+    if (seenLines.has(r.line)) continue;
+    seenLines.add(r.line);
+    const column = headerName(r.column_name);
+    if (r.error_type === "CAST") {
+      const value = /Could not convert string "(.*)" to/s.exec(r.error_message)?.[1] ?? null;
+      const spec = column ? source.columns[column] : undefined;
+      const expected =
+        spec?.kind === "date" && compiled.readDateFormat
+          ? `a date as ${mapping.date_format}`
+          : spec
+            ? kindOf(spec.kind)
+            : "a value of the column's type";
+      rejectedRows.push([Number(r.line), column, value, `${column}: expected ${expected}`]);
+    } else {
+      const reason = READER_ERRORS[r.error_type] ?? r.error_message;
+      rejectedRows.push([Number(r.line), column, r.csv_line?.slice(0, 500) ?? null, reason]);
+    }
+  }
+  const appender = await conn.createAppender("rejected_rows", "meta");
+  for (const [line, column, value, reason] of rejectedRows) {
+    appender.appendVarchar(args.loadId);
+    appender.appendVarchar(args.sourceFile);
+    appender.appendBigInt(BigInt(line));
+    if (column === null) appender.appendNull();
+    else appender.appendVarchar(column);
+    if (value === null) appender.appendNull();
+    else appender.appendVarchar(value);
+    appender.appendVarchar(reason);
+    appender.endRow();
+  }
+  appender.closeSync();
+  await conn.run(
+    `insert into meta.rejected_rows select ${str(args.loadId)}, ${str(args.sourceFile)}, _line, column_name, value, reason from ${fails}`,
+  );
+
+  const counts = (
+    await conn.runAndReadAll(`select
+      (select count(*) from ${stage0}) as read_rows,
+      (select count(distinct _row) from ${fails}) as failed_rows,
+      (select count(*) from raw.${id(name)}) as accepted_rows`)
+  ).getRowObjectsJS()[0] as { read_rows: bigint; failed_rows: bigint; accepted_rows: bigint };
+
+  await conn.run(`drop view ${stage}`);
+  await conn.run(`drop table ${stage0}`);
+  await conn.run(`drop table ${fails}`);
+  await conn.run(`drop table ${rejects}`);
+  await conn.run(`drop table ${scans}`);
+
+  const readerRejected = seenLines.size;
+  return {
+    dataRows: Number(counts.read_rows) + readerRejected,
+    acceptedRows: Number(counts.accepted_rows),
+    rejectedRows: Number(counts.failed_rows) + readerRejected,
+    ignoredColumns: header.filter((h) => !h.column).map((h) => h.header),
+  };
+}
+
+function kindOf(kind: string): string {
+  switch (kind) {
+    case "date":
+      return "a date as YYYY-MM-DD (declare other formats in mapping.json)";
+    case "integer":
+      return "a whole number";
+    case "number":
+      return "a number";
+    default:
+      return "text";
+  }
+}

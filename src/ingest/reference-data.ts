@@ -1,0 +1,36 @@
+/**
+ * Taxonomy (data/taxonomy) and reference data (data/reference) travel into every warehouse, so
+ * the SQL maps raw values with the rules in force when it was built.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { REFERENCE_DIR, TAXONOMY_DIR } from "../warehouse/paths.ts";
+import { loadMarketPay, loadTaxonomy, loadTaxonomyIntoWarehouse } from "../taxonomy/index.ts";
+import { UnusableInputError } from "./header.ts";
+
+/** A digest of every taxonomy and reference file: part of the load id. */
+export function referenceDigest(): string {
+  const h = createHash("sha256");
+  for (const dir of [TAXONOMY_DIR, REFERENCE_DIR]) {
+    for (const f of readdirSync(dir)
+      .filter((f) => f.endsWith(".csv"))
+      .sort()) {
+      h.update(f);
+      h.update(readFileSync(path.join(dir, f)));
+    }
+  }
+  return h.digest("hex");
+}
+
+export async function loadReferenceData(conn: DuckDBConnection): Promise<void> {
+  let taxonomy, marketPay;
+  try {
+    taxonomy = loadTaxonomy(TAXONOMY_DIR);
+    marketPay = loadMarketPay(REFERENCE_DIR, taxonomy);
+  } catch (e) {
+    throw new UnusableInputError((e as Error).message);
+  }
+  await loadTaxonomyIntoWarehouse(conn, taxonomy, marketPay);
+}
