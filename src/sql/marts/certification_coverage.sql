@@ -1,0 +1,92 @@
+-- one row per org_id ('all' = every organisation), year, role_family ('all' = every family) and certification (a code, or 'any'): employees holding a valid certification at the year's snapshot date, and those expiring soon
+-- Snapshot date: 31 December, or as_of for the as_of year. Headcount: employees (not contractors) with a
+-- position spell in force then, by that spell's family. A certification is valid on d when
+-- valid_from <= d < valid_to (valid_to null = never expires; derived from renewal years when the export has
+-- no expiry). 'any' = holding at least one mapped certification ('unmapped' has its own row, not in 'any').
+-- expiring_90d (as_of year only, else null): holders whose latest valid expiry of that code lies within
+-- expiring_window_days (setting, default 90) after as_of and who hold no non-expiring one; for 'any',
+-- holders with at least one code expiring so.
+create or replace table marts.certification_coverage as
+with as_of as (
+    select a.as_of, s.expiring_window_days from meta.as_of a, meta.settings s
+),
+snapshots as (
+    select y.year, least(make_date(y.year, 12, 31), a.as_of) as on_date, y.year = year(a.as_of) as is_as_of_year
+    from (select distinct year(month_start) as year from core.months) y, as_of a
+    where make_date(y.year, 1, 1) <= a.as_of
+),
+staff as (
+    select distinct s.year, s.on_date, s.is_as_of_year, p.org_id, p.role_family, p.employee_id
+    from snapshots s
+    join core.position_spells p on p.start_on <= s.on_date and (p.end_on is null or p.end_on > s.on_date)
+    where p.employment_type = 'employee'
+),
+held as (
+    select
+        st.year,
+        st.org_id,
+        st.role_family,
+        st.employee_id,
+        c.certification_code as certification,
+        st.is_as_of_year
+            and not bool_or(c.valid_to is null)
+            and max(c.valid_to) <= any_value(a.as_of) + any_value(a.expiring_window_days) as is_expiring
+    from staff st
+    join core.certifications c
+        on c.employee_id = st.employee_id
+        and c.valid_from <= st.on_date
+        and (c.valid_to is null or c.valid_to > st.on_date),
+        as_of a
+    group by st.year, st.org_id, st.role_family, st.employee_id, c.certification_code, st.is_as_of_year
+),
+held_with_any as (
+    select year, org_id, role_family, employee_id, certification, is_expiring from held
+    union all
+    select year, org_id, role_family, employee_id, 'any', bool_or(is_expiring)
+    from held
+    where certification <> 'unmapped'
+    group by year, org_id, role_family, employee_id
+),
+headcount as (
+    select
+        case when grouping(org_id) = 1 then 'all' else org_id end as org_id,
+        year,
+        case when grouping(role_family) = 1 then 'all' else role_family end as role_family,
+        bool_or(is_as_of_year) as is_as_of_year,
+        count(distinct employee_id) as headcount
+    from staff
+    group by grouping sets ((org_id, year, role_family), (year, role_family), (org_id, year), (year))
+),
+holders as (
+    select
+        case when grouping(org_id) = 1 then 'all' else org_id end as org_id,
+        year,
+        case when grouping(role_family) = 1 then 'all' else role_family end as role_family,
+        certification,
+        count(distinct employee_id) as holders,
+        count(distinct employee_id) filter (where is_expiring) as expiring
+    from held_with_any
+    group by grouping sets (
+        (org_id, year, role_family, certification), (year, role_family, certification),
+        (org_id, year, certification), (year, certification)
+    )
+),
+codes as (
+    select distinct certification_code as certification from core.certifications
+    union
+    select 'any' where exists (select 1 from core.certifications where certification_code <> 'unmapped')
+)
+select
+    h.org_id,
+    cast(h.year as integer) as year,
+    h.role_family,
+    c.certification,
+    cast(coalesce(k.holders, 0) as integer) as holders,
+    cast(h.headcount as integer) as headcount,
+    cast(coalesce(k.holders, 0) / h.headcount as double) as coverage,
+    cast(case when h.is_as_of_year then coalesce(k.expiring, 0) end as integer) as expiring_90d
+from headcount h
+cross join codes c
+left join holders k
+    on k.org_id = h.org_id and k.year = h.year and k.role_family = h.role_family and k.certification = c.certification
+order by 1, 2, 3, 4;

@@ -1,0 +1,118 @@
+-- one row per org_id ('all' = every organisation) and year with work orders: cost of service (in-house labor + vendor + parts) against the acquisition cost of the active inventory
+-- Labor cost of an in-house work order = labor_hours x annual pay / 2080 x benefits_load, with the pay of
+-- the technician's pay spell in force on the work date (completed_on, else opened_on). Hours without a
+-- known technician pay are priced at the org's median annual pay that year of technical staff (generalist,
+-- specialist, engineering employees at the year's snapshot date, as in marts.pay_position), else the median
+-- over all orgs that year, else left unpriced; the hours columns say how many hours were priced which way.
+-- Vendor and parts costs of every work order count. Denominator: acquisition cost of assets active at the
+-- snapshot date (31 December, or as_of for the as_of year). The as_of year's cost is year to date, so
+-- the ratio annualises it: cost / year_fraction / acquisition cost [AAMI: 3-7% typical in-house].
+create or replace table marts.cost_of_service as
+with settings as (
+    select benefits_load from meta.settings
+),
+as_of as (
+    select as_of from meta.as_of
+),
+snapshots as (
+    select
+        y.year,
+        least(make_date(y.year, 12, 31), a.as_of) as on_date,
+        (least(make_date(y.year, 12, 31), a.as_of) - make_date(y.year, 1, 1) + 1)
+            / (make_date(y.year + 1, 1, 1) - make_date(y.year, 1, 1)) as year_fraction
+    from (select distinct year(month_start) as year from core.months) y, as_of a
+    where make_date(y.year, 1, 1) <= a.as_of
+),
+technical_pay as (
+    select s.year, p.org_id, ps.annual_pay_usd
+    from snapshots s
+    join core.position_spells p on p.start_on <= s.on_date and (p.end_on is null or p.end_on > s.on_date)
+    join core.pay_spells ps
+        on ps.employee_id = p.employee_id
+        and ps.hire_on = p.hire_on
+        and ps.start_on <= s.on_date
+        and (ps.end_on is null or ps.end_on > s.on_date)
+    where p.employment_type = 'employee' and p.role_family in ('generalist', 'specialist', 'engineering')
+),
+median_pay as (
+    select
+        case when grouping(org_id) = 1 then 'all' else org_id end as org_id,
+        year,
+        median(annual_pay_usd) as annual_pay_usd
+    from technical_pay
+    group by grouping sets ((org_id, year), (year))
+),
+work as (
+    select w.org_id, w.year, w.is_in_house, w.labor_hours, w.vendor_cost_usd, w.parts_cost_usd, ps.annual_pay_usd
+    from core.work_orders w
+    cross join as_of a
+    left join core.pay_spells ps
+        on w.is_in_house
+        and ps.employee_id = w.technician_id
+        and ps.start_on <= coalesce(w.completed_on, w.opened_on)
+        and (ps.end_on is null or ps.end_on > coalesce(w.completed_on, w.opened_on))
+    where w.opened_on <= a.as_of
+),
+priced as (
+    select
+        w.org_id,
+        w.year,
+        case when w.is_in_house then coalesce(w.labor_hours, 0) else 0 end as in_house_hours,
+        case when w.is_in_house then coalesce(w.annual_pay_usd, o.annual_pay_usd, x.annual_pay_usd) end as pay,
+        case
+            when not w.is_in_house or coalesce(w.labor_hours, 0) = 0 then 'none'
+            when w.annual_pay_usd is not null then 'technician'
+            when coalesce(o.annual_pay_usd, x.annual_pay_usd) is not null then 'median'
+            else 'unpriced'
+        end as priced_by,
+        coalesce(w.vendor_cost_usd, 0) as vendor_cost_usd,
+        coalesce(w.parts_cost_usd, 0) as parts_cost_usd
+    from work w
+    left join median_pay o on o.org_id = w.org_id and o.year = w.year
+    left join median_pay x on x.org_id = 'all' and x.year = w.year
+),
+costs as (
+    select
+        case when grouping(p.org_id) = 1 then 'all' else p.org_id end as org_id,
+        p.year,
+        sum(p.in_house_hours) as in_house_hours,
+        coalesce(sum(p.in_house_hours) filter (where p.priced_by = 'median'), 0) as hours_priced_at_median,
+        coalesce(sum(p.in_house_hours) filter (where p.priced_by = 'unpriced'), 0) as hours_unpriced,
+        coalesce(sum(p.in_house_hours * p.pay / 2080 * s.benefits_load) filter (where p.priced_by in ('technician', 'median')), 0)
+            as labor_cost_usd,
+        sum(p.vendor_cost_usd) as vendor_cost_usd,
+        sum(p.parts_cost_usd) as parts_cost_usd
+    from priced p, settings s
+    group by grouping sets ((p.org_id, p.year), (p.year))
+),
+inventory as (
+    select
+        case when grouping(x.org_id) = 1 then 'all' else x.org_id end as org_id,
+        s.year,
+        count(*) as active_assets,
+        count(*) filter (where x.acquisition_cost_usd is null) as assets_without_cost,
+        sum(x.acquisition_cost_usd) as acquisition_cost_usd
+    from snapshots s
+    join core.assets x on x.in_service_on <= s.on_date and (x.retired_on is null or x.retired_on > s.on_date)
+    group by grouping sets ((x.org_id, s.year), (s.year))
+)
+select
+    c.org_id,
+    cast(c.year as integer) as year,
+    cast(c.in_house_hours as double) as in_house_hours,
+    cast(c.hours_priced_at_median as double) as hours_priced_at_median,
+    cast(c.hours_unpriced as double) as hours_unpriced,
+    cast(c.labor_cost_usd as double) as labor_cost_usd,
+    cast(c.vendor_cost_usd as double) as vendor_cost_usd,
+    cast(c.parts_cost_usd as double) as parts_cost_usd,
+    cast(c.labor_cost_usd + c.vendor_cost_usd + c.parts_cost_usd as double) as service_cost_usd,
+    cast(coalesce(i.active_assets, 0) as integer) as active_assets,
+    cast(coalesce(i.assets_without_cost, 0) as integer) as assets_without_cost,
+    cast(i.acquisition_cost_usd as double) as acquisition_cost_usd,
+    cast(s.year_fraction as double) as year_fraction,
+    cast((c.labor_cost_usd + c.vendor_cost_usd + c.parts_cost_usd) / s.year_fraction
+        / nullif(i.acquisition_cost_usd, 0) as double) as cost_of_service_ratio
+from costs c
+join snapshots s on s.year = c.year
+left join inventory i on i.org_id = c.org_id and i.year = c.year
+order by 1, 2;

@@ -1,0 +1,123 @@
+-- one row per org_id ('all' = every organisation), year and role ('all' = every role): annualised base pay of the employees in the role at the year's snapshot date against the market, pay range and certification, suppressed below the smallest pay group
+-- Snapshot date: 31 December, or as_of for the as_of year. People: employees (not contractors) with a
+-- position spell in force then, in the role of that spell, with a pay spell in force then (annual_pay_usd:
+-- hourly x 2080 x fte). Quantiles: quantile_cont (R type 7). Market: reference.market_pay for the role in
+-- the latest year <= the year, else the earliest later year; several sources for that year -> the median of
+-- their medians. market_ratio = median_pay / market_median. Compa-ratio = pay / range_mid_usd, median over
+-- people with a range. certified_premium = median pay of holders of any valid mapped certification /
+-- median pay of non-holders, within one role.
+-- Privacy: a statistic needs at least min_pay_group people behind it (public audience: at least
+-- min_cell_public); below that it is null and suppressed_reason says why. No row describes one person.
+create or replace table marts.pay_position as
+with settings as (
+    select
+        case when audience = 'public' then greatest(min_pay_group, min_cell_public) else min_pay_group end
+            as min_group,
+        audience
+    from meta.settings
+),
+as_of as (
+    select as_of from meta.as_of
+),
+snapshots as (
+    select y.year, least(make_date(y.year, 12, 31), a.as_of) as on_date
+    from (select distinct year(month_start) as year from core.months) y, as_of a
+    where make_date(y.year, 1, 1) <= a.as_of
+),
+paid as (
+    select
+        s.year,
+        p.org_id,
+        p.role,
+        p.role_family,
+        p.employee_id,
+        ps.annual_pay_usd as pay,
+        ps.annual_pay_usd / ps.range_mid_usd as compa_ratio,
+        exists (
+            select 1
+            from core.certifications c
+            where c.employee_id = p.employee_id
+                and c.certification_code <> 'unmapped'
+                and c.valid_from <= s.on_date
+                and (c.valid_to is null or c.valid_to > s.on_date)
+        ) as is_certified
+    from snapshots s
+    join core.position_spells p on p.start_on <= s.on_date and (p.end_on is null or p.end_on > s.on_date)
+    join core.pay_spells ps
+        on ps.employee_id = p.employee_id
+        and ps.hire_on = p.hire_on
+        and ps.start_on <= s.on_date
+        and (ps.end_on is null or ps.end_on > s.on_date)
+    where p.employment_type = 'employee'
+),
+stats as (
+    select
+        case when grouping(org_id) = 1 then 'all' else org_id end as org_id,
+        year,
+        case when grouping(role) = 1 then 'all' else role end as role,
+        case when grouping(role) = 1 then 'all' else any_value(role_family) end as role_family,
+        grouping(role) = 1 as is_all_roles,
+        count(*) as n,
+        quantile_cont(pay, 0.5) as median_pay,
+        quantile_cont(pay, 0.25) as p25_pay,
+        quantile_cont(pay, 0.75) as p75_pay,
+        count(compa_ratio) as n_with_range,
+        quantile_cont(compa_ratio, 0.5) as median_compa_ratio,
+        count(*) filter (where is_certified) as n_certified,
+        count(*) filter (where not is_certified) as n_not_certified,
+        quantile_cont(pay, 0.5) filter (where is_certified)
+            / quantile_cont(pay, 0.5) filter (where not is_certified) as certified_premium
+    from paid
+    group by grouping sets ((org_id, year, role), (year, role), (org_id, year), (year))
+),
+market_years as (
+    select
+        st.role,
+        st.year,
+        m.year as market_year,
+        -- nearest year not after the pay year first, then the nearest later one
+        rank() over (
+            partition by st.role, st.year
+            order by case when m.year <= st.year then 0 else 1 end, abs(m.year - st.year)
+        ) as preference,
+        m.median,
+        m.source
+    from (select distinct role, year from stats) st
+    join reference.market_pay m on m.role = st.role and m.median is not null
+),
+market as (
+    select role, year, any_value(market_year) as market_year, median(median) as market_median,
+        string_agg(source, '; ' order by source) as market_source
+    from market_years
+    where preference = 1
+    group by role, year
+)
+select
+    s.org_id,
+    cast(s.year as integer) as year,
+    s.role,
+    s.role_family,
+    cast(s.n as integer) as n,
+    cast(case when s.n >= g.min_group then s.median_pay end as double) as median_pay,
+    cast(case when s.n >= g.min_group then s.p25_pay end as double) as p25_pay,
+    cast(case when s.n >= g.min_group then s.p75_pay end as double) as p75_pay,
+    cast(m.market_median as double) as market_median,
+    cast(m.market_year as integer) as market_year,
+    m.market_source,
+    cast(case when s.n >= g.min_group then s.median_pay / m.market_median end as double) as market_ratio,
+    cast(case when s.n_with_range >= g.min_group then s.median_compa_ratio end as double) as median_compa_ratio,
+    cast(case when not s.is_all_roles and s.n_certified >= g.min_group and s.n_not_certified >= g.min_group
+        then s.certified_premium end as double) as certified_premium,
+    nullif(concat_ws('; ',
+        case when s.n < g.min_group
+            then format('pay statistics: fewer than {} people ({} audience)', g.min_group, g.audience) end,
+        case when s.n >= g.min_group and s.n_with_range > 0 and s.n_with_range < g.min_group
+            then format('compa-ratio: fewer than {} people with a pay range', g.min_group) end,
+        case when s.n >= g.min_group and not s.is_all_roles and s.n_certified > 0 and s.n_not_certified > 0
+                and least(s.n_certified, s.n_not_certified) < g.min_group
+            then format('certified premium: fewer than {} holders or non-holders', g.min_group) end
+    ), '') as suppressed_reason
+from stats s
+cross join settings g
+left join market m on m.role = s.role and m.year = s.year
+order by 1, 2, 3;

@@ -1,0 +1,35 @@
+-- one row per org_id ('all' = every organisation) and role_family ('all' = every family) at as_of: open requisitions against headcount, the openings rate
+-- vacancy_rate = open_reqs / (headcount + open_reqs) [BLS JOLTS openings rate]. Headcount: employees
+-- (not contractors) with a position spell in force at as_of, by the family of that spell; open requisitions
+-- by the family of the requisition's role.
+create or replace table marts.vacancy as
+with as_of as (
+    select as_of from meta.as_of
+),
+staff as (
+    select distinct p.org_id, p.role_family, p.employee_id, 1 as staff, 0 as open_req
+    from core.position_spells p, as_of a
+    where p.employment_type = 'employee' and p.start_on <= a.as_of and (p.end_on is null or p.end_on > a.as_of)
+),
+open_reqs as (
+    select r.org_id, r.role_family, r.requisition_id, 0 as staff, 1 as open_req
+    from core.requisitions r, as_of a
+    where r.opened_on <= a.as_of
+        and (r.filled_on is null or r.filled_on > a.as_of)
+        and (r.cancelled_on is null or r.cancelled_on > a.as_of)
+),
+counted as (
+    select org_id, role_family, staff, open_req from staff
+    union all
+    select org_id, role_family, staff, open_req from open_reqs
+)
+select
+    case when grouping(c.org_id) = 1 then 'all' else c.org_id end as org_id,
+    any_value(a.as_of) as as_of,
+    case when grouping(c.role_family) = 1 then 'all' else c.role_family end as role_family,
+    cast(sum(c.open_req) as integer) as open_reqs,
+    cast(sum(c.staff) as integer) as headcount,
+    cast(sum(c.open_req) / nullif(sum(c.staff) + sum(c.open_req), 0) as double) as vacancy_rate
+from counted c, as_of a
+group by grouping sets ((c.org_id, c.role_family), (c.role_family), (c.org_id), ())
+order by 1, 3;

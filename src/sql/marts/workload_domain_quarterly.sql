@@ -1,0 +1,49 @@
+-- one row per org_id ('all' = every organisation), quarter_start and domain ('all' = every domain): in-house labor hours and their share of the quarter
+-- Quarters run from the org's first to its last quarter with in-house hours up to as_of; a domain the org
+-- ever worked in gets 0 hours (not a missing row) in quarters without it, so trends and shares are honest.
+create or replace table marts.workload_domain_quarterly as
+with as_of as (
+    select as_of from meta.as_of
+),
+in_house as (
+    select w.org_id, w.quarter_start, w.domain, w.labor_hours
+    from core.work_orders w, as_of a
+    where w.is_in_house and w.opened_on <= a.as_of and w.labor_hours is not null
+),
+hours as (
+    select org_id, quarter_start, domain, sum(labor_hours) as hours
+    from in_house
+    group by all
+    union all
+    select 'all', quarter_start, domain, sum(labor_hours)
+    from in_house
+    group by all
+),
+quarters as (
+    select org_id, cast(unnest(generate_series(min(quarter_start), max(quarter_start), interval 3 month)) as date) as quarter_start
+    from hours
+    group by org_id
+),
+domains as (
+    select distinct org_id, domain from hours
+),
+dense as (
+    select q.org_id, q.quarter_start, d.domain, coalesce(h.hours, 0) as hours
+    from quarters q
+    join domains d on d.org_id = q.org_id
+    left join hours h on h.org_id = q.org_id and h.quarter_start = q.quarter_start and h.domain = d.domain
+),
+with_total as (
+    select org_id, quarter_start, domain, hours from dense
+    union all
+    select org_id, quarter_start, 'all', sum(hours) from dense group by org_id, quarter_start
+)
+select
+    t.org_id,
+    t.quarter_start,
+    t.domain,
+    cast(t.hours as double) as hours,
+    cast(t.hours / nullif(sum(t.hours) filter (where t.domain = 'all') over (partition by t.org_id, t.quarter_start), 0) as double) as share,
+    (t.quarter_start + interval 3 month - interval 1 day) <= a.as_of as is_complete_quarter
+from with_total t, as_of a
+order by t.org_id, t.quarter_start, t.domain;
