@@ -1,0 +1,52 @@
+-- one row per (org_id, year, role_family) for each year from the first month to as_of; 'all' rows carry totals
+create or replace table marts.cost_of_turnover as
+with settings as (
+    select replacement_cost_factor, min_pay_group from meta.settings
+),
+
+leavers as (
+    select org_id, year, role_family, annual_pay_usd
+    from core.separations
+    where employment_type = 'employee'
+),
+
+totals as (
+    select
+        year,
+        case when grouping(org_id) = 1 then 'all' else org_id end as org_id,
+        case when grouping(role_family) = 1 then 'all' else role_family end as role_family,
+        count(*) as separations,
+        count(annual_pay_usd) as separations_with_pay,
+        sum(annual_pay_usd) as annual_pay_usd
+    from leavers
+    group by grouping sets ((year, org_id, role_family), (year, org_id), (year, role_family), (year))
+),
+
+grid as (
+    select y.year, o.org_id, f.role_family
+    from (select distinct cast(year(month_start) as integer) as year from core.months) as y
+    cross join (select org_id from core.orgs union select 'all') as o
+    cross join (
+        select role_family from core.position_spells
+        union select role_family from taxonomy.roles
+        union select 'all'
+    ) as f
+)
+
+select
+    cast(g.org_id as varchar) as org_id,
+    cast(g.year as integer) as year,
+    cast(g.role_family as varchar) as role_family,
+    cast(coalesce(t.separations, 0) as integer) as separations,
+    cast(coalesce(t.separations_with_pay, 0) as integer) as separations_with_pay,
+    cast(s.replacement_cost_factor as double) as replacement_cost_factor,
+    -- fewer than min_pay_group leavers with pay would publish (a multiple of) one person's pay
+    cast(case
+        when coalesce(t.separations_with_pay, 0) = 0 then 0.0
+        when t.separations_with_pay >= s.min_pay_group then s.replacement_cost_factor * t.annual_pay_usd
+    end as double) as replacement_cost_usd,
+    coalesce(t.separations_with_pay between 1 and s.min_pay_group - 1, false) as is_suppressed
+from grid as g
+cross join settings as s
+left join totals as t on t.year = g.year and t.org_id = g.org_id and t.role_family = g.role_family
+order by org_id, year, role_family;

@@ -1,0 +1,130 @@
+-- one row per (org_id, year, role_family) for each year from the first month to as_of; 'all' rows carry totals
+create or replace table marts.turnover_annual as
+with months as (
+    select
+        cast(year(month_start) as integer) as year,
+        month_start,
+        -- the month of as_of ends on as_of
+        least(month_end, (select as_of from meta.as_of)) as month_end
+    from core.months
+),
+
+-- who is counted where: headcount on the first and last day of each month (contractors are not
+-- in staffed_spells), and separations of employees in the month
+facts as (
+    select m.year, m.month_start, s.org_id, s.role_family, s.employee_id, 'start' as kind
+    from months as m
+    join core.staffed_spells as s
+        on s.start_on <= m.month_start and (s.end_on is null or m.month_start < s.end_on)
+    union all
+    select m.year, m.month_start, s.org_id, s.role_family, s.employee_id, 'end'
+    from months as m
+    join core.staffed_spells as s
+        on s.start_on <= m.month_end and (s.end_on is null or m.month_end < s.end_on)
+    union all
+    select x.year, x.month_start, x.org_id, x.role_family, x.employee_id,
+        case when x.is_voluntary then 'voluntary' else 'separation' end
+    from core.separations as x
+    where x.employment_type = 'employee'
+),
+
+monthly_counts as (
+    select
+        year,
+        month_start,
+        case when grouping(org_id) = 1 then 'all' else org_id end as org_id,
+        case when grouping(role_family) = 1 then 'all' else role_family end as role_family,
+        count(distinct employee_id) filter (where kind = 'start') as headcount_start,
+        count(distinct employee_id) filter (where kind = 'end') as headcount_end,
+        count(*) filter (where kind in ('separation', 'voluntary')) as separations,
+        count(*) filter (where kind = 'voluntary') as voluntary_separations
+    from facts
+    group by grouping sets (
+        (year, month_start, org_id, role_family), (year, month_start, org_id),
+        (year, month_start, role_family), (year, month_start)
+    )
+),
+
+groups as (
+    select o.org_id, f.role_family
+    from (select org_id from core.orgs union select 'all') as o
+    cross join (
+        select role_family from core.position_spells
+        union select role_family from taxonomy.roles
+        union select 'all'
+    ) as f
+),
+
+-- SHRM: a month's rate is its separations over the mean of its first- and last-day headcount
+monthly as (
+    select
+        m.year,
+        g.org_id,
+        g.role_family,
+        (coalesce(c.headcount_start, 0) + coalesce(c.headcount_end, 0)) / 2.0 as avg_headcount,
+        coalesce(c.separations, 0) as separations,
+        coalesce(c.voluntary_separations, 0) as voluntary_separations,
+        c.separations / nullif((c.headcount_start + c.headcount_end) / 2.0, 0) as turnover_rate,
+        c.voluntary_separations / nullif((c.headcount_start + c.headcount_end) / 2.0, 0) as voluntary_turnover_rate
+    from months as m
+    cross join groups as g
+    left join monthly_counts as c
+        on c.month_start = m.month_start and c.org_id = g.org_id and c.role_family = g.role_family
+),
+
+annual as (
+    select
+        year,
+        org_id,
+        role_family,
+        avg(avg_headcount) as avg_headcount,
+        sum(separations) as separations,
+        sum(voluntary_separations) as voluntary_separations,
+        -- the annual rate is the sum of the monthly rates (year to date in the year of as_of)
+        sum(turnover_rate) as turnover_rate,
+        sum(voluntary_turnover_rate) as voluntary_turnover_rate
+    from monthly
+    group by all
+),
+
+-- retention: employments staffed on 1 January (or the first month counted) that are still
+-- employed on 31 December (or as_of)
+years as (
+    select year, min(month_start) as first_on, max(month_end) as last_on
+    from months
+    group by year
+),
+
+cohort as (
+    select y.year, s.org_id, s.role_family, s.employee_id,
+        e.termination_on is null or y.last_on < e.termination_on as is_retained
+    from years as y
+    join core.staffed_spells as s
+        on s.start_on <= y.first_on and (s.end_on is null or y.first_on < s.end_on)
+    join core.employees as e on e.employee_id = s.employee_id and e.hire_on = s.hire_on
+),
+
+retention as (
+    select
+        year,
+        case when grouping(org_id) = 1 then 'all' else org_id end as org_id,
+        case when grouping(role_family) = 1 then 'all' else role_family end as role_family,
+        count(*) as headcount_start,
+        count(*) filter (where is_retained) as retained
+    from cohort
+    group by grouping sets ((year, org_id, role_family), (year, org_id), (year, role_family), (year))
+)
+
+select
+    cast(a.org_id as varchar) as org_id,
+    cast(a.year as integer) as year,
+    cast(a.role_family as varchar) as role_family,
+    cast(a.avg_headcount as double) as avg_headcount,
+    cast(a.separations as integer) as separations,
+    cast(a.voluntary_separations as integer) as voluntary_separations,
+    cast(a.turnover_rate as double) as turnover_rate,
+    cast(a.voluntary_turnover_rate as double) as voluntary_turnover_rate,
+    cast(r.retained / nullif(r.headcount_start, 0) as double) as retention_rate
+from annual as a
+left join retention as r on r.year = a.year and r.org_id = a.org_id and r.role_family = a.role_family
+order by org_id, year, role_family;
