@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from "../warehouse/paths.ts";
 
 export interface TaxonomyIssue {
   readonly file: string;
-  /** 1-based line in the file; the header is line 1. */
+  /** 1-based line in the file; the header is line 1; 0 for the file as a whole. */
   readonly line: number;
   readonly column: string;
   readonly value: string | undefined;
@@ -22,6 +22,7 @@ export function displayPath(file: string): string {
 }
 
 export function formatIssue(issue: TaxonomyIssue): string {
+  if (issue.line === 0) return `${displayPath(issue.file)}: ${issue.problem}`;
   const subject = issue.value === undefined ? "" : `'${issue.value}' `;
   return `${displayPath(issue.file)} line ${issue.line}, column ${issue.column}: ${subject}${issue.problem}`;
 }

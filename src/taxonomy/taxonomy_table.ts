@@ -134,7 +134,13 @@ export function readTable<Columns extends Record<string, Column<unknown>>>(
   const file = path.join(dir, spec.file);
   if (!existsSync(file)) {
     throw new TaxonomyError([
-      { file, line: 0, column: "(file)", value: undefined, problem: "file not found" },
+      {
+        file,
+        line: 0,
+        column: "(file)",
+        value: undefined,
+        problem: "file not found (every taxonomy file is required)",
+      },
     ]);
   }
   const records = parse(readFileSync(file), {
