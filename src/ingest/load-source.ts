@@ -24,7 +24,8 @@ export interface SourceLoadResult {
 const READER_ERRORS: Record<string, string> = {
   "MISSING COLUMNS": "row has fewer fields than the header",
   "TOO MANY COLUMNS": "row has more fields than the header",
-  "UNQUOTED VALUE": "malformed quoting (unterminated or stray quote)",
+  "UNQUOTED VALUE":
+    "malformed quoting: an unclosed or stray quote (the lines after an unclosed quote are read into this field)",
   "LINE SIZE OVER MAXIMUM": "row longer than the reader's limit (2 MB)",
   "INVALID UNICODE": "bytes that are not valid text in the file's encoding",
   "INVALID ENCODING": "bytes that are not valid text in the file's encoding",
