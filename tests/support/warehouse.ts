@@ -1,6 +1,6 @@
 /**
  * Builds a real DuckDB warehouse from a fixture folder of contract CSVs, the way ingest lays it
- * out (raw.*, taxonomy.*, reference.*, meta.settings), then runs the transform. Fixtures are small
+ * out (raw.*, taxonomy.* and reference.* from data/, meta.settings), then runs the transform. Fixtures are small
  * and valid, so this loader checks nothing: it only types and normalises. When ingest() exists
  * the body can become one call to it; the signature stays.
  */
@@ -17,7 +17,7 @@ import {
 } from "../../src/contract/index.ts";
 import { readSettings } from "../../src/config/settings.ts";
 import { buildCoreAndMarts } from "../../src/warehouse/transform.ts";
-import { createFixtureTaxonomy } from "./taxonomy.ts";
+import { loadMarketPay, loadTaxonomy, loadTaxonomyIntoWarehouse } from "../../src/taxonomy/index.ts";
 
 export interface FixtureWarehouse {
   readonly dbPath: string;
@@ -127,7 +127,9 @@ export async function buildFixtureWarehouse(inputDir: string, dbPath?: string): 
   const instance = await DuckDBInstance.create(file);
   const conn = await instance.connect();
   await loadRaw(conn, inputDir);
-  await createFixtureTaxonomy(conn);
+  // the shipped taxonomy, so fixtures map raw values exactly as a real ingest does
+  const taxonomy = loadTaxonomy();
+  await loadTaxonomyIntoWarehouse(conn, taxonomy, loadMarketPay(undefined, taxonomy));
   await writeSettings(conn, inputDir);
   await buildCoreAndMarts(conn);
   return {

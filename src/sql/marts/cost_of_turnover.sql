@@ -40,9 +40,10 @@ select
     cast(coalesce(t.separations, 0) as integer) as separations,
     cast(coalesce(t.separations_with_pay, 0) as integer) as separations_with_pay,
     cast(s.replacement_cost_factor as double) as replacement_cost_factor,
-    -- fewer than min_pay_group leavers with pay would publish (a multiple of) one person's pay
+    -- null when unknown (no leaver's pay on file) or suppressed: fewer than min_pay_group leavers
+    -- with pay would publish (a multiple of) one person's pay
     cast(case
-        when coalesce(t.separations_with_pay, 0) = 0 then 0.0
+        when coalesce(t.separations, 0) = 0 then 0.0
         when t.separations_with_pay >= s.min_pay_group then s.replacement_cost_factor * t.annual_pay_usd
     end as double) as replacement_cost_usd,
     coalesce(t.separations_with_pay between 1 and s.min_pay_group - 1, false) as is_suppressed

@@ -1,0 +1,336 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { transformFiles, transformSteps } from "../src/warehouse/transform.ts";
+import { buildFixtureWarehouse, type FixtureWarehouse } from "./support/warehouse.ts";
+import { duplicateKeys, nullValues, orphans } from "./support/key_checks.ts";
+
+const FIXTURES = path.join(import.meta.dirname, "fixtures/metrics");
+
+/** Key tests per core table: each query must return no rows on the fixture. */
+const KEY_TESTS: Record<string, string[]> = {
+  "meta.as_of": [
+    "select * from meta.as_of where as_of is null",
+    "select 1 from meta.as_of having count(*) <> 1",
+  ],
+  "core.orgs": [duplicateKeys("core.orgs", ["org_id"]), nullValues("core.orgs", ["org_id", "org_name"])],
+  "core.employees": [
+    duplicateKeys("core.employees", ["employee_id", "hire_on"]),
+    duplicateKeys("core.employees", ["employee_id", "employment_seq"]),
+    nullValues("core.employees", ["employee_id", "hire_on", "employment_seq", "org_id", "is_voluntary"]),
+    orphans("core.employees", ["org_id"], "core.orgs"),
+    "select * from core.employees where termination_on < hire_on",
+  ],
+  "core.employment_windows": [duplicateKeys("core.employment_windows", ["employee_id", "hire_on"])],
+  "core.job_title_roles": [
+    duplicateKeys("core.job_title_roles", ["raw_job_title"]),
+    nullValues("core.job_title_roles", ["raw_job_title", "role", "role_family"]),
+  ],
+  "core.position_spells": [
+    duplicateKeys("core.position_spells", ["employee_id", "hire_on", "spell_seq"]),
+    duplicateKeys("core.position_spells", ["employee_id", "hire_on", "start_on"]),
+    nullValues("core.position_spells", [
+      "employee_id",
+      "hire_on",
+      "org_id",
+      "role",
+      "role_family",
+      "fte",
+      "employment_type",
+      "start_on",
+    ]),
+    orphans("core.position_spells", ["employee_id", "hire_on"], "core.employees"),
+    // every employment has spells, the first starts at hire, they tile the employment without gaps
+    "select * from core.employees e where not exists (select 1 from core.position_spells s where s.employee_id = e.employee_id and s.hire_on = e.hire_on and s.spell_seq = 1 and s.start_on = e.hire_on)",
+    "select * from core.position_spells where end_on is not null and end_on <= start_on",
+    `select s.* from (select *, lead(start_on) over (partition by employee_id, hire_on order by spell_seq) as next_start from core.position_spells) as s
+     join core.employees as e using (employee_id, hire_on)
+     where (s.next_start is not null and s.next_start <> s.end_on) or (s.next_start is null and s.end_on is distinct from e.termination_on + 1)`,
+  ],
+  "core.staffed_spells": [
+    duplicateKeys("core.staffed_spells", ["employee_id", "hire_on", "start_on"]),
+    orphans("core.staffed_spells", ["employee_id", "hire_on"], "core.employees"),
+  ],
+  "core.pay_spells": [
+    duplicateKeys("core.pay_spells", ["employee_id", "hire_on", "start_on"]),
+    nullValues("core.pay_spells", ["employee_id", "hire_on", "start_on", "basis", "annual_pay_usd"]),
+    orphans("core.pay_spells", ["employee_id", "hire_on"], "core.employees"),
+    "select * from core.pay_spells where end_on is not null and end_on <= start_on",
+  ],
+  "core.separations": [
+    duplicateKeys("core.separations", ["employee_id", "hire_on"]),
+    nullValues("core.separations", [
+      "employee_id",
+      "termination_on",
+      "termination_type",
+      "role_family",
+      "employment_type",
+    ]),
+    orphans("core.separations", ["employee_id", "hire_on"], "core.employees"),
+  ],
+  "core.certifications": [
+    duplicateKeys("core.certifications", ["employee_id", "raw_certification", "valid_from"]),
+    nullValues("core.certifications", [
+      "employee_id",
+      "certification_code",
+      "raw_certification",
+      "valid_from",
+    ]),
+    orphans("core.certifications", ["employee_id"], "core.employees"),
+    "select * from core.certifications where valid_to <= valid_from",
+  ],
+  "core.training": [
+    duplicateKeys("core.training", ["employee_id", "course", "completed_on"]),
+    nullValues("core.training", ["employee_id", "course", "completed_on", "hours"]),
+    orphans("core.training", ["employee_id"], "core.employees"),
+  ],
+  "core.requisitions": [
+    duplicateKeys("core.requisitions", ["requisition_id"]),
+    nullValues("core.requisitions", [
+      "requisition_id",
+      "org_id",
+      "role",
+      "role_family",
+      "opened_on",
+      "status",
+    ]),
+    orphans("core.requisitions", ["org_id"], "core.orgs"),
+    "select * from core.requisitions where status not in ('open', 'filled', 'cancelled')",
+  ],
+  "core.device_type_domains": [duplicateKeys("core.device_type_domains", ["device_type"])],
+  "core.work_order_domains": [
+    duplicateKeys("core.work_order_domains", ["work_type", "device_type"]),
+    nullValues("core.work_order_domains", ["work_type", "domain", "work_orders"]),
+  ],
+  "core.work_orders": [
+    duplicateKeys("core.work_orders", ["work_order_id"]),
+    nullValues("core.work_orders", [
+      "work_order_id",
+      "org_id",
+      "opened_on",
+      "quarter_start",
+      "year",
+      "domain",
+      "is_in_house",
+      "labor_hours",
+    ]),
+    orphans("core.work_orders", ["org_id"], "core.orgs"),
+    "select 1 from core.work_orders having count(*) <> (select count(*) from raw.work_orders)",
+  ],
+  "core.assets": [
+    duplicateKeys("core.assets", ["asset_id"]),
+    nullValues("core.assets", ["asset_id", "org_id", "device_type", "domain", "in_service_on"]),
+    orphans("core.assets", ["org_id"], "core.orgs"),
+  ],
+  "core.months": [
+    duplicateKeys("core.months", ["month_start"]),
+    nullValues("core.months", ["month_start", "month_end"]),
+    "select * from (select *, lead(month_start) over (order by month_start) as next from core.months) where next is not null and next <> month_end + 1",
+    "select 1 from core.months having max(month_end) < (select as_of from meta.as_of) or max(month_start) > (select as_of from meta.as_of)",
+  ],
+  "core.retention_subjects": [
+    nullValues("core.retention_subjects", [
+      "org_id",
+      "group_kind",
+      "group_value",
+      "event_kind",
+      "time_days",
+      "is_event",
+    ]),
+    "select * from core.retention_subjects where time_days < 0",
+  ],
+  "core.retention_km_steps": [
+    duplicateKeys("core.retention_km_steps", [
+      "org_id",
+      "group_kind",
+      "group_value",
+      "event_kind",
+      "time_days",
+    ]),
+    "select * from core.retention_km_steps where survival < 0 or survival > 1 or events > at_risk",
+  ],
+  "meta.unmapped_values": [
+    duplicateKeys("meta.unmapped_values", ["source", "column_name", "value"]),
+    nullValues("meta.unmapped_values", ["source", "column_name", "value", "rows"]),
+  ],
+};
+
+let w: FixtureWarehouse;
+beforeAll(async () => {
+  w = await buildFixtureWarehouse(path.join(FIXTURES, "core"));
+});
+afterAll(() => w?.close());
+
+describe("core key tests on the core fixture", () => {
+  it("covers every core and meta table built from SQL", () => {
+    const built = transformFiles()
+      .map((s) => s.table)
+      .filter((t) => !t.startsWith("marts."));
+    expect(Object.keys(KEY_TESTS).sort()).toEqual(built.sort());
+  });
+
+  for (const [table, queries] of Object.entries(KEY_TESTS)) {
+    it.each(queries.map((q, i) => [i + 1, q] as const))(`${table} #%i returns no rows`, async (_i, sql) => {
+      expect(await w.rows(sql)).toEqual([]);
+    });
+  }
+});
+
+describe("core conforming rules", () => {
+  it("applies defaults: org 'default', fte 1, employment_type employee, in-house service", async () => {
+    expect(await w.rows("select org_id from core.employees where employee_id = 'E005'")).toEqual([
+      { org_id: "default" },
+    ]);
+    // E004's job history row has no fte
+    expect(
+      await w.rows("select fte, employment_type from core.position_spells where employee_id = 'E004'"),
+    ).toEqual([{ fte: 1, employment_type: "employee" }]);
+    expect(await w.rows("select is_in_house from core.work_orders where work_order_id = 'W1'")).toEqual([
+      { is_in_house: true },
+    ]);
+  });
+
+  it("keeps declared, referenced-only and default organisations", async () => {
+    expect(await w.rows("select org_id, org_name from core.orgs order by org_id")).toEqual([
+      { org_id: "default", org_name: "Default organisation" },
+      { org_id: "north", org_name: "North General" },
+      { org_id: "south", org_name: "South Medical Center" },
+      { org_id: "west", org_name: "west" },
+    ]);
+  });
+
+  it("splits a rehire into two employments with their own spells", async () => {
+    const spells = await w.rows(
+      "select strftime(hire_on, '%Y-%m-%d') as hire_on, spell_seq, role, fte, strftime(start_on, '%Y-%m-%d') as start_on, strftime(end_on, '%Y-%m-%d') as end_on from core.position_spells where employee_id = 'E002' order by hire_on, spell_seq",
+    );
+    // first employment ends the day after its last day worked (2021-01-31)
+    expect(spells).toEqual([
+      {
+        hire_on: "2019-06-15",
+        spell_seq: 1,
+        role: "BMET I",
+        fte: 0.5,
+        start_on: "2019-06-15",
+        end_on: "2020-06-15",
+      },
+      {
+        hire_on: "2019-06-15",
+        spell_seq: 2,
+        role: "BMET II",
+        fte: 1,
+        start_on: "2020-06-15",
+        end_on: "2021-02-01",
+      },
+      {
+        hire_on: "2022-02-01",
+        spell_seq: 1,
+        role: "Medical Device Cybersecurity Specialist",
+        fte: 1,
+        start_on: "2022-02-01",
+        end_on: null,
+      },
+    ]);
+  });
+
+  it("starts the first spell at hire when the HRIS dated it earlier, and gives an employment without history an 'unknown' spell", async () => {
+    expect(
+      await w.rows(
+        "select employee_id, role, role_family, strftime(start_on, '%Y-%m-%d') as start_on from core.position_spells where employee_id in ('E004', 'E007') order by employee_id",
+      ),
+    ).toEqual([
+      { employee_id: "E004", role: "Clinical Engineer", role_family: "engineering", start_on: "2020-07-01" },
+      { employee_id: "E007", role: "unknown", role_family: "unknown", start_on: "2023-01-09" },
+    ]);
+  });
+
+  it("annualises hourly pay at 2080 hours times the fte held when the rate started", async () => {
+    // E002 first employment: $24/h at fte 0.5 → 24 × 2080 × 0.5; E006: $45/h at fte 0.8
+    expect(
+      await w.rows(
+        "select employee_id, annual_pay_usd from core.pay_spells where basis = 'hourly' order by employee_id, start_on",
+      ),
+    ).toEqual([
+      { employee_id: "E001", annual_pay_usd: 62400 },
+      { employee_id: "E002", annual_pay_usd: 24960 },
+      { employee_id: "E006", annual_pay_usd: 74880 },
+    ]);
+  });
+
+  it("derives certification expiry from renewal years and keeps CCE without expiry", async () => {
+    expect(
+      await w.rows(
+        "select certification_code, strftime(valid_to, '%Y-%m-%d') as valid_to from core.certifications order by employee_id",
+      ),
+    ).toEqual([
+      { certification_code: "CBET", valid_to: "2023-05-01" },
+      { certification_code: "COMPTIA_SECURITY_PLUS", valid_to: "2025-06-01" },
+      { certification_code: "CRES", valid_to: "2023-09-01" },
+      { certification_code: "CCE", valid_to: null },
+      { certification_code: "unmapped", valid_to: null },
+    ]);
+  });
+
+  it("maps work to a domain by work type, or by device type when the work type is generic", async () => {
+    expect(await w.rows("select work_order_id, domain from core.work_orders order by work_order_id")).toEqual(
+      [
+        { work_order_id: "W1", domain: "general_biomed" },
+        { work_order_id: "W2", domain: "imaging" },
+        { work_order_id: "W3", domain: "cybersecurity" },
+        { work_order_id: "W4", domain: "unmapped" },
+        { work_order_id: "W5", domain: "dental" },
+        { work_order_id: "W6", domain: "unmapped" },
+        { work_order_id: "W7", domain: "general_biomed" },
+      ],
+    );
+  });
+
+  it("lists every unmapped raw value with its row count", async () => {
+    expect(await w.rows("select * from meta.unmapped_values")).toEqual([
+      { source: "assets", column_name: "device_type", value: "Unknown Device", rows: 1 },
+      { source: "certifications", column_name: "certification", value: "Vendor Cert XYZ", rows: 1 },
+      { source: "job_history", column_name: "job_title", value: "Equipment Coordinator", rows: 1 },
+      { source: "requisitions", column_name: "job_title", value: "Special Projects", rows: 1 },
+      { source: "work_orders", column_name: "device_type", value: "Unknown Device", rows: 1 },
+      { source: "work_orders", column_name: "work_type", value: "Misc", rows: 1 },
+      { source: "work_orders", column_name: "work_type", value: "Other Work", rows: 1 },
+    ]);
+  });
+
+  it("takes as_of from the latest event date when settings do not set it", async () => {
+    // W7 opened 2023-07-02 is the latest dated event; expiry 2025-06-01 is not an event
+    expect(await w.rows("select strftime(as_of, '%Y-%m-%d') as as_of from meta.as_of")).toEqual([
+      { as_of: "2023-07-02" },
+    ]);
+  });
+});
+
+describe("every SQL file", () => {
+  it("runs in an order where each table is built after what it reads", () => {
+    const order = transformSteps().map((s) => s.table);
+    for (const step of transformSteps())
+      for (const dep of step.dependsOn) expect(order.indexOf(dep)).toBeLessThan(order.indexOf(step.table));
+  });
+
+  it.each(transformSteps().map((s) => [path.relative(process.cwd(), s.file), s.sql] as const))(
+    "%s EXPLAINs cleanly and starts with a grain comment",
+    async (_file, sql) => {
+      expect(sql.startsWith("--")).toBe(true);
+      await expect(w.conn.run(`explain ${sql.trim().replace(/;\s*$/, "")}`)).resolves.toBeDefined();
+    },
+  );
+});
+
+describe("a warehouse with only employees.csv", () => {
+  it("still has every core table and mart, with the same columns", async () => {
+    const small = await buildFixtureWarehouse(path.join(FIXTURES, "employees-only"));
+    try {
+      const columnsOf = async (x: FixtureWarehouse) =>
+        await x.rows(
+          "select table_schema, table_name, column_name, data_type from information_schema.columns where table_schema in ('core', 'marts', 'meta') order by all",
+        );
+      expect(await columnsOf(small)).toEqual(await columnsOf(w));
+      expect(await small.rows("select count(*) as n from core.work_orders")).toEqual([{ n: 0 }]);
+    } finally {
+      small.close();
+    }
+  });
+});
