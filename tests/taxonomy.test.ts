@@ -349,6 +349,11 @@ describe("bad rule files", () => {
     );
   });
 
+  it("a missing file is named", () => {
+    const error = errorOf(() => loadMarketPay(path.join(FIXTURES, "no_such_dir")));
+    expect(error.message).toBe("tests/fixtures/taxonomy/no_such_dir/market_pay.csv: file not found");
+  });
+
   it("market pay: a role the taxonomy does not have", () => {
     const error = errorOf(() => loadMarketPay(path.join(FIXTURES, "market_pay_unknown_role"), taxonomy));
     expect(error.issues).toEqual([expect.objectContaining({ line: 3, column: "role", value: "BMET IV" })]);

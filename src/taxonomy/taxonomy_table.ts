@@ -139,7 +139,7 @@ export function readTable<Columns extends Record<string, Column<unknown>>>(
         line: 0,
         column: "(file)",
         value: undefined,
-        problem: "file not found (every taxonomy file is required)",
+        problem: "file not found",
       },
     ]);
   }
