@@ -1,0 +1,361 @@
+/**
+ * Streams work orders month by month: each month's count follows the active inventory, each row
+ * picks an organisation, a kind of work (networking, cybersecurity and facilities work growing over
+ * the period), a device of that organisation in service on the day, and an in-house technician
+ * employed that day or a vendor. Per-row work is a few array lookups so millions of rows are cheap.
+ */
+import type { Period } from "./calendar.ts";
+import { DateFormatter, monthStartDay, periodFraction } from "./calendar.ts";
+import { csvField, type CsvFile } from "./csv_file.ts";
+import { firstAfter, type Inventory } from "./inventory.ts";
+import type { ManifestDefect, ManifestOrphan, UnmappedCounter } from "./manifest.ts";
+import type { Org } from "./organizations.ts";
+import { Random } from "./random.ts";
+import {
+  CORRECTIVE_WORK,
+  CYBERSECURITY_WORK,
+  DENTAL_WORK,
+  DEVICE_TYPES,
+  FACILITIES_WORK,
+  INCOMING_WORK,
+  NETWORKING_WORK,
+  PROJECT_WORK,
+  SCHEDULED_WORK,
+  UNKNOWN_DEVICE,
+  UNMAPPED_WORK,
+  styled,
+  type Domain,
+  type Role,
+  type WorkType,
+} from "./vocabulary.ts";
+import type { RosterEntry } from "./workforce.ts";
+
+const FILE = "work_orders.csv";
+const ORPHAN_TECHNICIAN = "T-0417";
+const DEVICE_TYPE_INDEX = new Map(DEVICE_TYPES.map((d, i) => [d.name, i]));
+
+/** Who does each domain's work, best first. */
+const PREFERRED: Record<Domain, readonly Role[]> = {
+  general_biomed: ["BMET II", "BMET I", "BMET III"],
+  imaging: ["Imaging Specialist", "BMET III"],
+  laboratory: ["Laboratory Specialist", "BMET III", "BMET II"],
+  networking_integration: [
+    "Medical Device Networking Specialist",
+    "Medical Device Cybersecurity Specialist",
+    "BMET III",
+    "Clinical Engineer",
+  ],
+  cybersecurity: [
+    "Medical Device Cybersecurity Specialist",
+    "Medical Device Networking Specialist",
+    "BMET III",
+    "Clinical Engineer",
+  ],
+  dental: ["Dental Equipment Technician", "BMET II"],
+  facilities_support: ["BMET II", "BMET III", "BMET I"],
+  projects_procurement: ["Clinical Engineer", "HTM Supervisor / Lead", "BMET III"],
+  unmapped: ["BMET I", "BMET II"],
+};
+const HOURS_FACTOR: Partial<Record<Domain, number>> = { imaging: 2, laboratory: 1.4 };
+const VENDOR_FACTOR: Partial<Record<Domain, number>> = {
+  imaging: 4.5,
+  laboratory: 3,
+  facilities_support: 1.5,
+};
+
+export interface WorkOrderResult {
+  defects: ManifestDefect[];
+  orphans: ManifestOrphan[];
+}
+
+export async function writeWorkOrders(
+  file: CsvFile,
+  count: number,
+  orgs: readonly Org[],
+  inventory: Inventory,
+  roster: RosterEntry[][][],
+  period: Period,
+  seed: number,
+  unmapped: UnmappedCounter,
+  onProgress: (rows: number) => void,
+): Promise<WorkOrderResult> {
+  const random = Random.for(seed, "work_orders");
+  const dates = new DateFormatter(period.startDay - 400, period.endDay + 400);
+  const months = roster[0].length;
+  const defects: ManifestDefect[] = [];
+  const orphans: ManifestOrphan[] = [];
+  const workTypes: readonly WorkType[] = [
+    SCHEDULED_WORK,
+    CORRECTIVE_WORK,
+    INCOMING_WORK,
+    ...NETWORKING_WORK,
+    ...CYBERSECURITY_WORK,
+    ...FACILITIES_WORK,
+    ...DENTAL_WORK,
+    ...PROJECT_WORK,
+    UNMAPPED_WORK,
+  ];
+  const workTypeIndex = new Map(workTypes.map((w, i) => [w, i]));
+  const styledNames = orgs.map((o) =>
+    workTypes.map((w) => w.names.map((n) => csvField(styled(n, o.cmmsCase)))),
+  );
+  const deviceNames = orgs.map((o) => DEVICE_TYPES.map((d) => csvField(styled(d.name, o.cmmsCase))));
+  const assetIds = orgs.map((o) => csvField(o.code) + "-");
+  const orgIds = orgs.map((o) => csvField(o.id));
+
+  // Months get work orders in proportion to the active inventory; the remainder is carried.
+  const monthWeight = inventory.activeByMonth.map((a) => a.reduce((s, x) => s + x, 0));
+  const totalWeight = monthWeight.reduce((s, x) => s + x, 0);
+  const defectAt = new Map<number, string>([
+    [Math.floor(count * 0.11), "negative_hours"],
+    [Math.floor(count * 0.23), "malformed_date"],
+    [Math.floor(count * 0.37), "duplicate_id"],
+    [Math.floor(count * 0.52), "unknown_provider"],
+    [Math.floor(count * 0.68), "completed_before_opened"],
+    [Math.floor(count * 0.3), "orphan_technician"],
+    [Math.floor(count * 0.61), "orphan_technician"],
+    [Math.floor(count * 0.83), "orphan_asset"],
+  ]);
+
+  let written = 0;
+  let cumulative = 0;
+  let previousId = "";
+  for (let m = 0; m < months; m++) {
+    cumulative += monthWeight[m];
+    const target = m === months - 1 ? count : Math.round((count * cumulative) / totalWeight);
+    const n = target - written;
+    if (n <= 0) continue;
+    const monthStart = monthStartDay(period, m);
+    const daysInMonth = monthStartDay(period, m + 1) - monthStart;
+    const t = periodFraction(period, monthStart);
+    const pNetworking = 0.025 + 0.09 * t;
+    const pCyber = 0.008 + 0.075 * t;
+    const pFacilities = 0.03 + 0.05 * t;
+    const pProjects = 0.03;
+    const orgWeights = inventory.activeByMonth[m];
+    let orgTotal = 0;
+    for (const w of orgWeights) orgTotal += w;
+    const byRole = roster.map((o) => {
+      const map = new Map<Role, RosterEntry[]>();
+      for (const e of o[m]) {
+        const list = map.get(e.role);
+        if (list) list.push(e);
+        else map.set(e.role, [e]);
+      }
+      return map;
+    });
+
+    for (let k = 0; k < n; k++) {
+      const i = written;
+      const day = monthStart + Math.floor(((k + random.next()) * daysInMonth) / n);
+      let r = random.next() * orgTotal;
+      let o = 0;
+      while (o < orgWeights.length - 1 && r >= orgWeights[o]) r -= orgWeights[o++];
+      const org = orgs[o];
+
+      let work: WorkType;
+      const u = random.next();
+      if (u < 0.004) work = UNMAPPED_WORK;
+      else if (org.facilityType === "dental_group" && u < 0.4) work = random.pick(DENTAL_WORK);
+      else if (u < 0.004 + pNetworking) work = random.pick(NETWORKING_WORK);
+      else if (u < 0.004 + pNetworking + pCyber) work = random.pick(CYBERSECURITY_WORK);
+      else if (u < 0.004 + pNetworking + pCyber + pFacilities) work = random.pick(FACILITIES_WORK);
+      else if (u < 0.004 + pNetworking + pCyber + pFacilities + pProjects) work = random.pick(PROJECT_WORK);
+      else {
+        const g = random.next();
+        work = g < 0.54 ? SCHEDULED_WORK : g < 0.93 ? CORRECTIVE_WORK : INCOMING_WORK;
+      }
+      const names = styledNames[o][workTypeIndex.get(work)!];
+      const nameIndex =
+        work.names.length === 1
+          ? 0
+          : random.next() < 0.12
+            ? Math.floor(random.next() * work.names.length)
+            : work === SCHEDULED_WORK
+              ? random.next() < 0.2
+                ? 3 + (org.workTypeVariant % 2)
+                : org.workTypeVariant % 3
+              : org.workTypeVariant % work.names.length;
+      const workTypeText = names[nameIndex];
+
+      // The device: one of this organisation's, in service on the day.
+      let asset = -1;
+      const target = work.target;
+      if (target.kind === "types") {
+        const typeName = target.types[Math.floor(random.next() * target.types.length)];
+        const typeIdx = DEVICE_TYPE_INDEX.get(typeName)!;
+        asset = pickFrom(inventory, inventory.byType[o][typeIdx], day, random);
+        if (asset < 0) asset = pickFrom(inventory, inventory.networkedByOrg[o], day, random);
+      } else if (target.kind === "networked")
+        asset = pickFrom(inventory, inventory.networkedByOrg[o], day, random);
+      if (asset < 0 && target.kind !== "none") asset = pickAny(inventory, o, day, random);
+      const deviceType = asset >= 0 ? inventory.deviceType[asset] : -1;
+      const domain: Domain =
+        work.domain === "by_device"
+          ? deviceType >= 0
+            ? DEVICE_TYPES[deviceType].domain
+            : "general_biomed"
+          : work.domain;
+      const cost = asset >= 0 ? inventory.acquisitionCost[asset] : 20_000;
+
+      let technician = "";
+      let vendor =
+        random.next() < work.vendorShare * (work.domain === "by_device" ? (VENDOR_FACTOR[domain] ?? 1) : 1);
+      if (!vendor) {
+        technician = pickTechnician(byRole[o], roster[o][m], PREFERRED[domain], day, random);
+        if (technician === "") vendor = true;
+      }
+      let hours = vendor
+        ? random.next() < 0.2
+          ? 0.5
+          : 0
+        : Math.max(
+            0.25,
+            Math.round(work.hours * (HOURS_FACTOR[domain] ?? 1) * Math.exp(0.45 * random.normal()) * 4) / 4,
+          );
+      const vendorCost = vendor ? Math.round((150 + cost * (0.01 + 0.05 * random.next())) * 100) / 100 : 0;
+      const parts =
+        work.partsShare > 0 && random.next() < 0.6
+          ? Math.round(cost * work.partsShare * random.next() * 100) / 100
+          : 0;
+      let completed = day + Math.floor(random.exponential(vendor ? 9 : 1.5));
+
+      let id = "WO" + String(i + 1).padStart(8, "0");
+      let opened = dates.format(day);
+      let provider = vendor ? "vendor" : "in_house";
+      let assetId = asset >= 0 ? assetIds[o] + inventory.seq[asset] : "";
+      const line = i + 2;
+      const defect = defectAt.get(i);
+      if (defect !== undefined) {
+        if (defect === "orphan_technician") {
+          vendor = false;
+          provider = "in_house";
+          technician = ORPHAN_TECHNICIAN;
+          hours = Math.max(hours, 1);
+          orphans.push({
+            file: FILE,
+            line,
+            column: "technician_id",
+            value: technician,
+            references: "employees.employee_id",
+          });
+        } else if (defect === "orphan_asset" && asset >= 0) {
+          assetId = assetIds[o] + "099999";
+          orphans.push({
+            file: FILE,
+            line,
+            column: "asset_id",
+            value: assetId,
+            references: "assets.asset_id",
+          });
+        } else if (defect === "negative_hours") {
+          vendor = false;
+          provider = "in_house";
+          hours = -2.5;
+          defects.push({
+            file: FILE,
+            line,
+            column: "labor_hours",
+            value: "-2.5",
+            reason: "labor_hours must be ≥ 0",
+          });
+        } else if (defect === "malformed_date") {
+          const [y, mo, d] = opened.split("-");
+          opened = `${mo}/${d}/${y}`;
+          defects.push({
+            file: FILE,
+            line,
+            column: "opened_date",
+            value: opened,
+            reason: "opened_date must be a date YYYY-MM-DD",
+          });
+        } else if (defect === "duplicate_id") {
+          id = previousId;
+          defects.push({
+            file: FILE,
+            line,
+            column: "work_order_id",
+            value: id,
+            reason: `duplicate work_order_id (first at line ${line - 1})`,
+          });
+        } else if (defect === "unknown_provider") {
+          provider = "contractor";
+          defects.push({
+            file: FILE,
+            line,
+            column: "service_provider",
+            value: provider,
+            reason: "service_provider must be one of in_house, vendor",
+          });
+        } else if (defect === "completed_before_opened") {
+          completed = day - 3;
+          defects.push({
+            file: FILE,
+            line,
+            column: "completed_date",
+            value: dates.format(completed),
+            reason: "completed_date must be on or after opened_date",
+          });
+        }
+      }
+      if (defect === undefined || defect.startsWith("orphan")) {
+        if (work === UNMAPPED_WORK) unmapped.add(FILE, "work_type", workTypeText);
+        if (deviceType === UNKNOWN_DEVICE) unmapped.add(FILE, "device_type", deviceNames[o][deviceType]);
+      }
+
+      const row =
+        `${id},${opened},${workTypeText},${hours},${orgIds[o]},${assetId},${deviceType >= 0 ? deviceNames[o][deviceType] : ""},` +
+        `${completed > period.endDay ? "" : dates.format(completed)},${vendor ? "" : technician},${provider},` +
+        `${vendor ? vendorCost : ""},${parts > 0 ? parts : ""}`;
+      previousId = id;
+      written++;
+      if (file.pushLine(row)) await file.drained();
+      if ((written & 0xffff) === 0) onProgress(written);
+    }
+  }
+  onProgress(written);
+  return { defects, orphans };
+}
+
+function pickAny(inv: Inventory, o: number, day: number, random: Random): number {
+  const lo = inv.orgStart[o];
+  const hi = firstAfter(inv.inServiceDay, null, lo, inv.orgStart[o + 1], day);
+  if (hi === lo) return -1;
+  for (let tries = 0; tries < 10; tries++) {
+    const k = lo + Math.floor(random.next() * (hi - lo));
+    if (inv.retiredDay[k] > day) return k;
+  }
+  return -1;
+}
+
+function pickFrom(inv: Inventory, list: Int32Array, day: number, random: Random): number {
+  const hi = firstAfter(inv.inServiceDay, list, 0, list.length, day);
+  if (hi === 0) return -1;
+  for (let tries = 0; tries < 8; tries++) {
+    const k = list[Math.floor(random.next() * hi)];
+    if (inv.retiredDay[k] > day) return k;
+  }
+  return -1;
+}
+
+function pickTechnician(
+  byRole: Map<Role, RosterEntry[]>,
+  everyone: readonly RosterEntry[],
+  preferred: readonly Role[],
+  day: number,
+  random: Random,
+): string {
+  if (random.next() < 0.85) {
+    for (const role of preferred) {
+      const list = byRole.get(role);
+      if (!list) continue;
+      const e = list[Math.floor(random.next() * list.length)];
+      if (e.hireDay <= day) return e.employeeId;
+    }
+  }
+  for (let tries = 0; tries < 4 && everyone.length > 0; tries++) {
+    const e = everyone[Math.floor(random.next() * everyone.length)];
+    if (e.hireDay <= day) return e.employeeId;
+  }
+  return "";
+}
