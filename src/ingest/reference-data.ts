@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { REFERENCE_DIR, TAXONOMY_DIR } from "../warehouse/paths.ts";
-import { loadMarketPay, loadTaxonomy, loadTaxonomyIntoWarehouse } from "../taxonomy/index.ts";
+import { loadMarketPay, loadTaxonomy, loadTaxonomyIntoWarehouse, TaxonomyError } from "../taxonomy/index.ts";
 import { UnusableInputError } from "./header.ts";
 
 /** A digest of every taxonomy and reference file: part of the load id. */
@@ -25,12 +25,11 @@ export function referenceDigest(): string {
 }
 
 export async function loadReferenceData(conn: DuckDBConnection): Promise<void> {
-  let taxonomy, marketPay;
   try {
-    taxonomy = loadTaxonomy(TAXONOMY_DIR);
-    marketPay = loadMarketPay(REFERENCE_DIR, taxonomy);
+    const taxonomy = loadTaxonomy(TAXONOMY_DIR);
+    await loadTaxonomyIntoWarehouse(conn, taxonomy, loadMarketPay(REFERENCE_DIR, taxonomy));
   } catch (e) {
-    throw new UnusableInputError((e as Error).message);
+    if (e instanceof TaxonomyError) throw new UnusableInputError(e.message);
+    throw e;
   }
-  await loadTaxonomyIntoWarehouse(conn, taxonomy, marketPay);
 }
