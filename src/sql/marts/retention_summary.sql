@@ -10,14 +10,15 @@ with groups as (
     group by all
 ),
 
--- R's median: the first time S <= 0.5; when S is exactly 0.5 over an interval, its midpoint
+-- R's median (quantile.survfit): the first time S <= 0.5; when S is exactly 0.5 over an
+-- interval, the midpoint between that time and the next drop, or the last follow-up time
 median_step as (
     select
         org_id, group_kind, group_value, event_kind,
-        min(time_days) filter (where survival < 0.5 - 1e-9) as first_below_days,
-        min(time_days) filter (where abs(survival - 0.5) <= 1e-9) as first_half_days
+        min(time_days) filter (where events > 0 and survival < 0.5 - 1e-9) as first_below_days,
+        min(time_days) filter (where events > 0 and abs(survival - 0.5) <= 1e-9) as first_half_days,
+        max(time_days) as last_days
     from core.retention_km_steps
-    where events > 0
     group by all
 ),
 
@@ -25,7 +26,7 @@ median as (
     select
         m.*,
         case
-            when m.first_half_days is not null then (m.first_half_days + m.first_below_days) / 2.0
+            when m.first_half_days is not null then (m.first_half_days + coalesce(m.first_below_days, m.last_days)) / 2.0
             else m.first_below_days
         end as median_days
     from median_step as m
