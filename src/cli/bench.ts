@@ -1,4 +1,133 @@
-export async function run(_argv: string[]): Promise<number> {
-  console.error("htm-workforce bench: not implemented yet");
-  return 2;
+/**
+ * `npm run bench`: validated ingest against DuckDB's bare CSV reader on the same files, in one
+ * run, reported as ratios (DESIGN §9). Absolute seconds depend on the machine; ratios much less.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { PROJECT_ROOT } from "../warehouse/paths.ts";
+
+const HELP = `usage: htm-workforce bench [--work-orders N] [--scale-to N] [--runs N] [--out DIR]
+
+Generates the sample at N work orders (default 1,000,000), then times in fresh processes:
+a bare DuckDB read_csv of every file (baseline) and the validated ingest (load phase and
+core + marts). With --scale-to M (e.g. 10000000) it repeats the ingest at M work orders and
+reports time growth against input growth and peak memory. Results go to stdout and
+DIR/bench-results.json (default bench-out/).`;
+
+interface Measure {
+  seconds: number;
+  load_seconds?: number;
+  transform_seconds?: number;
+  peak_rss_bytes: number;
+}
+
+function measure(mode: "bare" | "ingest", inputDir: string, db: string): Measure {
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", path.join(PROJECT_ROOT, "src/bench/measure.ts"), mode, inputDir, db],
+    { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
+  );
+  if (r.status !== 0) throw new Error(`bench ${mode} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!) as Measure;
+}
+
+async function sampleAt(outDir: string, workOrders: number): Promise<string> {
+  const dir = path.join(outDir, `sample-${workOrders}`);
+  const marker = path.join(dir, "manifest.json");
+  if (!existsSync(marker)) {
+    process.stderr.write(`generating the sample with ${workOrders.toLocaleString("en-US")} work orders…\n`);
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(PROJECT_ROOT, "bin/htm-workforce.js"),
+        "sample",
+        "--out",
+        dir,
+        "--work-orders",
+        String(workOrders),
+      ],
+      { stdio: ["ignore", 2, 2] },
+    );
+    if (r.status !== 0) throw new Error("generating the sample failed");
+  }
+  return dir;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      "work-orders": { type: "string", default: "1000000" },
+      "scale-to": { type: "string" },
+      runs: { type: "string", default: "3" },
+      out: { type: "string", default: path.join(PROJECT_ROOT, "bench-out") },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const n = Number(values["work-orders"]);
+  const runs = Number(values.runs);
+  mkdirSync(values.out, { recursive: true });
+  const input = await sampleAt(values.out, n);
+  const inputBytes = readdirSync(input)
+    .filter((f) => f.endsWith(".csv"))
+    .reduce((a, f) => a + statSync(path.join(input, f)).size, 0);
+  const db = path.join(values.out, "bench.duckdb");
+
+  // Interleave the two so background load on the machine hits both alike; report medians.
+  const bare: Measure[] = [];
+  const validated: Measure[] = [];
+  for (let i = 0; i < runs; i++) {
+    process.stderr.write(`run ${i + 1}/${runs}…\n`);
+    bare.push(measure("bare", input, db));
+    validated.push(measure("ingest", input, db));
+  }
+  const bareS = median(bare.map((m) => m.seconds));
+  const loadS = median(validated.map((m) => m.load_seconds!));
+  const transformS = median(validated.map((m) => m.transform_seconds!));
+  const wholeS = median(validated.map((m) => m.seconds));
+  const result: Record<string, unknown> = {
+    work_orders: n,
+    input_bytes: inputBytes,
+    runs,
+    bare_read_csv_seconds: bareS,
+    ingest_load_phase_seconds: loadS,
+    ingest_core_and_marts_seconds: transformS,
+    ingest_whole_seconds: wholeS,
+    load_phase_ratio: loadS / bareS,
+    whole_ingest_ratio: wholeS / bareS,
+    ingest_peak_rss_bytes: Math.max(...validated.map((m) => m.peak_rss_bytes)),
+  };
+  const lines = [
+    `input: sample with ${n.toLocaleString("en-US")} work orders, ${mb(inputBytes)} of CSV; median of ${runs} runs`,
+    `bare DuckDB read_csv (baseline)     ${bareS.toFixed(2)} s`,
+    `validated load phase                ${loadS.toFixed(2)} s   ${(loadS / bareS).toFixed(2)}× baseline (target ≤ 1.5×)`,
+    `core + marts                        ${transformS.toFixed(2)} s`,
+    `whole ingest                        ${wholeS.toFixed(2)} s   ${(wholeS / bareS).toFixed(2)}× baseline (target ≤ 2×)`,
+    `ingest peak memory                  ${mb(result.ingest_peak_rss_bytes as number)}`,
+  ];
+  if (values["scale-to"]) {
+    const big = Number(values["scale-to"]);
+    const bigInput = await sampleAt(values.out, big);
+    const m = measure("ingest", bigInput, db);
+    const growth = big / n;
+    result.scale = { work_orders: big, ...m, time_growth: m.seconds / wholeS, input_growth: growth };
+    lines.push(
+      `at ${big.toLocaleString("en-US")} work orders: whole ingest ${m.seconds.toFixed(1)} s ` +
+        `(${(m.seconds / wholeS).toFixed(1)}× for ${growth.toFixed(0)}× the rows; linear or better when ≤ ${growth.toFixed(0)}×), ` +
+        `peak memory ${mb(m.peak_rss_bytes)} (target < 8 GiB)`,
+    );
+  }
+  console.log(lines.join("\n"));
+  writeFileSync(path.join(values.out, "bench-results.json"), JSON.stringify(result, null, 2));
+  return 0;
 }
