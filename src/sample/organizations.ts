@@ -50,7 +50,7 @@ const TEMPLATES: readonly OrgTemplate[] = [
     facilityType: "dental_group",
     staffedBeds: 0,
     staff: 3,
-    inventoryWeight: 0.5,
+    inventoryWeight: 0.8,
     payLevel: 0.97,
   },
   {

@@ -128,9 +128,9 @@ export async function writeWorkOrders(
     const monthStart = monthStartDay(period, m);
     const daysInMonth = monthStartDay(period, m + 1) - monthStart;
     const t = periodFraction(period, monthStart);
-    const pNetworking = 0.025 + 0.09 * t;
-    const pCyber = 0.008 + 0.075 * t;
-    const pFacilities = 0.03 + 0.05 * t;
+    const pNetworking = 0.017 + 0.062 * t;
+    const pCyber = 0.005 + 0.052 * t;
+    const pFacilities = 0.02 + 0.08 * t;
     const pProjects = 0.03;
     const orgWeights = inventory.activeByMonth[m];
     let orgTotal = 0;
@@ -213,7 +213,7 @@ export async function writeWorkOrders(
             0.25,
             Math.round(work.hours * (HOURS_FACTOR[domain] ?? 1) * Math.exp(0.45 * random.normal()) * 4) / 4,
           );
-      const vendorCost = vendor ? Math.round((150 + cost * (0.01 + 0.05 * random.next())) * 100) / 100 : 0;
+      const vendorCost = vendor ? Math.round((180 + cost * (0.03 + 0.1 * random.next())) * 100) / 100 : 0;
       const parts =
         work.partsShare > 0 && random.next() < 0.6
           ? Math.round(cost * work.partsShare * random.next() * 100) / 100

@@ -170,7 +170,7 @@ function medianDaysToFill(role: Role): number {
 }
 
 function composition(org: Org): Role[] {
-  const n = org.staff;
+  const n = Math.round(org.staff * 1.3);
   const seats: Role[] = [];
   if (org.facilityType === "dental_group")
     return ["Dental Equipment Technician", "Dental Equipment Technician", "BMET II"];
@@ -496,7 +496,7 @@ export function simulateWorkforce(orgs: readonly Org[], period: Period, seed: nu
         continue;
       }
       const retire =
-        age >= 70 ? 0.6 : age >= 67 ? 0.35 : age >= 64 ? 0.2 : age >= 60 ? 0.06 : age >= 57 ? 0.015 : 0;
+        age >= 70 ? 0.5 : age >= 67 ? 0.3 : age >= 65 ? 0.15 : age >= 62 ? 0.07 : age >= 59 ? 0.02 : 0;
       let quit =
         role === "BMET I"
           ? 0.12
