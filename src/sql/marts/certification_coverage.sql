@@ -18,7 +18,7 @@ snapshots as (
 staff as (
     select distinct s.year, s.on_date, s.is_as_of_year, p.org_id, p.role_family, p.employee_id
     from snapshots s
-    join core.position_spells p on p.start_on <= s.on_date and (p.end_on is null or p.end_on > s.on_date)
+    join core.position_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
     where p.employment_type = 'employee'
 ),
 held as (
@@ -35,7 +35,7 @@ held as (
     join core.certifications c
         on c.employee_id = st.employee_id
         and c.valid_from <= st.on_date
-        and (c.valid_to is null or c.valid_to > st.on_date),
+        and coalesce(c.valid_to, date '9999-12-31') > st.on_date,
         as_of a
     group by st.year, st.org_id, st.role_family, st.employee_id, c.certification_code, st.is_as_of_year
 ),

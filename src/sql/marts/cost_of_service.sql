@@ -26,12 +26,12 @@ snapshots as (
 technical_pay as (
     select s.year, p.org_id, ps.annual_pay_usd
     from snapshots s
-    join core.position_spells p on p.start_on <= s.on_date and (p.end_on is null or p.end_on > s.on_date)
+    join core.position_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
     join core.pay_spells ps
         on ps.employee_id = p.employee_id
         and ps.hire_on = p.hire_on
         and ps.start_on <= s.on_date
-        and (ps.end_on is null or ps.end_on > s.on_date)
+        and coalesce(ps.end_on, date '9999-12-31') > s.on_date
     where p.employment_type = 'employee' and p.role_family in ('generalist', 'specialist', 'engineering')
 ),
 median_pay as (
@@ -42,15 +42,22 @@ median_pay as (
     from technical_pay
     group by grouping sets ((org_id, year), (year))
 ),
-work as (
-    select w.org_id, w.year, w.is_in_house, w.labor_hours, w.vendor_cost_usd, w.parts_cost_usd, ps.annual_pay_usd
+work_pay as (
+    select
+        w.org_id,
+        w.year,
+        w.is_in_house,
+        w.labor_hours,
+        w.vendor_cost_usd,
+        w.parts_cost_usd,
+        ps.annual_pay_usd
     from core.work_orders w
     cross join as_of a
     left join core.pay_spells ps
-        on w.is_in_house
-        and ps.employee_id = w.technician_id
+        on ps.employee_id = w.technician_id
         and ps.start_on <= coalesce(w.completed_on, w.opened_on)
-        and (ps.end_on is null or ps.end_on > coalesce(w.completed_on, w.opened_on))
+        -- coalesce, not "is null or": an or here turns the hash join into a nested loop
+        and coalesce(ps.end_on, date '9999-12-31') > coalesce(w.completed_on, w.opened_on)
     where w.opened_on <= a.as_of
 ),
 priced as (
@@ -67,7 +74,7 @@ priced as (
         end as priced_by,
         coalesce(w.vendor_cost_usd, 0) as vendor_cost_usd,
         coalesce(w.parts_cost_usd, 0) as parts_cost_usd
-    from work w
+    from work_pay w
     left join median_pay o on o.org_id = w.org_id and o.year = w.year
     left join median_pay x on x.org_id = 'all' and x.year = w.year
 ),
@@ -93,7 +100,7 @@ inventory as (
         count(*) filter (where x.acquisition_cost_usd is null) as assets_without_cost,
         sum(x.acquisition_cost_usd) as acquisition_cost_usd
     from snapshots s
-    join core.assets x on x.in_service_on <= s.on_date and (x.retired_on is null or x.retired_on > s.on_date)
+    join core.assets x on x.in_service_on <= s.on_date and coalesce(x.retired_on, date '9999-12-31') > s.on_date
     group by grouping sets ((x.org_id, s.year), (s.year))
 )
 select

@@ -22,7 +22,7 @@ spell_days as (
         (least(coalesce(p.end_on, y.period_end + 1), y.period_end + 1) - greatest(p.start_on, y.period_start))
             / (y.period_end - y.period_start + 1) as headcount_years
     from core.position_spells p
-    join periods y on p.start_on <= y.period_end and (p.end_on is null or p.end_on > y.period_start)
+    join periods y on p.start_on <= y.period_end and coalesce(p.end_on, date '9999-12-31') > y.period_start
     where p.employment_type = 'employee'
 ),
 headcount as (

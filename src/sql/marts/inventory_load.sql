@@ -22,7 +22,7 @@ active as (
         count(*) filter (where x.is_networked) as networked_assets,
         count(x.is_networked) as assets_with_networked_flag
     from snapshots s
-    join core.assets x on x.in_service_on <= s.on_date and (x.retired_on is null or x.retired_on > s.on_date)
+    join core.assets x on x.in_service_on <= s.on_date and coalesce(x.retired_on, date '9999-12-31') > s.on_date
     group by grouping sets ((x.org_id, s.year), (s.year))
 ),
 technical as (
@@ -31,7 +31,7 @@ technical as (
         s.year,
         sum(p.fte) as technical_fte
     from snapshots s
-    join core.position_spells p on p.start_on <= s.on_date and (p.end_on is null or p.end_on > s.on_date)
+    join core.position_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
     where p.employment_type = 'employee' and p.role_family in ('generalist', 'specialist', 'engineering')
     group by grouping sets ((p.org_id, s.year), (s.year))
 )

@@ -39,15 +39,15 @@ paid as (
             where c.employee_id = p.employee_id
                 and c.certification_code <> 'unmapped'
                 and c.valid_from <= s.on_date
-                and (c.valid_to is null or c.valid_to > s.on_date)
+                and coalesce(c.valid_to, date '9999-12-31') > s.on_date
         ) as is_certified
     from snapshots s
-    join core.position_spells p on p.start_on <= s.on_date and (p.end_on is null or p.end_on > s.on_date)
+    join core.position_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
     join core.pay_spells ps
         on ps.employee_id = p.employee_id
         and ps.hire_on = p.hire_on
         and ps.start_on <= s.on_date
-        and (ps.end_on is null or ps.end_on > s.on_date)
+        and coalesce(ps.end_on, date '9999-12-31') > s.on_date
     where p.employment_type = 'employee'
 ),
 stats as (

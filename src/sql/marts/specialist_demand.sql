@@ -25,15 +25,12 @@ periods as (
     from (select distinct year(month_start) as year from core.months) y, as_of a
     where make_date(y.year, 1, 1) <= a.as_of
 ),
+-- quarterly hours are already summed (with 'all' rows) in marts.workload_domain_quarterly: one pass over
+-- the work orders serves both marts
 hours as (
-    select
-        case when grouping(w.org_id) = 1 then 'all' else w.org_id end as org_id,
-        w.year,
-        case when grouping(w.domain) = 1 then 'all' else w.domain end as domain,
-        sum(w.labor_hours) as hours
-    from core.work_orders w, as_of a
-    where w.is_in_house and w.opened_on <= a.as_of and w.labor_hours is not null
-    group by grouping sets ((w.org_id, w.year, w.domain), (w.year, w.domain), (w.org_id, w.year), (w.year))
+    select org_id, year(quarter_start) as year, domain, sum(hours) as hours
+    from marts.workload_domain_quarterly
+    group by all
 ),
 spell_days as (
     select
@@ -43,7 +40,7 @@ spell_days as (
         p.fte * (least(coalesce(p.end_on, y.period_end + 1), y.period_end + 1) - greatest(p.start_on, y.period_start))
             as fte_days
     from core.position_spells p
-    join periods y on p.start_on <= y.period_end and (p.end_on is null or p.end_on > y.period_start)
+    join periods y on p.start_on <= y.period_end and coalesce(p.end_on, date '9999-12-31') > y.period_start
     where p.employment_type = 'employee' and p.primary_domain is not null
 ),
 supply as (
@@ -75,7 +72,7 @@ supply_now as (
         sum(p.fte) as supply_fte
     from core.position_spells p, as_of a
     where p.employment_type = 'employee' and p.primary_domain is not null
-        and p.start_on <= a.as_of and (p.end_on is null or p.end_on > a.as_of)
+        and p.start_on <= a.as_of and coalesce(p.end_on, date '9999-12-31') > a.as_of
     group by grouping sets ((p.org_id, p.primary_domain), (p.primary_domain), (p.org_id), ())
 ),
 ahead as (

@@ -12,7 +12,7 @@ reqs as (
         r.role,
         r.role_family,
         case when r.filled_on <= a.as_of then r.filled_on - r.opened_on end as fill_days,
-        (r.filled_on is null or r.filled_on > a.as_of) and (r.cancelled_on is null or r.cancelled_on > a.as_of)
+        coalesce(r.filled_on, date '9999-12-31') > a.as_of and coalesce(r.cancelled_on, date '9999-12-31') > a.as_of
             as is_open,
         a.as_of - r.opened_on as age_days
     from core.requisitions r, as_of a

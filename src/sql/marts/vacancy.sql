@@ -9,14 +9,14 @@ with as_of as (
 staff as (
     select distinct p.org_id, p.role_family, p.employee_id, 1 as staff, 0 as open_req
     from core.position_spells p, as_of a
-    where p.employment_type = 'employee' and p.start_on <= a.as_of and (p.end_on is null or p.end_on > a.as_of)
+    where p.employment_type = 'employee' and p.start_on <= a.as_of and coalesce(p.end_on, date '9999-12-31') > a.as_of
 ),
 open_reqs as (
     select r.org_id, r.role_family, r.requisition_id, 0 as staff, 1 as open_req
     from core.requisitions r, as_of a
     where r.opened_on <= a.as_of
-        and (r.filled_on is null or r.filled_on > a.as_of)
-        and (r.cancelled_on is null or r.cancelled_on > a.as_of)
+        and coalesce(r.filled_on, date '9999-12-31') > a.as_of
+        and coalesce(r.cancelled_on, date '9999-12-31') > a.as_of
 ),
 counted as (
     select org_id, role_family, staff, open_req from staff

@@ -5,19 +5,17 @@ create or replace table marts.workload_domain_quarterly as
 with as_of as (
     select as_of from meta.as_of
 ),
-in_house as (
-    select w.org_id, w.quarter_start, w.domain, w.labor_hours
+by_org as (
+    select w.org_id, w.quarter_start, w.domain, sum(w.labor_hours) as hours
     from core.work_orders w, as_of a
     where w.is_in_house and w.opened_on <= a.as_of and w.labor_hours is not null
+    group by all
 ),
+-- totals from the small per-org table, not a second pass over the work orders
 hours as (
-    select org_id, quarter_start, domain, sum(labor_hours) as hours
-    from in_house
-    group by all
+    select org_id, quarter_start, domain, hours from by_org
     union all
-    select 'all', quarter_start, domain, sum(labor_hours)
-    from in_house
-    group by all
+    select 'all', quarter_start, domain, sum(hours) from by_org group by all
 ),
 quarters as (
     select org_id, cast(unnest(generate_series(min(quarter_start), max(quarter_start), interval 3 month)) as date) as quarter_start
