@@ -23,7 +23,8 @@ import { sniffDialect, type Dialect } from "./dialect.ts";
 import { discoverSources, type SourceFile } from "./discover.ts";
 import { matchHeader, UnusableInputError, type HeaderColumn } from "./header.ts";
 import { compileSource } from "./contract-sql.ts";
-import { loadSource, type SourceLoadResult } from "./load-source.ts";
+import type { SourceLoadResult } from "./load-source.ts";
+import { LOADERS } from "../../loaders/index.ts";
 import { EMPTY_SOURCE_MAPPING, readMapping, type Mapping } from "./mapping.ts";
 import { createProgress, type Progress } from "./progress.ts";
 import { transcodeToUtf8 } from "./transcode.ts";
@@ -116,6 +117,12 @@ function loadIdOf(
   h.update(JSON.stringify(mapping));
   h.update(reference);
   return h.digest("hex").slice(0, 16);
+}
+
+function loaderOf(source: SourceContract) {
+  const loader = LOADERS.find((l) => l.source === source);
+  if (!loader) throw new Error(`no loader in loaders/ for ${source.file}`);
+  return loader;
 }
 
 async function createEmptyRaw(conn: DuckDBConnection, source: SourceContract): Promise<void> {
@@ -248,8 +255,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       const result = await progress.step(
         `loading ${p.entry.file} (${mb} MB)`,
         () =>
-          loadSource(conn!, {
-            source: p.entry.source,
+          loaderOf(p.entry.source).load(conn!, {
             readPath: p.readPath,
             sourceFile: p.entry.file,
             dialect: p.dialect,
