@@ -366,3 +366,24 @@ describe("marts.specialist_demand in a part year", () => {
     expect(r.supply_fte).toBe(1);
   });
 });
+
+describe("marts.specialist_demand when as_of falls in a year's first quarter", () => {
+  it("reports no actual row for that year rather than annualise a few weeks", async () => {
+    const rebuild = async () => {
+      for (const mart of ["workload_domain_quarterly", "demand_trend", "specialist_demand"])
+        await w.conn.run(
+          readFileSync(path.join(import.meta.dirname, `../src/sql/marts/${mart}.sql`), "utf8"),
+        );
+    };
+    await w.conn.run(`update meta.as_of set as_of = date '2024-02-10'`);
+    try {
+      await rebuild();
+      // no quarter of 2024 is complete on 2024-02-10: 2023 is the last actual year
+      const r = await one(`select max(year) as last_year from marts.specialist_demand where not is_forecast`);
+      expect(r.last_year).toBe(2023);
+    } finally {
+      await w.conn.run(`update meta.as_of set as_of = date '2024-06-30'`);
+      await rebuild();
+    }
+  });
+});

@@ -1,9 +1,10 @@
 -- one row per org_id ('all' = every organisation), year and domain ('all' = every domain): demand FTE from in-house hours, supply FTE of staff whose role's primary domain it is, the gap, and forecast years (is_forecast) with an 80% prediction interval
--- Actual years (up to the as_of year): demand_fte = in-house hours / (productive_hours_per_fte * year_fraction),
+-- Actual years: demand_fte = in-house hours / (productive_hours_per_fte * year_fraction),
 -- supply_fte = FTE-years of employee position spells whose role has that primary domain / year_fraction, i.e.
 -- the average FTE over the elapsed part of the year; year_fraction < 1 only for the as_of year (elapsed days
 -- / days in the year), so a part year is annualised rather than understated.
--- Forecast years: calendar years after the as_of year whose four quarters all lie in the quarterly forecast
+-- Actual years end with the year of the last quarter complete by as_of; later years are forecast years.
+-- Forecast years: calendar years after the last actual year whose four quarters all lie in the quarterly forecast
 -- (marts.specialist_demand_forecast). Yearly demand is the mean of the four quarterly forecasts (quarterly
 -- demand FTE is already an annual rate); its interval is that of the mean of four new observations under the
 -- same model: mean -/+ t(0.9, n - 2) * s * sqrt(1/4 + 1/n + (mean x of the four quarters - mean x)^2 / Sxx).
@@ -13,7 +14,12 @@ with settings as (
     select productive_hours_per_fte as hours_per_fte, forecast_quarters from meta.settings
 ),
 as_of as (
-    select as_of from meta.as_of
+    select
+        as_of,
+        -- a year is reported as actual when at least one of its quarters is complete by as_of, else it
+        -- is a forecast year: an as_of on 2 January gives no one-day "year" annualised 365-fold
+        year(cast(date_trunc('quarter', as_of + 1) - interval 3 month as date)) as last_actual_year
+    from meta.as_of
 ),
 periods as (
     select
@@ -23,7 +29,7 @@ periods as (
         (least(make_date(y.year, 12, 31), a.as_of) - make_date(y.year, 1, 1) + 1)
             / (make_date(y.year + 1, 1, 1) - make_date(y.year, 1, 1)) as year_fraction
     from (select distinct year(month_start) as year from core.months) y, as_of a
-    where make_date(y.year, 1, 1) <= a.as_of
+    where y.year <= a.last_actual_year
 ),
 -- quarterly hours are already summed (with 'all' rows) in marts.workload_domain_quarterly: one pass over
 -- the work orders serves both marts
@@ -136,5 +142,5 @@ select
 from forecast f
 cross join as_of a
 left join supply_now n on n.org_id = f.org_id and n.domain = f.domain
-where f.year > year(a.as_of)
+where f.year > a.last_actual_year
 order by 1, 2, 3;
