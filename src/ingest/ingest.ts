@@ -17,6 +17,7 @@ import {
 import { REQUIRED_SOURCES, SOURCES, type SourceContract } from "../contract/index.ts";
 import { readSettings, type Settings } from "../config/settings.ts";
 import { buildCoreAndMarts } from "../warehouse/transform.ts";
+import { warehousePath } from "../warehouse/paths.ts";
 import { loadReferenceData, referenceDigest } from "./reference-data.ts";
 import { sha256File } from "./checksum.ts";
 import { sniffDialect, type Dialect } from "./dialect.ts";
@@ -360,7 +361,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     // --strict with rejected rows leaves the previous warehouse in place: the load was refused.
     if (!options.checkOnly && dbPath && exitCode === 0) {
       replaceWarehouse(buildPath, dbPath);
-      invalidateSiteCache();
+      // The site reads warehousePath(); a load into another file cannot make it stale.
+      if (dbPath === warehousePath()) invalidateSiteCache();
     }
     return report;
   } finally {

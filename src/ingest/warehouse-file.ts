@@ -46,5 +46,6 @@ export function discardBuild(built: string): void {
 
 /** Framework caches data-loader output by loader file; a new warehouse makes all of it stale. */
 export function invalidateSiteCache(): void {
-  if (existsSync(FRAMEWORK_CACHE_DIR)) rmSync(FRAMEWORK_CACHE_DIR, { recursive: true, force: true });
+  if (existsSync(FRAMEWORK_CACHE_DIR))
+    rmSync(FRAMEWORK_CACHE_DIR, { recursive: true, force: true, maxRetries: 5 });
 }
