@@ -15,6 +15,12 @@ export const settingsSchema = z
       .describe(
         "Reference date for 'now' (headcount today, open requisitions, expiring certifications). Default: the latest event date in the data.",
       ),
+    history_start: z.iso
+      .date()
+      .optional()
+      .describe(
+        "First day the exports record separations completely. Earlier years are not reported (people who left before it are missing from most HRIS exports). Default: January 1 of the year of the earliest termination, or of the earliest hire when nobody has left.",
+      ),
     productive_hours_per_fte: z
       .number()
       .positive()

@@ -154,6 +154,7 @@ async function writeSettings(conn: DuckDBConnection, settings: Settings): Promis
   await conn.run(
     `create or replace table meta.settings as select
     cast($as_of as date) as as_of,
+    cast($history_start as date) as history_start,
     cast($productive_hours_per_fte as double) as productive_hours_per_fte,
     cast($benefits_load as double) as benefits_load,
     cast($replacement_cost_factor as double) as replacement_cost_factor,
@@ -164,7 +165,7 @@ async function writeSettings(conn: DuckDBConnection, settings: Settings): Promis
     cast($min_orgs_benchmark as integer) as min_orgs_benchmark,
     cast($max_org_share_benchmark as double) as max_org_share_benchmark,
     cast($forecast_quarters as integer) as forecast_quarters`,
-    { ...settings, as_of: settings.as_of ?? null },
+    { ...settings, as_of: settings.as_of ?? null, history_start: settings.history_start ?? null },
   );
 }
 
