@@ -3,6 +3,10 @@
 // libraries bundled from node_modules.
 import { existsSync } from "node:fs";
 
+// `htm-workforce build` builds from a private copy of reports/ (HTM_SITE_ROOT) so concurrent builds
+// never share Framework's loader cache.
+const ROOT = process.env.HTM_SITE_ROOT ?? "reports";
+
 // The sidebar in reading order; a page not written yet is left out rather than breaking the build.
 const PAGES = [
   { name: "Role evolution", path: "/role-evolution" },
@@ -13,11 +17,11 @@ const PAGES = [
   { name: "Benchmarks", path: "/benchmarks" },
   { name: "Data quality", path: "/data-quality" },
   { name: "Methodology", path: "/methodology" },
-].filter((p) => existsSync(new URL(`./reports${p.path}.md`, import.meta.url)));
+].filter((p) => existsSync(new URL(`./${ROOT}${p.path}.md`, import.meta.url)));
 
 export default {
   title: "HTM Workforce",
-  root: "reports",
+  root: ROOT,
   // HTM_SITE_OUT lets tests build into a temporary folder without touching dist/.
   output: process.env.HTM_SITE_OUT ?? "dist",
   style: "style.css",

@@ -1,4 +1,4 @@
 // marts.certification_coverage with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("certification_coverage");
+await writeSiteData("certification_coverage.arrow");

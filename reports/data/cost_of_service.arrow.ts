@@ -1,4 +1,4 @@
 // marts.cost_of_service with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("cost_of_service");
+await writeSiteData("cost_of_service.arrow");

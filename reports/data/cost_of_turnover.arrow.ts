@@ -1,4 +1,4 @@
 // marts.cost_of_turnover with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("cost_of_turnover");
+await writeSiteData("cost_of_turnover.arrow");

@@ -1,4 +1,4 @@
 // marts.headcount_monthly with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("headcount_monthly");
+await writeSiteData("headcount_monthly.arrow");

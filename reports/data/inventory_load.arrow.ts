@@ -1,4 +1,4 @@
 // marts.inventory_load with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("inventory_load");
+await writeSiteData("inventory_load.arrow");

@@ -1,4 +1,4 @@
 // marts.pay_position with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("pay_position");
+await writeSiteData("pay_position.arrow");

@@ -1,4 +1,4 @@
 // marts.promotion_time with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("promotion_time");
+await writeSiteData("promotion_time.arrow");

@@ -1,4 +1,4 @@
 // marts.retention_curve with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("retention_curve");
+await writeSiteData("retention_curve.arrow");

@@ -1,4 +1,4 @@
 // marts.retention_summary with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("retention_summary");
+await writeSiteData("retention_summary.arrow");

@@ -1,4 +1,4 @@
 // marts.retirement_exposure with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("retirement_exposure");
+await writeSiteData("retirement_exposure.arrow");

@@ -1,4 +1,4 @@
 // marts.role_transitions with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("role_transitions");
+await writeSiteData("role_transitions.arrow");

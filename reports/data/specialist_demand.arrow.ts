@@ -1,4 +1,4 @@
 // marts.specialist_demand with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("specialist_demand");
+await writeSiteData("specialist_demand.arrow");

@@ -1,4 +1,4 @@
 // marts.time_to_fill with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("time_to_fill");
+await writeSiteData("time_to_fill.arrow");

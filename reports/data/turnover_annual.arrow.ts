@@ -1,4 +1,4 @@
 // marts.turnover_annual with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("turnover_annual");
+await writeSiteData("turnover_annual.arrow");

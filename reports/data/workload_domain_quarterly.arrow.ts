@@ -1,4 +1,4 @@
 // marts.workload_domain_quarterly with disclosure rules applied (src/site/), as Arrow IPC.
-import { writeMartArrow } from "../../src/site/mart-reader.ts";
+import { writeSiteData } from "../../src/site/site-data.ts";
 
-await writeMartArrow("workload_domain_quarterly");
+await writeSiteData("workload_domain_quarterly.arrow");

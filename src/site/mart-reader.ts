@@ -16,7 +16,6 @@ import {
   Table,
   TimestampMillisecond,
   Utf8,
-  tableToIPC,
   vectorFromArray,
   type DataType,
   type Vector,
@@ -190,16 +189,4 @@ function arrowType(typeId: DuckDBTypeId): DataType {
     default:
       return new Utf8();
   }
-}
-
-/** Data-loader entry point: reads a mart and writes it to stdout as Arrow IPC. */
-export async function writeMartArrow(mart: MartName): Promise<void> {
-  const rows = await withWarehouse((conn) => readMart(conn, mart));
-  process.stdout.write(tableToIPC(toArrow(rows), "stream"));
-}
-
-/** Data-loader entry point for JSON outputs (status, data quality). */
-export async function writeJson(build: (conn: DuckDBConnection) => Promise<unknown>): Promise<void> {
-  const value = await withWarehouse(build);
-  process.stdout.write(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? Number(v) : v)));
 }

@@ -1,0 +1,129 @@
+/**
+ * Builds the static site from the current warehouse. Framework caches data-loader output by loader
+ * file, not by warehouse content, so every build first empties that cache: a re-ingest can never
+ * leave stale numbers in dist/ (DESIGN §2).
+ */
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { exportSiteData, SITE_DATA } from "./site-data.ts";
+import { FRAMEWORK_CACHE_DIR, PROJECT_ROOT, REPORTS_DIR, warehousePath } from "../warehouse/paths.ts";
+
+export const DEFAULT_SITE_DIR = path.join(PROJECT_ROOT, "dist");
+
+export interface SiteBuildOptions {
+  /** Warehouse to read (default: warehousePath()). */
+  db?: string;
+  /** Output folder (default dist/). */
+  out?: string;
+  /** Overrides the audience stored in meta.settings. */
+  audience?: "internal" | "public";
+  /** Framework's own output (per-file lines) is passed through when true. */
+  verbose?: boolean;
+}
+
+/** Cache entries that depend on package versions only (bundled libraries), not on the warehouse. */
+const CODE_CACHE = new Set(["_node", "_npm", "_observablehq"]);
+
+/**
+ * Empties Framework's cache of loader output (everything but the bundled libraries, which take
+ * seconds to rebuild and never hold data).
+ */
+export function clearLoaderCache(cacheDir = FRAMEWORK_CACHE_DIR): void {
+  if (!existsSync(cacheDir)) return;
+  for (const entry of readdirSync(cacheDir)) {
+    if (!CODE_CACHE.has(entry)) rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
+  }
+}
+
+/** Runs `observable build`; resolves to the output folder, rejects with Framework's output on failure. */
+export async function buildSite(options: SiteBuildOptions = {}): Promise<string> {
+  // Framework keeps its loader cache inside the source root, shared by every build of reports/; two
+  // builds at once (tests, a colleague's preview) would delete each other's files. Each build gets
+  // its own copy of reports/ one level below the project (so loaders' ../../src imports still
+  // resolve) and therefore an empty loader cache: stale numbers are impossible by construction.
+  const root = path.join(PROJECT_ROOT, `.site-build-${process.pid}-${Date.now().toString(36)}`);
+  cpSync(REPORTS_DIR, root, { recursive: true, filter: (src) => !src.includes(`${path.sep}.observablehq`) });
+  // Bundled libraries depend on package versions only; reuse them to save seconds.
+  for (const entry of CODE_CACHE) {
+    const from = path.join(FRAMEWORK_CACHE_DIR, entry);
+    if (existsSync(from)) {
+      try {
+        cpSync(from, path.join(root, ".observablehq/cache", entry), { recursive: true });
+      } catch {
+        // a concurrent build may be rewriting it; Framework rebuilds what is missing
+      }
+    }
+  }
+  try {
+    // Registered loader outputs are produced here in one process and placed as static files; the
+    // loader scripts are removed from the copy so Framework serves the files (unregistered loaders
+    // still run as Framework loaders).
+    const dataDir = path.join(root, "data");
+    const registered = existsSync(dataDir)
+      ? readdirSync(dataDir).filter((f) => f.endsWith(".ts") && f.slice(0, -3) in SITE_DATA)
+      : [];
+    const previous = { warehouse: process.env.HTM_WAREHOUSE, audience: process.env.HTM_AUDIENCE };
+    process.env.HTM_WAREHOUSE = warehousePath(options.db);
+    if (options.audience) process.env.HTM_AUDIENCE = options.audience;
+    try {
+      await exportSiteData(
+        dataDir,
+        registered.map((f) => f.slice(0, -3)),
+      );
+    } finally {
+      for (const [key, value] of [
+        ["HTM_WAREHOUSE", previous.warehouse],
+        ["HTM_AUDIENCE", previous.audience],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+    for (const f of registered) rmSync(path.join(dataDir, f));
+    return await buildSiteIn(path.relative(PROJECT_ROOT, root), options);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function buildSiteIn(root: string, options: SiteBuildOptions): Promise<string> {
+  const db = warehousePath(options.db);
+  if (!existsSync(db)) throw new Error(`no warehouse at ${db}: run \`htm-workforce ingest\` first`);
+  const out = path.resolve(options.out ?? DEFAULT_SITE_DIR);
+  clearLoaderCache();
+  // Framework clears only an output folder inside the working directory; do it ourselves for any.
+  rmSync(out, { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HTM_WAREHOUSE: db,
+    HTM_SITE_OUT: out,
+    HTM_SITE_ROOT: root,
+    OBSERVABLE_TELEMETRY_DISABLE: "true",
+    // Framework runs .ts data loaders with `tsx` found on PATH.
+    PATH: [path.join(PROJECT_ROOT, "node_modules/.bin"), process.env.PATH]
+      .filter(Boolean)
+      .join(path.delimiter),
+  };
+  if (options.audience) env.HTM_AUDIENCE = options.audience;
+  const bin = path.join(PROJECT_ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js");
+  const output: string[] = [];
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, "build"], { cwd: PROJECT_ROOT, env });
+    const collect = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (options.verbose) process.stderr.write(chunk);
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.on("error", reject);
+    child.on("close", (c) => resolve(c ?? 1));
+  });
+  const text = output.join("");
+  // A failing data loader does not fail `observable build`; it only logs. Treat it as a failure.
+  const loaderFailure = /\[error\]|error loading|Error: /i.test(text) && /load \/data\//.test(text);
+  if (code !== 0 || loaderFailure) {
+    throw new Error(`observable build failed (exit ${code}):\n${text.split("\n").slice(-40).join("\n")}`);
+  }
+  return out;
+}

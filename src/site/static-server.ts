@@ -1,0 +1,98 @@
+/**
+ * A small static file server for the built site (dist/): clean URLs as Framework writes them
+ * (/methodology → methodology.html), gzip when the browser accepts it, nothing outside the folder.
+ * Serving the build rather than `observable preview` means what you see is what was built.
+ */
+import { createServer, type Server } from "node:http";
+import { createReadStream, existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { createGzip } from "node:zlib";
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".arrow": "application/vnd.apache.arrow.file",
+  ".csv": "text/csv; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".arrow", ".csv", ".svg", ".txt"]);
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Maps a request path to a file in root, or null (404). Never escapes root. */
+export function resolveRequest(root: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split("?")[0].split("#")[0]);
+  } catch {
+    return null;
+  }
+  const base = path.resolve(root);
+  const candidate = path.resolve(base, "." + path.posix.normalize("/" + decoded));
+  if (candidate !== base && !candidate.startsWith(base + path.sep)) return null;
+  const tries = decoded.endsWith("/")
+    ? [path.join(candidate, "index.html")]
+    : [candidate, `${candidate}.html`, path.join(candidate, "index.html")];
+  for (const file of tries) if (existsSync(file) && statSync(file).isFile()) return file;
+  return null;
+}
+
+/** Serves `root` on host:port (port 0 = any free port) and resolves once listening. */
+export async function serveStatic(
+  root: string,
+  { host = "127.0.0.1", port = 0 } = {},
+): Promise<RunningServer> {
+  const server = createServer((req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405).end();
+      return;
+    }
+    const file = resolveRequest(root, req.url ?? "/");
+    if (!file) {
+      const notFound = resolveRequest(root, "/404");
+      res.writeHead(404, { "content-type": CONTENT_TYPES[".html"] });
+      if (notFound && req.method === "GET") createReadStream(notFound).pipe(res);
+      else res.end("Not found");
+      return;
+    }
+    const ext = path.extname(file).toLowerCase();
+    const headers: Record<string, string> = {
+      "content-type": CONTENT_TYPES[ext] ?? "application/octet-stream",
+      "cache-control": "no-cache",
+      "x-content-type-options": "nosniff",
+    };
+    const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+    if (gzip) {
+      headers["content-encoding"] = "gzip";
+      headers.vary = "accept-encoding";
+    } else headers["content-length"] = String(statSync(file).size);
+    res.writeHead(200, headers);
+    if (req.method === "HEAD") {
+      res.end();
+      return;
+    }
+    const stream = createReadStream(file);
+    (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  return {
+    server,
+    url: `http://${host}:${actualPort}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
