@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { roleFamilyColors, roleFamilyLabel, roleFamilyOrder } from "./palette.js";
+import { roleFamilyColors, roleFamilyLabel, roleFamilyNoun, roleFamilyOrder } from "./palette.js";
 import { endLabels } from "./end-labels.js";
 import { count, yearOf, yearSpan } from "./findings.js";
 
@@ -30,7 +30,7 @@ export function headcountTitle(rows) {
     if (!best || Math.abs(to - from) > Math.abs(best.to - best.from)) best = { family, from, to };
   }
   if (!best || best.from === best.to || first === last) return `${total}, ${span}`;
-  return `${total}, ${span}; ${roleFamilyLabel(best.family).toLowerCase()} from ${count(best.from)} to ${count(best.to)}`;
+  return `${total}, ${span}; ${roleFamilyNoun(best.family)} from ${count(best.from)} to ${count(best.to)}`;
 }
 
 /**
@@ -65,7 +65,7 @@ export function headcountByRoleChart(rows, { width, height = 320, document } = {
     marginBottom,
     marginRight: width < 640 ? 150 : 200,
     x: { type: "utc", label: null },
-    y: { label: "↑ Headcount (people)", domain: [0, yMax], grid: true },
+    y: { label: "↑ Headcount (people)", domain: [0, yMax], grid: true, tickFormat: wholeNumbers },
     color: roleFamilyColors(order),
     marks: [
       Plot.ruleY([0]),
@@ -82,4 +82,9 @@ export function headcountByRoleChart(rows, { width, height = 320, document } = {
       ...endLabels(labels, { yDomain: [0, yMax], plotHeight: height - marginTop - marginBottom }),
     ],
   });
+}
+
+// People come in whole numbers: no tick at 0.5 when a small team is drawn.
+function wholeNumbers(v) {
+  return Number.isInteger(v) ? String(v) : "";
 }

@@ -70,6 +70,20 @@ export function roleFamilyLabel(code) {
   return hit ? hit[1] : String(code ?? "").replace(/_/g, " ");
 }
 
+/** A role family as a plural noun inside a sentence ("specialists"). */
+export function roleFamilyNoun(code) {
+  const nouns = {
+    generalist: "generalists",
+    specialist: "specialists",
+    engineering: "clinical engineers",
+    leadership: "leadership",
+    unknown: "staff with no job history",
+    unmapped: "staff with unmapped titles",
+    all: "all staff",
+  };
+  return nouns[code] ?? String(code ?? "").replace(/_/g, " ");
+}
+
 export function roleFamilyColors(codes) {
   const domain = roleFamilyOrder(codes);
   return { domain, range: domain.map((c) => ROLE_FAMILIES.find(([d]) => d === c)?.[2] ?? GREY) };
@@ -93,6 +107,7 @@ const CERTIFICATIONS = {
 
 export function certificationLabel(code) {
   if (code === "any") return "Any certification";
+  if (code === "unmapped") return "Other (unmapped) certifications";
   return CERTIFICATIONS[code] ?? String(code ?? "").replace(/_/g, " ");
 }
 

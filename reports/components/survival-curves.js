@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { humanize, pct, count } from "./findings.js";
 import { roleFamilyLabel, seriesColors } from "./palette.js";
+import { endLabels } from "./end-labels.js";
 
 const DASHES = [null, "6,3", "2,3", "8,3,2,3", "1,2", "10,4"];
 
@@ -84,7 +85,9 @@ export function survivalCurvesChart(rows, { width, height = 340, maxMonths = 120
     document,
     width,
     height,
-    marginRight: width < 640 ? 120 : 200,
+    marginTop: 20,
+    marginBottom: 30,
+    marginRight: width < 640 ? 150 : 220,
     x: { label: "Months since hire →", domain: [0, xMax], ticks: Math.ceil(xMax / 12), grid: true },
     y: { label: "↑ Still employed (%)", percent: true, domain: [0, 100], grid: true },
     color: colors,
@@ -137,15 +140,66 @@ export function survivalCurvesChart(rows, { width, height = 340, maxMonths = 120
           format: { stroke: false, y: (v) => `${v.toFixed(0)}%`, "95% CI low": ".0%", "95% CI high": ".0%" },
         }),
       ),
-      Plot.text(ends, {
-        x: "month",
-        y: "survival",
-        text: (d) => `${d.label} ${pct(d.survival)}`,
-        dx: 8,
-        textAnchor: "start",
-        fontSize: 11,
-        fill: "label",
-      }),
+      ...endLabels(
+        ends.map((d) => ({
+          x: d.month,
+          y: d.survival,
+          key: d.label,
+          label: `${d.label} ${pct(d.survival)}`,
+        })),
+        { yDomain: [0, 1], plotHeight: height - 50 },
+      ),
     ],
   });
+}
+
+/**
+ * Kaplan-Meier survival at 1, 2, 3 and 5 years and median tenure per group, as a table; suppressed
+ * groups say so, and a median the curve never reaches reads "not reached".
+ *
+ * @param {object[]} summary - marts.retention_summary rows for one organisation, group kind, event kind.
+ * @param {{document?: Document}} [options]
+ * @returns {HTMLTableElement}
+ */
+export function retentionSummaryTable(summary, { document: doc = globalThis.document } = {}) {
+  const table = doc.createElement("table");
+  table.className = "htm-table";
+  const head = table.createTHead().insertRow();
+  const columns = [
+    ["Group", null],
+    ["Hires", "n"],
+    ["Still employed at 1 year", "s12"],
+    ["2 years", "s24"],
+    ["3 years", "s36"],
+    ["5 years", "s60"],
+    ["Median tenure", "median_tenure_months"],
+  ];
+  for (const [label, key] of columns) {
+    const th = doc.createElement("th");
+    th.textContent = label;
+    if (key) th.className = "num";
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const d of summary) {
+    const row = body.insertRow();
+    const cells = [
+      survivalGroupLabel(d.group_kind, d.group_value),
+      d.suppressed ? "suppressed" : count(d.n),
+      ...["s12", "s24", "s36", "s60"].map((k) =>
+        d.suppressed ? "–" : d[k] == null ? "too early" : pct(d[k]),
+      ),
+      d.suppressed
+        ? d.suppressed
+        : d.median_tenure_months == null
+          ? "not reached"
+          : `${count(d.median_tenure_months)} months`,
+    ];
+    cells.forEach((text, i) => {
+      const td = row.insertCell();
+      td.textContent = text;
+      if (i > 0) td.className = "num";
+    });
+  }
+  return table;
 }

@@ -56,6 +56,7 @@ export function transitionsChart(rows, { width, top = 12, document } = {}) {
     marginTop: narrow ? 14 : 30,
     x: {
       label: "Role changes (people moving, all selected years) →",
+      tickFormat: (v) => (Number.isInteger(v) ? String(v) : ""),
       grid: true,
       axis: narrow ? null : "top",
     },

@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { roleFamilyLabel, roleFamilyOrder } from "./palette.js";
 import { pct } from "./findings.js";
+import { endLabels } from "./end-labels.js";
 
 /**
  * The finding for one role family: turnover in the last complete year (and voluntary turnover), against
@@ -60,7 +61,9 @@ export function turnoverChart(rows, { width, height = 280, lastCompleteYear = In
     document,
     width,
     height,
-    marginRight: 80,
+    marginTop: 20,
+    marginBottom: 30,
+    marginRight: 90,
     x: { label: null, tickFormat: "d", ticks: Math.min(12, data.length) },
     y: {
       label: "↑ Turnover (% of average headcount per year)",
@@ -97,7 +100,10 @@ export function turnoverChart(rows, { width, height = 280, lastCompleteYear = In
         channels: { Separations: "separations", Note: (d) => (d.partial ? "partial year" : "") },
         tip: { format: { x: "d", y: (v) => `${v.toFixed(1)}%`, fill: false, symbol: false } },
       }),
-      Plot.text(ends, { x: "year", y: "rate", text: "what", dx: 10, textAnchor: "start", fontSize: 11 }),
+      ...endLabels(
+        ends.map((d) => ({ x: d.year, y: d.rate, key: d.what, label: d.what })),
+        { yDomain: [0, yMax], plotHeight: height - 50 },
+      ),
     ],
   });
 }

@@ -1,0 +1,90 @@
+import * as Plot from "@observablehq/plot";
+import { count, usd, yearSpan } from "./findings.js";
+
+/**
+ * The finding: estimated replacement cost of leavers in the last complete year, and over all years.
+ *
+ * @param {{year: number, separations: number, replacement_cost_usd: number|null}[]} rows - one
+ *   organisation, role_family 'all'.
+ * @param {{lastCompleteYear?: number}} [options]
+ */
+export function costOfTurnoverTitle(rows, { lastCompleteYear = Infinity } = {}) {
+  const known = rows.filter((d) => d.replacement_cost_usd != null).sort((a, b) => a.year - b.year);
+  if (!known.length) return "Not enough leavers with pay on file to cost turnover";
+  const complete = known.filter((d) => d.year <= lastCompleteYear);
+  const last = (complete.length ? complete : known).at(-1);
+  const total = known.reduce((s, d) => s + d.replacement_cost_usd, 0);
+  const head = `Replacing leavers cost an estimated ${usd(last.replacement_cost_usd)} in ${last.year} (${count(last.separations)} ${last.separations === 1 ? "leaver" : "leavers"})`;
+  if (known.length === 1) return head;
+  return `${head}; ${usd(total)} over ${yearSpan(known[0].year, known.at(-1).year)}`;
+}
+
+/**
+ * Estimated replacement cost by year (bars, labelled with dollars and leavers); suppressed years are
+ * written as suppressed, a partial last year is drawn hatched lighter.
+ *
+ * @param {object[]} rows - marts.cost_of_turnover rows, one organisation and role family.
+ * @param {{width: number, height?: number, lastCompleteYear?: number, document?: Document}} options
+ */
+export function costOfTurnoverChart(
+  rows,
+  { width, height = 280, lastCompleteYear = Infinity, document } = {},
+) {
+  const data = [...rows]
+    .sort((a, b) => a.year - b.year)
+    .map((d) => ({ ...d, partial: d.year > lastCompleteYear }));
+  const known = data.filter((d) => d.replacement_cost_usd != null);
+  const hidden = data.filter(
+    (d) => d.replacement_cost_usd == null && (d.suppressed || d.is_suppressed || d.separations > 0),
+  );
+  const narrow = width < 640;
+  return Plot.plot({
+    document,
+    width,
+    height,
+    marginTop: 30,
+    marginLeft: 60,
+    x: { label: null, type: "band", tickFormat: "d", domain: data.map((d) => d.year), padding: 0.15 },
+    y: {
+      label: "↑ Estimated replacement cost (USD)",
+      domain: [0, Math.max(1, ...known.map((d) => d.replacement_cost_usd)) * 1.2],
+      tickFormat: (v) => usd(v),
+      grid: true,
+    },
+    marks: [
+      Plot.barY(known, {
+        x: "year",
+        y: "replacement_cost_usd",
+        fill: "#0072B2",
+        fillOpacity: (d) => (d.partial ? 0.45 : 1),
+        channels: {
+          Leavers: "separations",
+          "Leavers with pay on file": "separations_with_pay",
+          Note: (d) => (d.partial ? "part year" : ""),
+        },
+        tip: { format: { x: "d", y: (v) => usd(v), fillOpacity: false } },
+      }),
+      Plot.text(known, {
+        x: "year",
+        y: "replacement_cost_usd",
+        text: (d) =>
+          narrow
+            ? usd(d.replacement_cost_usd)
+            : `${usd(d.replacement_cost_usd)}\n${count(d.separations)} left`,
+        dy: narrow ? -6 : -14,
+        fontSize: narrow ? 8 : 10,
+        lineAnchor: "bottom",
+      }),
+      Plot.text(hidden, {
+        x: "year",
+        y: 0,
+        text: () => "supp.",
+        dy: -8,
+        fontSize: 10,
+        fill: "#555",
+        fontStyle: "italic",
+      }),
+      Plot.ruleY([0]),
+    ],
+  });
+}

@@ -1,0 +1,95 @@
+import * as Plot from "@observablehq/plot";
+import { count } from "./findings.js";
+
+/**
+ * Steps up the ladder (to a higher ladder level), in ladder order: first the step's starting level,
+ * then its destination.
+ *
+ * @param {{from_role: string, to_role: string, n: number|null, median_months: number|null}[]} rows
+ * @param {{role: string, ladder_level: number}[]} roles
+ */
+export function ladderSteps(rows, roles) {
+  const level = new Map(roles.map((r) => [r.role, r.ladder_level]));
+  return rows
+    .filter(
+      (d) => d.from_role !== "all" && (level.get(d.to_role) ?? 0) > (level.get(d.from_role) ?? Infinity),
+    )
+    .map((d) => ({
+      ...d,
+      step: `${d.from_role} → ${d.to_role}`,
+      from_level: level.get(d.from_role),
+      to_level: level.get(d.to_role),
+    }))
+    .sort((a, b) => a.from_level - b.from_level || a.to_level - b.to_level || a.step.localeCompare(b.step));
+}
+
+/**
+ * The finding: median months for the two most travelled steps up the ladder.
+ *
+ * @param {object[]} rows - marts.promotion_time rows for one organisation.
+ * @param {object[]} roles - taxonomy roles.
+ */
+export function ladderTitle(rows, roles) {
+  const steps = ladderSteps(rows, roles)
+    .filter((d) => d.median_months != null)
+    .sort((a, b) => (b.n ?? 0) - (a.n ?? 0) || a.from_level - b.from_level);
+  if (!steps.length) return "No promotions to time in this selection";
+  const [a, b] = steps;
+  const first = `${a.step} takes a median ${count(a.median_months)} months`;
+  return b ? `${first}; ${b.step} ${count(b.median_months)} months` : first;
+}
+
+/**
+ * Median months before each step up the ladder (bars, in ladder order), labelled with the months and
+ * how many people made the step; suppressed steps say so.
+ *
+ * @param {object[]} rows - marts.promotion_time rows for one organisation.
+ * @param {{width: number, roles: object[], document?: Document}} options
+ */
+export function ladderChart(rows, { width, roles = [], document } = {}) {
+  const steps = ladderSteps(rows, roles);
+  const shown = steps.filter((d) => d.median_months != null);
+  const hidden = steps.filter((d) => d.median_months == null);
+  const narrow = width < 640;
+  return Plot.plot({
+    document,
+    width,
+    height: 30 * steps.length + 60,
+    marginLeft: narrow ? 10 : 380,
+    marginRight: 110,
+    x: { label: "Median months in the first role before the step →", grid: true, nice: true },
+    y: { label: null, domain: steps.map((d) => d.step), axis: narrow ? null : "left", tickSize: 0 },
+    marks: [
+      Plot.barX(shown, {
+        x: "median_months",
+        y: "step",
+        fill: "#009E73",
+        fillOpacity: narrow ? 0.35 : 1,
+        channels: { People: "n" },
+        tip: { format: { y: true, x: true } },
+      }),
+      Plot.text(shown, {
+        x: "median_months",
+        y: "step",
+        text: (d) => `${count(d.median_months)} mo · n=${count(d.n)}`,
+        dx: 6,
+        textAnchor: "start",
+        fontSize: 11,
+      }),
+      Plot.text(hidden, {
+        x: 0,
+        y: "step",
+        text: (d) => `suppressed: ${d.suppressed ?? "too few people"}`,
+        dx: 4,
+        textAnchor: "start",
+        fontSize: 11,
+        fill: "#555",
+        fontStyle: "italic",
+      }),
+      narrow
+        ? Plot.text(shown, { x: 0, y: "step", text: "step", dx: 4, textAnchor: "start", fill: "black" })
+        : null,
+      Plot.ruleX([0]),
+    ],
+  });
+}

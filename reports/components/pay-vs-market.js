@@ -1,0 +1,148 @@
+import * as Plot from "@observablehq/plot";
+import { pct, usd } from "./findings.js";
+
+/** Roles in ladder order (then name) using the taxonomy's ladder levels when given. */
+export function roleOrder(roleNames, roles = []) {
+  const level = new Map(roles.map((r) => [r.role, r.ladder_level ?? 99]));
+  return [...new Set(roleNames)].sort(
+    (a, b) => (level.get(a) ?? 99) - (level.get(b) ?? 99) || String(a).localeCompare(String(b)),
+  );
+}
+
+/** Latest year with at least one published median. */
+export function latestPayYear(rows) {
+  const years = rows.filter((d) => d.median_pay != null).map((d) => d.year);
+  return years.length ? Math.max(...years) : null;
+}
+
+/**
+ * The finding for one year: the range of pay against the market median across roles, naming the role
+ * furthest below market.
+ *
+ * @param {{year: number, role: string, median_pay: number|null, market_ratio: number|null}[]} rows
+ * @param {{year?: number}} [options]
+ * @returns {string}
+ */
+export function payVsMarketTitle(rows, { year = latestPayYear(rows) } = {}) {
+  const data = rows.filter((d) => d.year === year && d.role !== "all" && d.market_ratio != null);
+  if (!data.length) {
+    const any = rows.some((d) => d.year === year && d.median_pay != null);
+    return any ? `Median pay by role, ${year} (no market reference for these roles)` : "No pay to compare";
+  }
+  const sorted = [...data].sort((a, b) => a.market_ratio - b.market_ratio || a.role.localeCompare(b.role));
+  const low = sorted[0];
+  const high = sorted[sorted.length - 1];
+  if (sorted.length === 1)
+    return `${low.role} is paid ${pct(low.market_ratio)} of the market median (${year})`;
+  return `Median pay runs from ${pct(low.market_ratio)} of market (${low.role}) to ${pct(high.market_ratio)} (${high.role}), ${year}`;
+}
+
+/**
+ * Pay by role for one year: the middle half of pay (25th–75th percentile bar), the median (circle) and
+ * the market median (hollow diamond). Suppressed groups are written as such, not left out.
+ *
+ * @param {object[]} rows - marts.pay_position rows for one organisation.
+ * @param {{width: number, year?: number, roles?: object[], document?: Document}} options
+ */
+export function payVsMarketChart(rows, { width, year = latestPayYear(rows), roles = [], document } = {}) {
+  const data = rows.filter((d) => d.year === year && d.role !== "all");
+  const order = roleOrder(
+    data.map((d) => d.role),
+    roles,
+  );
+  const shown = data.filter((d) => d.median_pay != null);
+  const suppressed = data.filter((d) => d.median_pay == null);
+  const xMax = Math.max(
+    1,
+    ...data.map((d) => Math.max(d.p75_pay ?? 0, d.market_median ?? 0, d.median_pay ?? 0)),
+  );
+  const narrow = width < 640;
+  const long = [
+    ...shown.map((d) => ({ role: d.role, what: "Median pay (your staff)", value: d.median_pay, n: d.n })),
+    ...data
+      .filter((d) => d.market_median != null)
+      .map((d) => ({ role: d.role, what: "Market median", value: d.market_median, n: null })),
+  ];
+  return Plot.plot({
+    document,
+    width,
+    height: 34 * order.length + 80,
+    marginLeft: narrow ? 10 : 280,
+    marginRight: narrow ? 20 : 110,
+    marginTop: narrow ? 36 : 30,
+    x: { label: "Annual base pay (USD) →", domain: [0, xMax * 1.05], tickFormat: (v) => usd(v), grid: true },
+    y: { label: null, domain: order, axis: narrow ? null : "left", tickSize: 0 },
+    symbol: {
+      domain: ["Median pay (your staff)", "Market median"],
+      range: ["circle", "diamond"],
+      legend: true,
+    },
+    color: { domain: ["Median pay (your staff)", "Market median"], range: ["#0072B2", "#D55E00"] },
+    marks: [
+      Plot.barX(shown, {
+        x1: "p25_pay",
+        x2: "p75_pay",
+        y: "role",
+        fill: "#0072B2",
+        fillOpacity: 0.22,
+        insetTop: 7,
+        insetBottom: 7,
+      }),
+      Plot.dot(
+        long.filter((d) => d.what === "Median pay (your staff)"),
+        {
+          x: "value",
+          y: "role",
+          symbol: "what",
+          fill: "what",
+          r: 5.5,
+          channels: { People: "n" },
+          tip: { format: { x: (v) => usd(v), y: true, symbol: false, fill: false } },
+        },
+      ),
+      Plot.dot(
+        long.filter((d) => d.what === "Market median"),
+        {
+          x: "value",
+          y: "role",
+          symbol: "what",
+          stroke: "what",
+          fill: "white",
+          r: 6,
+          strokeWidth: 2,
+          tip: { format: { x: (v) => usd(v), y: true, symbol: false, stroke: false } },
+        },
+      ),
+      Plot.text(shown, {
+        x: (d) => Math.max(d.p75_pay ?? 0, d.market_median ?? 0),
+        y: "role",
+        text: (d) => (d.market_ratio != null ? `${pct(d.market_ratio)} of market` : ""),
+        dx: 6,
+        textAnchor: "start",
+        fontSize: 11,
+        filter: () => !narrow,
+      }),
+      Plot.text(suppressed, {
+        x: 0,
+        y: "role",
+        text: (d) => `suppressed: ${d.suppressed ?? "too few people"}`,
+        dx: 4,
+        textAnchor: "start",
+        fontSize: 11,
+        fill: "#555",
+        fontStyle: "italic",
+      }),
+      narrow
+        ? Plot.text(order, {
+            x: 0,
+            y: (d) => d,
+            text: (d) => d,
+            dy: -11,
+            dx: 2,
+            textAnchor: "start",
+            fontSize: 10,
+          })
+        : null,
+    ],
+  });
+}
