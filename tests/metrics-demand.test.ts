@@ -6,15 +6,16 @@
  * - Org A, 2021Q1–2024Q4, one work order a quarter per domain, dated the 15th of the middle month:
  *   "Security Patch" (cybersecurity) by technician E1, hours
  *     2021: 100 120  90 130 | 2022: 160 200 180 240 | 2023: 260 250 300 320 | 2024: 310 360 350 400
- *   and "PM" on an "Infusion Pump" (general_biomed), 600 hours every quarter, no technician;
- *   2024-11-15's PM carries 200 of parts.
+ *   and "PM" on an "Infusion Pump" (general_biomed), 600 hours every quarter: Q1 and Q2 by E6, Q3 by
+ *   E7, Q4 with no technician; 2024-11-15's PM carries 200 of parts.
  * - W33 2024-09-10: a vendor repair (3,000 vendor + 500 parts): not in-house hours, but a cost.
  * - W35 2025-01-10: 999 hours after as_of: counted nowhere.
  * - Org B: one in-house PM on a CT Scanner (imaging), 40 hours, 2024-05-15.
  * - Staff of A: E1 cybersecurity specialist since 2020 (fte 1, pay 104,000, 124,800 from
  *   2024-07-01: a mid-year change); E2 cybersecurity specialist from 2024-07-01, fte 0.5, hourly 40
  *   (annualised 40 x 2080 x 0.5 = 41,600); E3 BMET II 2019-03-01 to 2023-06-30 (last day);
- *   E4 BMET I contractor; E5 HTM Manager (leadership).
+ *   E4 BMET I contractor; E5 HTM Manager (leadership); E6 and E7 BMET II since 2020 (pay 62,400 and
+ *   72,800).
  * - Assets: X1 infusion pump (A, 2019, networked, 1.5M); X2 CT (A, 2020-06-01, not networked, 1.0M,
  *   retired 2024-03-31); X3 network switch (A, 2023-05-01, networked, 2.6M); X4 patient monitor (A,
  *   in service on as_of, networked and cost unknown); Y1 CT (B, 2024-01-01, networked, 500k).
@@ -146,15 +147,15 @@ describe("marts.specialist_demand (actual years)", () => {
     expect(cyber2024.supply_fte).toBeCloseTo(1 + (0.5 * 184) / 366, 10);
     expect(cyber2024.gap_fte).toBeCloseTo(0.8875 - 1 - (0.5 * 184) / 366, 10);
     // 2023 general_biomed: 2400 h -> 1.5 FTE; E3 (BMET II) worked 2023-01-01..2023-06-30, 181 of 365
-    // days; E4 is a contractor and not supply.
+    // days, plus E6 and E7 all year; E4 is a contractor and not supply.
     const biomed2023 = byKey["2023 general_biomed"]!;
     expect(biomed2023.demand_fte).toBeCloseTo(1.5, 10);
-    expect(biomed2023.supply_fte).toBeCloseTo(181 / 365, 10);
-    expect(biomed2023.gap_fte).toBeCloseTo(1.5 - 181 / 365, 10);
-    // 2024 general_biomed: nobody left in a general_biomed role -> supply 0; 'all' = every domain
-    expect(byKey["2024 general_biomed"]!.supply_fte).toBe(0);
+    expect(biomed2023.supply_fte).toBeCloseTo(2 + 181 / 365, 10);
+    expect(biomed2023.gap_fte).toBeCloseTo(1.5 - 2 - 181 / 365, 10);
+    // 2024 general_biomed: E6 and E7; 'all' = every domain
+    expect(byKey["2024 general_biomed"]!.supply_fte).toBe(2);
     expect(byKey["2024 all"]!.demand_fte).toBeCloseTo((1420 + 2400) / 1600, 10);
-    expect(byKey["2024 all"]!.supply_fte).toBeCloseTo(1 + (0.5 * 184) / 366, 10);
+    expect(byKey["2024 all"]!.supply_fte).toBeCloseTo(3 + (0.5 * 184) / 366, 10);
   });
 
   it("has no demand figure for years before the org has work orders", async () => {
@@ -231,31 +232,32 @@ describe("marts.inventory_load", () => {
     const rows = await w.rows(`select year, active_assets, technical_fte, assets_per_technical_fte,
       networked_assets, networked_share from marts.inventory_load where org_id = 'A' and year >= 2022 order by year`);
     expect(rows).toEqual([
-      // 2022-12-31: X1, X2; technical: E1 (specialist) + E3 (BMET II) = 2; E5 is leadership, E4 a contractor
+      // 2022-12-31: X1, X2; technical: E1 (specialist) + E3, E6, E7 (BMET II) = 4; E5 is leadership,
+      // E4 a contractor
       {
         year: 2022,
         active_assets: 2,
-        technical_fte: 2,
-        assets_per_technical_fte: 1,
+        technical_fte: 4,
+        assets_per_technical_fte: 0.5,
         networked_assets: 1,
         networked_share: 0.5,
       },
-      // 2023-12-31: X1, X2, X3; E3 left on 2023-06-30 -> 1 FTE
+      // 2023-12-31: X1, X2, X3; E3 left on 2023-06-30 -> 3 FTE
       {
         year: 2023,
         active_assets: 3,
-        technical_fte: 1,
-        assets_per_technical_fte: 3,
+        technical_fte: 3,
+        assets_per_technical_fte: 1,
         networked_assets: 2,
         networked_share: 2 / 3,
       },
       // 2024-12-31: X2 retired, X4 in service on as_of with an unknown networked flag (not in the
-      // share's denominator); E1 1.0 + E2 0.5
+      // share's denominator); E1 1.0 + E2 0.5 + E6 + E7
       {
         year: 2024,
         active_assets: 3,
-        technical_fte: 1.5,
-        assets_per_technical_fte: 2,
+        technical_fte: 3.5,
+        assets_per_technical_fte: 3 / 3.5,
         networked_assets: 2,
         networked_share: 1,
       },
@@ -270,53 +272,57 @@ describe("marts.inventory_load", () => {
     const all =
       await one(`select active_assets, assets_per_technical_fte, networked_share from marts.inventory_load
       where org_id = 'all' and year = 2024`);
-    expect(all).toEqual({ active_assets: 4, assets_per_technical_fte: 4 / 1.5, networked_share: 1 });
+    expect(all).toEqual({ active_assets: 4, assets_per_technical_fte: 4 / 3.5, networked_share: 1 });
   });
 });
 
 describe("marts.cost_of_service", () => {
   it("prices hours at the technician's pay in force on the work date, else the org's median", async () => {
     const r = await one(`select * from marts.cost_of_service where org_id = 'A' and year = 2024`);
+    // Three technicians at their own pay (E1, E6, E7: enough not to disclose anyone's pay).
     // Cyber by E1: 310 h (Feb) + 360 h (May) at 104,000 / 2080 x 1.3 = 65 /h = 43,550;
     // 350 h (Aug) + 400 h (Nov) after the raise, 124,800 / 2080 x 1.3 = 78 /h = 58,500.
-    // PM (no technician): 2400 h at A's median technical pay on 2024-12-31: E1 124,800 and
-    // E2 41,600 (hourly, fte 0.5) -> 83,200 / 2080 x 1.3 = 52 /h = 124,800.
+    // PM by E6 (Feb, May): 1200 h x 62,400 / 2080 x 1.3 = 39 /h = 46,800; by E7 (Aug): 600 h x 45.5 = 27,300.
+    // PM in Nov (no technician): A's median technical pay on 2024-12-31 of E1 124,800, E2 41,600
+    // (hourly 40, fte 0.5), E6 62,400, E7 72,800 = 67,600 -> 42.25 /h x 600 = 25,350.
     expect(r.in_house_hours).toBe(3820);
-    expect(r.hours_priced_at_median).toBe(2400);
+    expect(r.technicians_at_own_pay).toBe(3);
+    expect(r.hours_priced_at_median).toBe(600);
     expect(r.hours_unpriced).toBe(0);
-    expect(r.labor_cost_usd).toBeCloseTo(43_550 + 58_500 + 124_800, 6);
+    expect(r.labor_cost_usd).toBeCloseTo(43_550 + 58_500 + 46_800 + 27_300 + 25_350, 6);
     // vendor repair 3,000 + 500 parts; 200 parts on the November PM
     expect(r.vendor_cost_usd).toBe(3000);
     expect(r.parts_cost_usd).toBe(700);
-    expect(r.service_cost_usd).toBeCloseTo(230_550, 6);
+    expect(r.service_cost_usd).toBeCloseTo(205_200, 6);
     // active on 2024-12-31: X1 1.5M + X3 2.6M; X4 has no cost (counted apart); X2 retired
     expect(r.active_assets).toBe(3);
     expect(r.assets_without_cost).toBe(1);
     expect(r.acquisition_cost_usd).toBe(4_100_000);
-    expect(r.cost_of_service_ratio).toBeCloseTo(230_550 / 4_100_000, 12);
+    expect(r.cost_of_service_ratio).toBeCloseTo(205_200 / 4_100_000, 12);
   });
 
   it("uses the year's own median: 2023", async () => {
-    // E1's 1130 cyber hours at 65 /h = 73,450; on 2023-12-31 the only technical employee is E1
-    // (104,000), so PM hours also cost 65 /h: 2400 x 65 = 156,000. Inventory: X1 + X2 + X3 = 5.1M.
+    // E1's 1130 cyber hours at 65 /h = 73,450; E6 46,800 and E7 27,300 as in 2024; the November PM at
+    // the median on 2023-12-31 of E1 104,000, E6 62,400, E7 72,800 = 72,800 -> 45.5 /h = 27,300.
+    // Inventory: X1 + X2 + X3 = 5.1M.
     const r = await one(`select labor_cost_usd, cost_of_service_ratio from marts.cost_of_service
       where org_id = 'A' and year = 2023`);
-    expect(r.labor_cost_usd).toBeCloseTo(229_450, 6);
-    expect(r.cost_of_service_ratio).toBeCloseTo(229_450 / 5_100_000, 12);
+    expect(r.labor_cost_usd).toBeCloseTo(174_850, 6);
+    expect(r.cost_of_service_ratio).toBeCloseTo(174_850 / 5_100_000, 12);
   });
 
   it("falls back to all organisations' median when the org has no technical staff", async () => {
-    // B: 40 h, no staff; all orgs' technical median on 2024-12-31 is 83,200 -> 52 /h = 2,080
+    // B: 40 h, no staff; all orgs' technical median on 2024-12-31 is 67,600 -> 42.25 /h = 1,690
     const b = await one(`select labor_cost_usd, hours_priced_at_median, cost_of_service_ratio
       from marts.cost_of_service where org_id = 'B' and year = 2024`);
     expect(b).toEqual({
-      labor_cost_usd: 2080,
+      labor_cost_usd: 1690,
       hours_priced_at_median: 40,
-      cost_of_service_ratio: 2080 / 500_000,
+      cost_of_service_ratio: 1690 / 500_000,
     });
     const all = await one(`select service_cost_usd, acquisition_cost_usd from marts.cost_of_service
       where org_id = 'all' and year = 2024`);
-    expect(all.service_cost_usd).toBeCloseTo(230_550 + 2080, 6);
+    expect(all.service_cost_usd).toBeCloseTo(205_200 + 1690, 6);
     expect(all.acquisition_cost_usd).toBe(4_600_000);
   });
 });

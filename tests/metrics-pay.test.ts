@@ -387,3 +387,13 @@ describe("marts.specialist_demand when as_of falls in a year's first quarter", (
     }
   });
 });
+
+describe("marts.cost_of_service with fewer than three technicians", () => {
+  it("prices their hours at the org's median so no one's pay can be read back", async () => {
+    // C1: 91 h by P7 alone (own pay 49,920 would give 31.2 /h and disclose it). H's technical staff
+    // on 2024-06-30: 49,920 58,000 60,000 62,000 80,000 85,000 95,000 -> median 62,000 -> 38.75 /h.
+    const r = await one(`select technicians_at_own_pay, hours_priced_at_median, labor_cost_usd
+      from marts.cost_of_service where org_id = 'H' and year = 2024`);
+    expect(r).toEqual({ technicians_at_own_pay: 0, hours_priced_at_median: 91, labor_cost_usd: 91 * 38.75 });
+  });
+});

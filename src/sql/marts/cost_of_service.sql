@@ -4,12 +4,18 @@
 -- known technician pay are priced at the org's median annual pay that year of technical staff (generalist,
 -- specialist, engineering employees at the year's snapshot date, as in marts.pay_position), else the median
 -- over all orgs that year, else left unpriced; the hours columns say how many hours were priced which way.
+-- Privacy: own pay is used only when at least min_pay_group technicians (public: min_cell_public) are
+-- priced so in the org-year, and a median only when it is over at least that many people.
 -- Vendor and parts costs of every work order count. Denominator: acquisition cost of assets active at the
 -- snapshot date (31 December, or as_of for the as_of year). The as_of year's cost is year to date, so
 -- the ratio annualises it: cost / year_fraction / acquisition cost [AAMI: 3-7% typical in-house].
 create or replace table marts.cost_of_service as
 with settings as (
-    select benefits_load from meta.settings
+    select
+        benefits_load,
+        case when audience = 'public' then greatest(min_pay_group, min_cell_public) else min_pay_group end
+            as min_group
+    from meta.settings
 ),
 as_of as (
     select as_of from meta.as_of
@@ -34,19 +40,21 @@ technical_pay as (
         and coalesce(ps.end_on, date '9999-12-31') > s.on_date
     where p.employment_type = 'employee' and p.role_family in ('generalist', 'specialist', 'engineering')
 ),
+-- a median of fewer than min_group people would price hours at (nearly) one person's pay: not used
 median_pay as (
     select
-        case when grouping(org_id) = 1 then 'all' else org_id end as org_id,
-        year,
-        median(annual_pay_usd) as annual_pay_usd
-    from technical_pay
-    group by grouping sets ((org_id, year), (year))
+        case when grouping(t.org_id) = 1 then 'all' else t.org_id end as org_id,
+        t.year,
+        case when count(*) >= any_value(g.min_group) then median(t.annual_pay_usd) end as annual_pay_usd
+    from technical_pay t, settings g
+    group by grouping sets ((t.org_id, t.year), (t.year))
 ),
 work_pay as (
     select
         w.org_id,
         w.year,
         w.is_in_house,
+        w.technician_id,
         w.labor_hours,
         w.vendor_cost_usd,
         w.parts_cost_usd,
@@ -60,21 +68,37 @@ work_pay as (
         and coalesce(ps.end_on, date '9999-12-31') > coalesce(w.completed_on, w.opened_on)
     where w.opened_on <= a.as_of
 ),
+-- Labor cost priced at the technicians' own pay is a sum of their pay x hours: with fewer than
+-- min_group of them it would disclose one person's pay (hours are published in the workload mart),
+-- so such an org-year prices all its hours at the median instead.
+own_pay_technicians as (
+    select org_id, year, count(distinct technician_id) as technicians
+    from work_pay
+    where is_in_house and annual_pay_usd is not null and labor_hours > 0
+    group by org_id, year
+),
+work_own as (
+    select w.*, case when t.technicians >= g.min_group then w.annual_pay_usd end as own_pay_usd
+    from work_pay w
+    cross join settings g
+    left join own_pay_technicians t on t.org_id = w.org_id and t.year = w.year
+),
 priced as (
     select
         w.org_id,
         w.year,
         case when w.is_in_house then coalesce(w.labor_hours, 0) else 0 end as in_house_hours,
-        case when w.is_in_house then coalesce(w.annual_pay_usd, o.annual_pay_usd, x.annual_pay_usd) end as pay,
+        case when w.is_in_house then coalesce(w.own_pay_usd, o.annual_pay_usd, x.annual_pay_usd) end as pay,
         case
             when not w.is_in_house or coalesce(w.labor_hours, 0) = 0 then 'none'
-            when w.annual_pay_usd is not null then 'technician'
+            when w.own_pay_usd is not null then 'technician'
             when coalesce(o.annual_pay_usd, x.annual_pay_usd) is not null then 'median'
             else 'unpriced'
         end as priced_by,
+        w.technician_id,
         coalesce(w.vendor_cost_usd, 0) as vendor_cost_usd,
         coalesce(w.parts_cost_usd, 0) as parts_cost_usd
-    from work_pay w
+    from work_own w
     left join median_pay o on o.org_id = w.org_id and o.year = w.year
     left join median_pay x on x.org_id = 'all' and x.year = w.year
 ),
@@ -83,6 +107,7 @@ costs as (
         case when grouping(p.org_id) = 1 then 'all' else p.org_id end as org_id,
         p.year,
         sum(p.in_house_hours) as in_house_hours,
+        count(distinct p.technician_id) filter (where p.priced_by = 'technician') as technicians_at_own_pay,
         coalesce(sum(p.in_house_hours) filter (where p.priced_by = 'median'), 0) as hours_priced_at_median,
         coalesce(sum(p.in_house_hours) filter (where p.priced_by = 'unpriced'), 0) as hours_unpriced,
         coalesce(sum(p.in_house_hours * p.pay / 2080 * s.benefits_load) filter (where p.priced_by in ('technician', 'median')), 0)
@@ -107,6 +132,7 @@ select
     c.org_id,
     cast(c.year as integer) as year,
     cast(c.in_house_hours as double) as in_house_hours,
+    cast(c.technicians_at_own_pay as integer) as technicians_at_own_pay,
     cast(c.hours_priced_at_median as double) as hours_priced_at_median,
     cast(c.hours_unpriced as double) as hours_unpriced,
     cast(c.labor_cost_usd as double) as labor_cost_usd,
