@@ -62,14 +62,28 @@ export function certificationPremiumChart(rows, { width, year, roles = [], docum
         fillOpacity: narrow ? 0.4 : 1,
         tip: { format: { x: (v) => `${v.toFixed(0)}%`, y: true, fill: false } },
       }),
-      Plot.text(known, {
-        x: "premium",
-        y: "role",
-        text: (d) => signedPct(d.premium),
-        dx: (d) => (d.premium >= 0 ? 6 : -6),
-        textAnchor: (d) => (d.premium >= 0 ? "start" : "end"),
-        fontSize: 11,
-      }),
+      Plot.text(
+        known.filter((d) => d.premium >= 0),
+        {
+          x: "premium",
+          y: "role",
+          text: (d) => signedPct(d.premium),
+          dx: 6,
+          textAnchor: "start",
+          fontSize: 11,
+        },
+      ),
+      Plot.text(
+        known.filter((d) => d.premium < 0),
+        {
+          x: "premium",
+          y: "role",
+          text: (d) => signedPct(d.premium),
+          dx: -6,
+          textAnchor: "end",
+          fontSize: 11,
+        },
+      ),
       Plot.text(unknown, {
         x: 0,
         y: "role",

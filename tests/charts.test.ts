@@ -1,0 +1,431 @@
+// Chart functions of reports/components: finding titles checked against hand-worked answers, charts as
+// SVG snapshots on fixed data (TZ=UTC; Plot's random class name normalised). Components are browser
+// JavaScript without type declarations, so they are imported through a computed specifier (typed any).
+import { beforeAll, describe, expect, it } from "vitest";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Module = Record<string, any>;
+const component = (name: string): Promise<Module> =>
+  import(new URL(`../reports/components/${name}.js`, import.meta.url).href);
+const jsdomSpecifier = "jsdom";
+
+let document: any;
+beforeAll(async () => {
+  const { JSDOM } = (await import(jsdomSpecifier)) as any;
+  document = new JSDOM("<!doctype html><body></body>").window.document;
+});
+
+function svgOf(node: any): string {
+  return node.outerHTML.replace(/plot-[0-9a-f]{6}/g, "plot");
+}
+
+const quarter = (y: number, q: number) => new Date(Date.UTC(y, (q - 1) * 3, 1));
+
+// Two years, one quarter each, 1,000 hours a year. 2016: biomed 94%, networking 4%, cybersecurity 2%.
+// 2025: biomed 78%, networking 13%, cybersecurity 9%.
+const workload = [
+  { quarter_start: quarter(2016, 1), domain: "general_biomed", hours: 940, share: 0.94 },
+  { quarter_start: quarter(2016, 1), domain: "networking_integration", hours: 40, share: 0.04 },
+  { quarter_start: quarter(2016, 1), domain: "cybersecurity", hours: 20, share: 0.02 },
+  { quarter_start: quarter(2025, 4), domain: "general_biomed", hours: 780, share: 0.78 },
+  { quarter_start: quarter(2025, 4), domain: "networking_integration", hours: 130, share: 0.13 },
+  { quarter_start: quarter(2025, 4), domain: "cybersecurity", hours: 90, share: 0.09 },
+];
+
+describe("workload mix", () => {
+  it("names the group whose share moved most, first year against last", async () => {
+    const { workloadMixTitle } = await component("workload-mix");
+    // Biomed −16 points; networking + cybersecurity 6% → 22% (+16): a tie keeps the first candidate.
+    expect(workloadMixTitle(workload)).toBe(
+      "General biomed fell from 94% to 78% of in-house hours, 2016–2025",
+    );
+    const clear = [
+      ...workload.slice(0, 3),
+      { quarter_start: quarter(2025, 4), domain: "general_biomed", hours: 850, share: 0.85 },
+      { quarter_start: quarter(2025, 4), domain: "networking_integration", hours: 100, share: 0.1 },
+      { quarter_start: quarter(2025, 4), domain: "cybersecurity", hours: 50, share: 0.05 },
+      { quarter_start: quarter(2025, 4), domain: "dental", hours: 0, share: 0 },
+    ];
+    // biomed 94% → 85% (−9); networking +6; cyber +3; together +9: a tie again, biomed stays.
+    expect(workloadMixTitle(clear)).toBe("General biomed fell from 94% to 85% of in-house hours, 2016–2025");
+    const it = [
+      ...workload.slice(0, 3),
+      { quarter_start: quarter(2025, 4), domain: "general_biomed", hours: 800, share: 0.8 },
+      { quarter_start: quarter(2025, 4), domain: "networking_integration", hours: 100, share: 0.1 },
+      { quarter_start: quarter(2025, 4), domain: "cybersecurity", hours: 50, share: 0.05 },
+      { quarter_start: quarter(2025, 4), domain: "facilities_support", hours: 50, share: 0.05 },
+    ];
+    // biomed −14; IT 6% → 15% (+9); facilities +5 → biomed.
+    expect(workloadMixTitle(it)).toBe("General biomed fell from 94% to 80% of in-house hours, 2016–2025");
+    const itWins = [
+      { quarter_start: quarter(2016, 1), domain: "general_biomed", hours: 500, share: 0.5 },
+      { quarter_start: quarter(2016, 1), domain: "imaging", hours: 440, share: 0.44 },
+      { quarter_start: quarter(2016, 1), domain: "networking_integration", hours: 40, share: 0.04 },
+      { quarter_start: quarter(2016, 1), domain: "cybersecurity", hours: 20, share: 0.02 },
+      { quarter_start: quarter(2025, 4), domain: "general_biomed", hours: 450, share: 0.45 },
+      { quarter_start: quarter(2025, 4), domain: "imaging", hours: 340, share: 0.34 },
+      { quarter_start: quarter(2025, 4), domain: "networking_integration", hours: 130, share: 0.13 },
+      { quarter_start: quarter(2025, 4), domain: "cybersecurity", hours: 80, share: 0.08 },
+    ];
+    // biomed −5, imaging −10, networking +9, cyber +6, together 6% → 21% (+15): the DESIGN example.
+    expect(workloadMixTitle(itWins)).toBe(
+      "Networking and cybersecurity grew from 6% to 21% of in-house hours, 2016–2025",
+    );
+  });
+
+  it("weights yearly shares by hours, not by averaging quarters", async () => {
+    const { workloadShareByYear } = await component("workload-mix");
+    // Q1: biomed 100 of 100; Q2: biomed 100, imaging 300 → year: biomed 200/500 = 40% (not (100%+25%)/2).
+    const rows = [
+      { quarter_start: quarter(2020, 1), domain: "general_biomed", hours: 100 },
+      { quarter_start: quarter(2020, 2), domain: "general_biomed", hours: 100 },
+      { quarter_start: quarter(2020, 2), domain: "imaging", hours: 300 },
+    ];
+    const biomed = workloadShareByYear(rows).find((d: any) => d.domain === "general_biomed");
+    expect(biomed.share).toBeCloseTo(0.4, 10);
+  });
+
+  it("draws a stacked area with direct labels (snapshot)", async () => {
+    const { workloadMixChart } = await component("workload-mix");
+    expect(svgOf(workloadMixChart(workload, { width: 640, document }))).toMatchSnapshot();
+  });
+});
+
+describe("headcount by role family", () => {
+  const month = (y: number, m: number) => new Date(Date.UTC(y, m, 0));
+  const rows = [
+    { month_end: month(2016, 1), role_family: "generalist", headcount: 10, fte: 10 },
+    { month_end: month(2016, 1), role_family: "specialist", headcount: 0, fte: 0 },
+    { month_end: month(2016, 1), role_family: "all", headcount: 10, fte: 10 },
+    { month_end: month(2025, 12), role_family: "generalist", headcount: 9, fte: 9 },
+    { month_end: month(2025, 12), role_family: "specialist", headcount: 4, fte: 4 },
+    { month_end: month(2025, 12), role_family: "all", headcount: 13, fte: 13 },
+  ];
+  it("states the total change and the family that moved most, ignoring 'all' rows", async () => {
+    const { headcountTitle } = await component("headcount-by-role");
+    // Families only: 10 → 13; specialists +4 beats generalists −1.
+    expect(headcountTitle(rows)).toBe("Headcount went from 10 to 13, 2016–2025; specialists from 0 to 4");
+  });
+  it("snapshot", async () => {
+    const { headcountByRoleChart } = await component("headcount-by-role");
+    expect(svgOf(headcountByRoleChart(rows, { width: 640, document }))).toMatchSnapshot();
+  });
+});
+
+describe("transitions", () => {
+  const rows = [
+    { year: 2020, from_role: "BMET I", to_role: "BMET II", moves: 3 },
+    { year: 2021, from_role: "BMET I", to_role: "BMET II", moves: 2 },
+    { year: 2021, from_role: "BMET II", to_role: "BMET III", moves: 4 },
+    { year: 2022, from_role: "BMET III", to_role: "HTM Manager", moves: 0 },
+  ];
+  it("sums moves over years and names the most common", async () => {
+    const { transitionsTitle } = await component("transitions");
+    // 3 + 2 + 4 = 9 moves; BMET I → BMET II 5 beats BMET II → BMET III 4; the zero row sets no year.
+    expect(transitionsTitle(rows)).toBe(
+      "9 role changes, 2020–2021; the most common was BMET I → BMET II (5)",
+    );
+  });
+  it("snapshot", async () => {
+    const { transitionsChart } = await component("transitions");
+    expect(svgOf(transitionsChart(rows, { width: 800, document }))).toMatchSnapshot();
+  });
+});
+
+describe("certification adoption", () => {
+  const rows = [
+    { year: 2016, certification: "CBET", coverage: 0.3, holders: 3, headcount: 10 },
+    { year: 2016, certification: "COMPTIA_NETWORK_PLUS", coverage: 0.0, holders: 0, headcount: 10 },
+    { year: 2016, certification: "any", coverage: 0.3, holders: 3, headcount: 10 },
+    { year: 2025, certification: "CBET", coverage: 0.4, holders: 4, headcount: 10 },
+    { year: 2025, certification: "COMPTIA_NETWORK_PLUS", coverage: 0.3, holders: 3, headcount: 10 },
+    { year: 2025, certification: "any", coverage: 0.6, holders: 6, headcount: 10 },
+  ];
+  it("names the certification that spread fastest ('any' excluded)", async () => {
+    const { certificationAdoptionTitle } = await component("certification-adoption");
+    // Network+ +30 points beats CBET +10 ('any' +30 is not a certification).
+    expect(certificationAdoptionTitle(rows)).toBe(
+      "CompTIA Network+ spread fastest: from 0% to 30% of staff, 2016–2025",
+    );
+  });
+  it("snapshot", async () => {
+    const { certificationAdoptionChart } = await component("certification-adoption");
+    expect(svgOf(certificationAdoptionChart(rows, { width: 640, document }))).toMatchSnapshot();
+  });
+});
+
+describe("specialist demand", () => {
+  const rows = [
+    { year: 2025, domain: "general_biomed", demand_fte: 8, supply_fte: 9, gap_fte: -1, is_forecast: false },
+    {
+      year: 2025,
+      domain: "networking_integration",
+      demand_fte: 3.44,
+      supply_fte: 1,
+      gap_fte: 2.44,
+      is_forecast: false,
+    },
+    {
+      year: 2027,
+      domain: "networking_integration",
+      demand_fte: 4.12,
+      supply_fte: 1,
+      gap_fte: 3.12,
+      is_forecast: true,
+      lower_80: 3.21,
+      upper_80: 5.04,
+    },
+  ];
+  it("names the domain with the largest gap in the last actual year", async () => {
+    const { demandSupplyTitle } = await component("demand-supply");
+    expect(demandSupplyTitle(rows)).toBe(
+      "Networking & integration: 3.4 FTE of work against 1.0 FTE of staff in 2025, a gap of 2.4 FTE",
+    );
+  });
+  it("says the forecast with its interval at the horizon", async () => {
+    const { forecastTitle } = await component("forecast");
+    const net = rows.filter((d) => d.domain === "networking_integration");
+    expect(forecastTitle(net)).toBe(
+      "Networking & integration work is forecast at 4.1 FTE in 2027 (80% interval 3.2–5.0), against 1.0 FTE of staff in 2025",
+    );
+  });
+  it("snapshots", async () => {
+    const { demandSupplyChart } = await component("demand-supply");
+    const { forecastChart } = await component("forecast");
+    expect(svgOf(demandSupplyChart(rows, { width: 640, document }))).toMatchSnapshot();
+    const net = rows.filter((d) => d.domain === "networking_integration");
+    expect(svgOf(forecastChart(net, { width: 640, document }))).toMatchSnapshot();
+  });
+});
+
+describe("time to fill", () => {
+  const rows = [
+    { role: "all", filled: 5, median_days: 41, p75_days: 60, open_now: 3, oldest_open_days: 120 },
+    { role: "BMET II", filled: 4, median_days: 35, p75_days: 50, open_now: 1, oldest_open_days: 20 },
+    {
+      role: "Medical Device Cybersecurity Specialist",
+      filled: 1,
+      median_days: 94,
+      p75_days: 94,
+      open_now: 2,
+      oldest_open_days: 120,
+    },
+  ];
+  it("names the slowest role against all roles, and the oldest open requisition", async () => {
+    const { timeToFillTitle, openRequisitionsTitle } = await component("time-to-fill");
+    expect(timeToFillTitle(rows)).toBe(
+      "Medical Device Cybersecurity Specialist takes longest to fill: median 94 days, against 41 days for all roles",
+    );
+    // 'all' row excluded: 1 + 2 = 3 open.
+    expect(openRequisitionsTitle(rows)).toBe(
+      "3 requisitions are open; the oldest (Medical Device Cybersecurity Specialist) has waited 120 days",
+    );
+  });
+  it("snapshot", async () => {
+    const { timeToFillChart } = await component("time-to-fill");
+    expect(svgOf(timeToFillChart(rows, { width: 800, document }))).toMatchSnapshot();
+  });
+});
+
+describe("retention", () => {
+  it("turnover title uses the last complete year", async () => {
+    const { turnoverTitle } = await component("turnover");
+    const rows = [
+      { year: 2016, turnover_rate: 0.09, voluntary_turnover_rate: 0.06 },
+      { year: 2025, turnover_rate: 0.1449, voluntary_turnover_rate: 0.1012 },
+      { year: 2026, turnover_rate: 0.0, voluntary_turnover_rate: 0.0 },
+    ];
+    expect(turnoverTitle(rows, { lastCompleteYear: 2025 })).toBe(
+      "Turnover was 14% in 2025 (voluntary 10%), against 9% in 2016",
+    );
+  });
+  it("survival title compares groups at 3 years, or describes one group", async () => {
+    const { survivalTitle } = await component("survival-curves");
+    const groups = [
+      {
+        group_kind: "certified",
+        group_value: "yes",
+        n: 40,
+        s12: 0.95,
+        s24: 0.9,
+        s36: 0.78,
+        median_tenure_months: null,
+      },
+      {
+        group_kind: "certified",
+        group_value: "no",
+        n: 60,
+        s12: 0.9,
+        s24: 0.7,
+        s36: 0.61,
+        median_tenure_months: 50,
+      },
+    ];
+    expect(survivalTitle(groups)).toBe(
+      "Certified: 78% still employed after 3 years, against 61% for not certified",
+    );
+    expect(survivalTitle([{ ...groups[1], group_kind: "all", group_value: "all" }])).toBe(
+      "61% of hires are still employed after 3 years; half have left by 50 months",
+    );
+  });
+  it("cost of turnover and retirement exposure titles", async () => {
+    const { costOfTurnoverTitle } = await component("cost-of-turnover");
+    const costs = [
+      { year: 2024, separations: 10, replacement_cost_usd: 300000 },
+      { year: 2025, separations: 13, replacement_cost_usd: 412000 },
+    ];
+    expect(costOfTurnoverTitle(costs, { lastCompleteYear: 2025 })).toBe(
+      "Replacing leavers cost an estimated $412k in 2025 (13 leavers); $712k over 2024–2025",
+    );
+    const { retirementExposureTitle } = await component("retirement-exposure");
+    expect(
+      retirementExposureTitle([{ age_band: "all", retirement_exposure: 0.234, aged_60_within_5y: 28 }]),
+    ).toBe("23% of staff (28 people) will be 60 or older within 5 years");
+  });
+  it("survival snapshot", async () => {
+    const { survivalCurvesChart } = await component("survival-curves");
+    const rows = [0, 12, 24].flatMap((month, i) => [
+      {
+        group_kind: "certified",
+        group_value: "yes",
+        month,
+        survival: 1 - 0.05 * i,
+        ci_lower: 1 - 0.1 * i,
+        ci_upper: 1,
+        at_risk: 40 - i,
+      },
+      {
+        group_kind: "certified",
+        group_value: "no",
+        month,
+        survival: 1 - 0.15 * i,
+        ci_lower: 1 - 0.25 * i,
+        ci_upper: 1 - 0.05 * i,
+        at_risk: 60 - 5 * i,
+      },
+    ]);
+    expect(svgOf(survivalCurvesChart(rows, { width: 640, document }))).toMatchSnapshot();
+  });
+});
+
+describe("pay and careers", () => {
+  const roles = [
+    { role: "BMET II", role_family: "generalist", ladder_level: 2 },
+    { role: "Medical Device Networking Specialist", role_family: "specialist", ladder_level: 4 },
+    { role: "HTM Supervisor / Lead", role_family: "leadership", ladder_level: 5 },
+    { role: "HTM Manager", role_family: "leadership", ladder_level: 6 },
+  ];
+  const pay = [
+    {
+      year: 2025,
+      role: "BMET II",
+      n: 12,
+      median_pay: 66000,
+      p25_pay: 60000,
+      p75_pay: 70000,
+      market_median: 60000,
+      market_ratio: 1.1,
+      certified_premium: 1.06,
+    },
+    {
+      year: 2025,
+      role: "Medical Device Networking Specialist",
+      n: 4,
+      median_pay: 112000,
+      p25_pay: 105000,
+      p75_pay: 118000,
+      market_median: 127000,
+      market_ratio: 0.8819,
+      certified_premium: null,
+    },
+    {
+      year: 2025,
+      role: "HTM Manager",
+      n: 3,
+      median_pay: 104000,
+      p25_pay: 100000,
+      p75_pay: 110000,
+      market_median: 100000,
+      market_ratio: 1.04,
+      certified_premium: 0.97,
+    },
+    {
+      year: 2025,
+      role: "HTM Supervisor / Lead",
+      n: null,
+      median_pay: null,
+      market_median: 90000,
+      suppressed: "pay statistic for fewer than 3 people",
+    },
+  ];
+  it("titles: market range, specialists against managers, certification premium", async () => {
+    const { payVsMarketTitle } = await component("pay-vs-market");
+    expect(payVsMarketTitle(pay)).toBe(
+      "Median pay runs from 88% of market (Medical Device Networking Specialist) to 110% (BMET II), 2025",
+    );
+    const { specialistPayTitle } = await component("specialist-pay");
+    // 112,000 / 104,000 − 1 = 7.7% → "8% more".
+    expect(specialistPayTitle(pay, roles)).toBe(
+      "The best-paid specialists (Medical Device Networking Specialist) earn 8% more than HTM Managers: median $112k against $104k, 2025",
+    );
+    const { certificationPremiumTitle } = await component("certification-premium");
+    // BMET II +6%, HTM Manager −3%: 1 of 2 roles.
+    expect(certificationPremiumTitle(pay, { year: 2025 })).toBe(
+      "Certified staff are paid more in 1 of 2 roles; largest premium +6% (BMET II), 2025",
+    );
+  });
+  it("ladder: the two most travelled steps up, in words", async () => {
+    const { ladderTitle, ladderSteps } = await component("ladder");
+    const steps = [
+      { from_role: "BMET II", to_role: "HTM Supervisor / Lead", n: 8, median_months: 47.2 },
+      { from_role: "BMET II", to_role: "Medical Device Networking Specialist", n: 3, median_months: 30.6 },
+      { from_role: "HTM Manager", to_role: "BMET II", n: 1, median_months: 5 },
+      { from_role: "BMET II", to_role: "all", n: 11, median_months: 40 },
+    ];
+    // The manager → BMET II move is down the ladder and 'all' is no role: neither is a step.
+    expect(ladderSteps(steps, roles).map((d: any) => d.step)).toEqual([
+      "BMET II → Medical Device Networking Specialist",
+      "BMET II → HTM Supervisor / Lead",
+    ]);
+    expect(ladderTitle(steps, roles)).toBe(
+      "BMET II → HTM Supervisor / Lead takes a median 47 months; BMET II → Medical Device Networking Specialist 31 months",
+    );
+  });
+  it("snapshots (suppressed role written, not dropped)", async () => {
+    const { payVsMarketChart } = await component("pay-vs-market");
+    const svg = svgOf(payVsMarketChart(pay, { width: 900, roles, document }));
+    expect(svg).toContain("suppressed: pay statistic for fewer than 3 people");
+    expect(svg).toMatchSnapshot();
+  });
+});
+
+describe("inventory and shared helpers", () => {
+  it("networked share title", async () => {
+    const { networkedInventoryTitle } = await component("networked-inventory");
+    const rows = [
+      { year: 2016, active_assets: 100, networked_share: 0.18 },
+      { year: 2025, active_assets: 150, networked_share: 0.42 },
+    ];
+    expect(networkedInventoryTitle(rows)).toBe(
+      "Networked devices grew from 18% to 42% of the inventory, 2016–2025",
+    );
+  });
+  it("spreads overlapping labels apart and keeps them in range", async () => {
+    const { spreadLabels } = await component("end-labels");
+    // 0.50 and 0.51 are closer than the gap 0.05: the lower stays, the upper moves to 0.55; 0.99 is
+    // pushed to the top (1), which is fine; 0.1 is untouched.
+    expect(spreadLabels([0.5, 0.51, 0.1, 0.99], 0.05, [0, 1])).toEqual([0.5, 0.55, 0.1, 0.99]);
+    // Three at the top: pushed back down from max.
+    const out = spreadLabels([1, 1, 1], 0.1, [0, 1]);
+    expect(out.map((v: number) => +v.toFixed(10)).sort()).toEqual([0.8, 0.9, 1]);
+  });
+  it("year window: last complete year and the last ten of them", async () => {
+    const { lastCompleteYear, defaultYearWindow } = await component("year-window");
+    expect(lastCompleteYear("2026-01-01")).toBe(2025);
+    expect(lastCompleteYear("2025-12-31")).toBe(2025);
+    expect(lastCompleteYear(null)).toBe(Infinity);
+    const years = Array.from({ length: 44 }, (_, i) => 1983 + i); // 1983..2026
+    expect(defaultYearWindow(years, "2026-01-01")).toEqual([2016, 2025]);
+    expect(defaultYearWindow([2024, 2025], "2026-01-01")).toEqual([2024, 2025]);
+  });
+});
