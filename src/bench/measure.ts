@@ -1,23 +1,34 @@
 /**
  * One measurement in a fresh process, so each gets its own peak memory figure:
- *   measure.ts bare <inputDir> <db>     DuckDB read_csv of every CSV, no checks (the baseline)
+ *   measure.ts bare <inputDir> <db>     DuckDB read_csv of every CSV with the contract's column
+ *                                       types and no checks, bad rows skipped (the baseline)
  *   measure.ts ingest <inputDir> <db>   the full validated ingest
  * Prints one JSON line: seconds, load/transform seconds (ingest), peak RSS bytes.
  */
-import { readdirSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, quotedIdentifier as id, quotedString as str } from "@duckdb/node-api";
+import { SOURCES } from "../contract/index.ts";
+import { compileSource } from "../ingest/contract-sql.ts";
+import { sniffDialect } from "../ingest/dialect.ts";
+import { matchHeader } from "../ingest/header.ts";
 import { ingest } from "../ingest/ingest.ts";
+import { EMPTY_SOURCE_MAPPING } from "../ingest/mapping.ts";
 
 async function bare(inputDir: string, db: string): Promise<Record<string, number>> {
   rmSync(db, { force: true });
   const t0 = performance.now();
   const instance = await DuckDBInstance.create(db);
   const conn = await instance.connect();
-  for (const f of readdirSync(inputDir).filter((f) => f.endsWith(".csv"))) {
-    await conn.run(
-      `create table ${id(f.slice(0, -4))} as select * from read_csv(${str(path.join(inputDir, f))})`,
-    );
+  for (const source of SOURCES) {
+    const file = path.join(inputDir, source.file);
+    if (!existsSync(file)) continue;
+    const dialect = sniffDialect(file);
+    const header = matchHeader(source, dialect.header, EMPTY_SOURCE_MAPPING, source.file);
+    const { readColumns } = compileSource(source, header, EMPTY_SOURCE_MAPPING);
+    await conn.run(`create table ${id(source.name)} as select * from read_csv(${str(file)}, header = true,
+      auto_detect = false, delim = ${str(dialect.delimiter)}, quote = '"', escape = '"', columns = ${readColumns},
+      ignore_errors = true)`);
   }
   await conn.run("checkpoint");
   conn.closeSync();

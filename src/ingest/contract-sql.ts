@@ -30,11 +30,17 @@ export interface CompiledSource {
   readColumns: string;
   /** read_csv date format when the whole file declares one the reader understands. */
   readDateFormat?: string;
-  /** Select list turning read_csv output into stage columns (trimmed, synonyms applied). */
-  stageSelect: string[];
+  /**
+   * Select list over read_csv output, in contract order: text trimmed, enums lowercased,
+   * synonyms applied; columns the file lacks as typed NULLs. Booleans and dates in a declared
+   * format stay text here, so a bad value can be reported as written.
+   */
+  loadSelect: string[];
+  /** Columns turned into their contract type once the bad rows are gone. */
+  retype: { column: string; type: string; using: string }[];
   checks: Check[];
-  /** Select list building raw.<source> in contract order from the stage view. */
-  rawSelect: string[];
+  /** Typed expression of each contract column over the loaded table. */
+  typed: Map<string, string>;
   /** Name each stage column had in the file, for messages. */
   headerOf: Map<string, string>;
 }
@@ -104,11 +110,10 @@ export function compileSource(
       .join(", ") +
     "}";
 
-  const stageSelect: string[] = [];
+  const loadSelect: string[] = [];
+  const retype: CompiledSource["retype"] = [];
   const checks: Check[] = [];
-  const rawSelect: string[] = [];
   const headerOf = new Map<string, string>();
-  /** Typed expression of each contract column over the stage view. */
   const typed = new Map<string, string>();
 
   for (const [name, spec] of Object.entries(source.columns)) {
@@ -117,7 +122,7 @@ export function compileSource(
     const type = duckdbType(spec);
     if (!h) {
       typed.set(name, `cast(null as ${spec.kind === "boolean" ? "BOOLEAN" : type})`);
-      rawSelect.push(`${typed.get(name)} as ${c}`);
+      loadSelect.push(`${typed.get(name)} as ${c}`);
       continue;
     }
     headerOf.set(name, h.header);
@@ -125,12 +130,13 @@ export function compileSource(
     let stageExpr = isText ? `nullif(trim(${c}), '')` : c;
     if (spec.kind === "enum" || spec.kind === "boolean") stageExpr = `lower(${stageExpr})`;
     stageExpr = synonymCase(stageExpr, mapping.values[name]);
-    stageSelect.push(`${stageExpr} as ${c}`);
+    loadSelect.push(`${stageExpr} as ${c}`);
 
     let rawExpr = c;
     if (spec.kind === "date" && needsSqlDateParse(name, mapping)) {
       const format = dateFormatOf(name, mapping)!;
       rawExpr = parsedDate(c, format);
+      retype.push({ column: name, type: "DATE", using: rawExpr });
       checks.push({
         column: name,
         fails: `${c} is not null and ${rawExpr} is null`,
@@ -147,6 +153,7 @@ export function compileSource(
         reason: `${name}: expected true/false, yes/no or 1/0`,
       });
       rawExpr = `${c} in (${BOOLEAN_TRUE.map(str).join(", ")})`;
+      retype.push({ column: name, type: "BOOLEAN", using: rawExpr });
     }
     if (spec.kind === "enum") {
       checks.push({
@@ -176,7 +183,6 @@ export function compileSource(
       });
     }
     typed.set(name, rawExpr);
-    rawSelect.push(`${rawExpr} as ${c}`);
   }
 
   // Cross-column rules compare typed values; a rule over a column the file lacks cannot fail.
@@ -204,5 +210,5 @@ export function compileSource(
       reason: ruleMessage(r),
     });
   }
-  return { readColumns, readDateFormat, stageSelect, checks, rawSelect, headerOf };
+  return { readColumns, readDateFormat, loadSelect, retype, checks, typed, headerOf };
 }

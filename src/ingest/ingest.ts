@@ -129,7 +129,7 @@ function loaderOf(source: SourceContract) {
 async function createEmptyRaw(conn: DuckDBConnection, source: SourceContract): Promise<void> {
   const compiled = compileSource(source, [], EMPTY_SOURCE_MAPPING);
   await conn.run(`create or replace table raw.${id(source.name)} as
-    select ${compiled.rawSelect.join(", ")}, cast(null as varchar) as _source_file,
+    select ${compiled.loadSelect.join(", ")}, cast(null as varchar) as _source_file,
       cast(null as bigint) as _source_line, cast(null as varchar) as _load_id
     from (select 1) where false`);
 }

@@ -48,7 +48,6 @@ export async function loadSource(
   const { source, dialect, header, mapping } = args;
   const compiled = compileSource(source, header, mapping);
   const name = source.name;
-  const stage0 = id(`stage0_${name}`);
   const stage = id(`stage_${name}`);
   const rejects = id(`reader_rejects_${name}`);
   const scans = id(`reader_scans_${name}`);
@@ -68,19 +67,34 @@ export async function loadSource(
     `rejects_scan = ${str(`reader_scans_${name}`)}`,
     ...(compiled.readDateFormat ? [`dateformat = ${str(compiled.readDateFormat)}`] : []),
   ];
-  const stageSelect = compiled.stageSelect.length ? compiled.stageSelect.join(", ") : "1 as _no_columns";
+  // One typed read straight into the raw table, as a bare read_csv would write it; bad rows are
+  // then found by set-based SQL and deleted, so the data is never copied a second time.
+  const raw = `raw.${id(name)}`;
   await conn.run(
-    `create or replace temp table ${stage0} as select ${stageSelect} from read_csv(${str(args.readPath)}, ${options.join(", ")})`,
+    `create or replace table ${raw} as select ${compiled.loadSelect.join(", ")},
+      ${str(args.sourceFile)} as _source_file, cast(null as bigint) as _source_line, ${str(args.loadId)} as _load_id
+    from read_csv(${str(args.readPath)}, ${options.join(", ")})`,
   );
 
   // Accepted row k (0-based rowid, file order) sits after every rejected record r_i with
   // r_i - i < k + 1; thresholds carry that count so an ASOF join can add it back.
-  await conn.run(`create or replace temp view ${stage} as
+  const readerRejectCount = Number(
+    (
+      (await conn.runAndReadAll(`select count(distinct line) as n from ${rejects}`)).getRowObjectsJS()[0] as {
+        n: bigint;
+      }
+    ).n,
+  );
+  await conn.run(
+    readerRejectCount === 0
+      ? `create or replace temp view ${stage} as select rowid as _row, *, rowid + 2 as _line from ${raw}`
+      : `create or replace temp view ${stage} as
     with rejected as (select distinct line from ${rejects}),
     ranked as (select line - 1 - row_number() over (order by line) as t, row_number() over (order by line) as i from rejected),
     thresholds as (select t, max(i) as skipped from ranked group by t)
     select s.rowid as _row, s.*, s.rowid + 2 + coalesce(th.skipped, 0) as _line
-    from ${stage0} s asof left join thresholds th on s.rowid + 1 > th.t`);
+    from ${raw} s asof left join thresholds th on s.rowid + 1 > th.t`,
+  );
 
   const checkSql = compiled.checks.map(
     (c) =>
@@ -94,23 +108,30 @@ export async function loadSource(
     }`,
   );
 
-  // Keys are checked on rows that passed every other rule: the first valid row wins.
-  const keyCols = source.key.map(id);
-  const keyText = source.key.map((k) => `cast(${id(k)} as varchar)`).join(", ");
+  // Keys are checked on rows that passed every other rule: the first valid row wins. Only keys
+  // seen twice are ranked, so the common case costs one hash aggregate.
+  const keyExprs = source.key.map((k) => compiled.typed.get(k)!);
+  const keyList = keyExprs.join(", ");
   await conn.run(`insert into ${fails}
-    select _row, _line, ${str(source.key.join(", "))}, concat_ws(' / ', ${keyText}),
+    with valid as (select * from ${stage} s where not exists (select 1 from ${fails} f where f._row = s._row)),
+    repeated as (select ${keyExprs.map((e, i) => `${e} as k${i}`).join(", ")} from valid group by all having count(*) > 1)
+    select _row, _line, ${str(source.key.join(", "))}, concat_ws(' / ', ${keyExprs.map((e) => `cast(${e} as varchar)`).join(", ")}),
       'duplicate key (' || ${str(source.key.join(", "))} || '): first seen on line ' || first_line
     from (
-      select _row, _line, ${keyCols.join(", ")},
-        row_number() over (partition by ${keyCols.join(", ")} order by _row) as n,
-        min(_line) over (partition by ${keyCols.join(", ")}) as first_line
-      from ${stage} s where not exists (select 1 from ${fails} f where f._row = s._row)
+      select v.*, row_number() over (partition by ${keyList} order by _row) as n,
+        min(_line) over (partition by ${keyList}) as first_line
+      from valid v semi join repeated r on ${keyExprs.map((e, i) => `${e} = r.k${i}`).join(" and ")}
     ) where n > 1`);
 
-  await conn.run(`create or replace table raw.${id(name)} as
-    select ${compiled.rawSelect.join(", ")}, ${str(args.sourceFile)} as _source_file,
-      _line as _source_line, ${str(args.loadId)} as _load_id
-    from ${stage} s where not exists (select 1 from ${fails} f where f._row = s._row)`);
+  await conn.run(
+    readerRejectCount === 0
+      ? `update ${raw} set _source_line = rowid + 2`
+      : `update ${raw} set _source_line = l._line from (select _row, _line from ${stage}) l where l._row = ${raw}.rowid`,
+  );
+  await conn.run(`delete from ${raw} where rowid in (select _row from ${fails})`);
+  for (const r of compiled.retype) {
+    await conn.run(`alter table ${raw} alter ${id(r.column)} set data type ${r.type} using (${r.using})`);
+  }
 
   const headerName = (col: string | null) => {
     if (!col) return null;
@@ -169,13 +190,12 @@ export async function loadSource(
 
   const counts = (
     await conn.runAndReadAll(`select
-      (select count(*) from ${stage0}) as read_rows,
+      (select count(*) from ${raw}) + (select count(distinct _row) from ${fails}) as read_rows,
       (select count(distinct _row) from ${fails}) as failed_rows,
-      (select count(*) from raw.${id(name)}) as accepted_rows`)
+      (select count(*) from ${raw}) as accepted_rows`)
   ).getRowObjectsJS()[0] as { read_rows: bigint; failed_rows: bigint; accepted_rows: bigint };
 
   await conn.run(`drop view ${stage}`);
-  await conn.run(`drop table ${stage0}`);
   await conn.run(`drop table ${fails}`);
   await conn.run(`drop table ${rejects}`);
   await conn.run(`drop table ${scans}`);
