@@ -2,7 +2,8 @@
 -- A move is a change of canonical role between consecutive position spells of one employment (a new title
 -- that maps to the same role is no move; a rehire is a new employment, not a move). Spells whose title is
 -- unmapped or unknown are skipped, so the move is counted between the known roles either side. Counted in
--- the year the new role started, up to as_of, when the new spell is an employee (not contractor) spell.
+-- the year the new role started, from history_start (the first month of core.months) up to as_of, when the
+-- new spell is an employee (not contractor) spell.
 -- Promotion: a higher ladder level, or a move into the specialist or leadership family from another family
 -- unless it lowers the ladder level.
 create or replace table marts.role_transitions as
@@ -41,6 +42,8 @@ moves as (
                 and not coalesce(ladder_level < from_ladder_level, false)) as is_promotion
     from sequenced
     where from_role is not null and from_role <> role and employment_type = 'employee'
+        -- before history_start the export lacks the people who left, and so their moves
+        and start_on >= (select min(month_start) from core.months)
 )
 select
     case when grouping(org_id) = 1 then 'all' else org_id end as org_id,
