@@ -1,4 +1,53 @@
-export async function run(_argv: string[]): Promise<number> {
-  console.error("htm-workforce screenshots: not implemented yet");
-  return 2;
+/** `htm-workforce screenshots` (`npm run screenshots`): a 1280 px PNG of every page of the built site. */
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { PROJECT_ROOT } from "../warehouse/paths.ts";
+import { launchChromium } from "../site/chromium.ts";
+import { DEFAULT_SITE_DIR, buildSite } from "../site/site-build.ts";
+import { pageSlug, sitePages } from "../site/site-pages.ts";
+import { serveStatic } from "../site/static-server.ts";
+import { waitForRender } from "../site/chromium.ts";
+
+const HELP = `usage: htm-workforce screenshots [--site DIR] [--out DIR] [--width PX] [--rebuild]
+
+Writes a full-page PNG of every page of the built site (default dist/) into screenshots/ (git-ignored).`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      site: { type: "string" },
+      out: { type: "string" },
+      width: { type: "string", default: "1280" },
+      rebuild: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const site = path.resolve(values.site ?? DEFAULT_SITE_DIR);
+  if (values.rebuild || !existsSync(path.join(site, "index.html"))) await buildSite({ out: site });
+  const out = path.resolve(values.out ?? path.join(PROJECT_ROOT, "screenshots"));
+  mkdirSync(out, { recursive: true });
+  const width = Number(values.width);
+  const server = await serveStatic(site);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    for (const p of sitePages()) {
+      await page.goto(`${server.url}${p.path}`, { waitUntil: "networkidle" });
+      await waitForRender(page);
+      const file = path.join(out, `${pageSlug(p)}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(`wrote ${path.relative(process.cwd(), file)}`);
+    }
+    return 0;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }

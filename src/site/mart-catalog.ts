@@ -26,17 +26,43 @@ export const MART_DISCLOSURE = {
     people: ["at_risk"],
   },
   retention_summary: { keys: ["org_id", "group_kind", "group_value", "event_kind"], people: ["n"] },
-  time_to_fill: { keys: ["org_id", "role"], people: ["filled"] },
-  workload_domain_quarterly: { keys: ["org_id", "quarter_start", "domain"] },
+  time_to_fill: { keys: ["org_id", "role", "role_family"], people: ["filled"] },
+  vacancy: { keys: ["org_id", "as_of", "role_family"], people: ["headcount"] },
+  internal_mobility: { keys: ["org_id", "year", "role_family"], people: ["avg_headcount"] },
+  workload_domain_quarterly: { keys: ["org_id", "quarter_start", "domain", "is_complete_quarter"] },
   specialist_demand: { keys: ["org_id", "year", "domain", "is_forecast"] },
-  role_transitions: { keys: ["org_id", "year", "from_role", "to_role"], people: ["moves"] },
-  promotion_time: { keys: ["org_id", "from_role", "to_role"], people: ["n"] },
-  certification_coverage: { keys: ["org_id", "year", "certification"], people: ["headcount"] },
-  pay_position: { keys: ["org_id", "year", "role"], people: ["n"], pay: true, keep: ["market_median"] },
-  inventory_load: { keys: ["org_id", "year"] },
+  specialist_demand_forecast: { keys: ["org_id", "quarter_start", "domain", "is_forecast"] },
+  role_transitions: {
+    keys: ["org_id", "year", "from_role", "to_role", "from_role_family", "to_role_family"],
+    people: ["moves"],
+  },
+  promotion_time: {
+    keys: ["org_id", "from_role", "from_role_family", "from_ladder_level", "to_role"],
+    people: ["n"],
+  },
+  certification_coverage: {
+    keys: ["org_id", "year", "role_family", "certification"],
+    people: ["headcount"],
+  },
+  pay_position: {
+    keys: ["org_id", "year", "role", "role_family"],
+    people: ["n"],
+    pay: true,
+    keep: ["market_median", "market_year", "market_source", "suppressed_reason"],
+  },
+  inventory_load: { keys: ["org_id", "year", "snapshot_on"] },
   cost_of_service: { keys: ["org_id", "year"] },
-  retirement_exposure: { keys: ["org_id", "year", "role_family", "age_band"], people: ["headcount"] },
-  cost_of_turnover: { keys: ["org_id", "year", "role_family"], people: ["separations"], pay: true },
+  retirement_exposure: {
+    keys: ["org_id", "age_band", "band_order"],
+    people: ["headcount"],
+    keep: ["is_suppressed"],
+  },
+  cost_of_turnover: {
+    keys: ["org_id", "year", "role_family"],
+    people: ["separations_with_pay"],
+    pay: true,
+    keep: ["replacement_cost_factor", "is_suppressed"],
+  },
 } as const satisfies Record<string, MartDisclosure>;
 
 export type MartName = keyof typeof MART_DISCLOSURE;

@@ -1,0 +1,130 @@
+import {pct, count} from "./findings.js";
+import {domainLabel, roleFamilyLabel} from "./palette.js";
+
+/**
+ * A key figure card: label, value, and a note (period, comparison).
+ *
+ * @param {{label: string, value: string, note?: string}} options
+ * @returns {HTMLElement}
+ */
+export function kpi({label, value, note}) {
+  const card = document.createElement("div");
+  card.className = "htm-kpi";
+  const l = document.createElement("div");
+  l.className = "htm-kpi-label";
+  l.textContent = label;
+  const v = document.createElement("div");
+  v.className = "htm-kpi-value";
+  v.textContent = value;
+  card.append(l, v);
+  if (note) {
+    const n = document.createElement("div");
+    n.className = "htm-kpi-note";
+    n.textContent = note;
+    card.append(n);
+  }
+  return card;
+}
+
+/** A grid of kpi() cards. */
+export function kpiGrid(cards) {
+  const grid = document.createElement("div");
+  grid.className = "htm-kpis";
+  grid.append(...cards);
+  return grid;
+}
+
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+/**
+ * Candidate changes between the first and the last complete year of the data, each as a sentence with a
+ * size on a common scale (percentage points for shares and rates; half the percent change for counts,
+ * so a doubling of a small group does not drown every share shift). The caller shows the largest.
+ *
+ * @param {object} data - {workload, headcount, turnover, inventory} rows already filtered to one org.
+ * @param {number} lastYear - last complete year.
+ * @returns {{text: string, size: number, kind: string}[]}
+ */
+export function biggestChanges({workload, headcount, turnover, inventory}, lastYear) {
+  const changes = [];
+  // Workload share by domain, yearly hours.
+  const hoursByYearDomain = new Map();
+  for (const d of workload) {
+    if (d.domain === "all") continue;
+    const y = d.quarter_start.getUTCFullYear();
+    if (y > lastYear) continue;
+    const key = `${y}|${d.domain}`;
+    hoursByYearDomain.set(key, (hoursByYearDomain.get(key) ?? 0) + (d.hours ?? 0));
+  }
+  const wYears = [...new Set([...hoursByYearDomain.keys()].map((k) => +k.split("|")[0]))].sort((a, b) => a - b);
+  if (wYears.length >= 2) {
+    const [y0, y1] = [wYears[0], wYears[wYears.length - 1]];
+    const total = (y) =>
+      [...hoursByYearDomain].filter(([k]) => +k.split("|")[0] === y).reduce((s, [, h]) => s + h, 0);
+    const t0 = total(y0);
+    const t1 = total(y1);
+    const domains = new Set([...hoursByYearDomain.keys()].map((k) => k.split("|")[1]));
+    for (const domain of domains) {
+      if (domain === "unmapped" || !t0 || !t1) continue;
+      const s0 = (hoursByYearDomain.get(`${y0}|${domain}`) ?? 0) / t0;
+      const s1 = (hoursByYearDomain.get(`${y1}|${domain}`) ?? 0) / t1;
+      const verb = s1 > s0 ? "grew" : "fell";
+      changes.push({
+        kind: "workload",
+        size: Math.abs(s1 - s0) * 100,
+        text: `${domainLabel(domain)} work ${verb} from ${pct(s0)} to ${pct(s1)} of in-house hours, ${y0}–${y1}.`,
+      });
+    }
+  }
+  // Average headcount by role family.
+  const hc = new Map();
+  for (const d of headcount) {
+    if (d.role_family === "all" || d.role_family === "unknown" || d.role_family === "unmapped") continue;
+    const y = d.month_end.getUTCFullYear();
+    if (y > lastYear || d.headcount == null) continue;
+    const key = `${y}|${d.role_family}`;
+    if (!hc.has(key)) hc.set(key, []);
+    hc.get(key).push(d.headcount);
+  }
+  const hYears = [...new Set([...hc.keys()].map((k) => +k.split("|")[0]))].sort((a, b) => a - b);
+  if (hYears.length >= 2) {
+    const y1 = hYears[hYears.length - 1];
+    const y0 = hYears.find((y) => y >= y1 - 9) ?? hYears[0];
+    for (const family of new Set([...hc.keys()].map((k) => k.split("|")[1]))) {
+      const a = mean(hc.get(`${y0}|${family}`) ?? []) ?? 0;
+      const b = mean(hc.get(`${y1}|${family}`) ?? []) ?? 0;
+      if (a === 0 && b === 0) continue;
+      const rel = a > 0 ? (b - a) / a : 1;
+      const text =
+        a < 0.5
+          ? `${roleFamilyLabel(family)} roles went from none to ${count(b)} people on average, ${y0}–${y1}.`
+          : `${roleFamilyLabel(family)} headcount ${b >= a ? "rose" : "fell"} from ${count(a)} to ${count(b)} (${b >= a ? "+" : "−"}${pct(Math.abs(rel))}), ${y0}–${y1}.`;
+      changes.push({kind: "headcount", size: Math.min(Math.abs(rel) * 50, 50), text});
+    }
+  }
+  // Voluntary turnover.
+  const tv = turnover
+    .filter((d) => d.role_family === "all" && d.year <= lastYear && d.voluntary_turnover_rate != null)
+    .sort((a, b) => a.year - b.year);
+  if (tv.length >= 2) {
+    const recent = tv.slice(-10);
+    const [a, b] = [recent[0], recent[recent.length - 1]];
+    changes.push({
+      kind: "turnover",
+      size: Math.abs(b.voluntary_turnover_rate - a.voluntary_turnover_rate) * 100,
+      text: `Voluntary turnover ${b.voluntary_turnover_rate >= a.voluntary_turnover_rate ? "rose" : "fell"} from ${pct(a.voluntary_turnover_rate)} in ${a.year} to ${pct(b.voluntary_turnover_rate)} in ${b.year}.`,
+    });
+  }
+  // Networked share of inventory.
+  const inv = inventory.filter((d) => d.year <= lastYear && d.networked_share != null).sort((a, b) => a.year - b.year);
+  if (inv.length >= 2) {
+    const recent = inv.slice(-10);
+    const [a, b] = [recent[0], recent[recent.length - 1]];
+    changes.push({
+      kind: "inventory",
+      size: Math.abs(b.networked_share - a.networked_share) * 100,
+      text: `The networked share of the device inventory ${b.networked_share >= a.networked_share ? "rose" : "fell"} from ${pct(a.networked_share)} to ${pct(b.networked_share)}, ${a.year}–${b.year}.`,
+    });
+  }
+  return changes.sort((a, b) => b.size - a.size);
+}
