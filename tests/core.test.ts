@@ -12,6 +12,10 @@ const KEY_TESTS: Record<string, string[]> = {
     "select * from meta.as_of where as_of is null",
     "select 1 from meta.as_of having count(*) <> 1",
   ],
+  "meta.history_start": [
+    "select * from meta.history_start where history_start is null",
+    "select 1 from meta.history_start having count(*) <> 1",
+  ],
   "core.orgs": [duplicateKeys("core.orgs", ["org_id"]), nullValues("core.orgs", ["org_id", "org_name"])],
   "core.employees": [
     duplicateKeys("core.employees", ["employee_id", "hire_on"]),
@@ -126,6 +130,7 @@ const KEY_TESTS: Record<string, string[]> = {
     nullValues("core.months", ["month_start", "month_end"]),
     "select * from (select *, lead(month_start) over (order by month_start) as next from core.months) where next is not null and next <> month_end + 1",
     "select 1 from core.months having max(month_end) < (select as_of from meta.as_of) or max(month_start) > (select as_of from meta.as_of)",
+    "select 1 from core.months having min(month_start) <> date_trunc('month', (select history_start from meta.history_start))",
   ],
   "core.retention_subjects": [
     nullValues("core.retention_subjects", [
@@ -133,10 +138,11 @@ const KEY_TESTS: Record<string, string[]> = {
       "group_kind",
       "group_value",
       "event_kind",
+      "entry_days",
       "time_days",
       "is_event",
     ]),
-    "select * from core.retention_subjects where time_days < 0",
+    "select * from core.retention_subjects where entry_days < 0 or time_days < entry_days",
   ],
   "core.retention_km_steps": [
     duplicateKeys("core.retention_km_steps", [
@@ -300,6 +306,37 @@ describe("core conforming rules", () => {
     expect(await w.rows("select strftime(as_of, '%Y-%m-%d') as as_of from meta.as_of")).toEqual([
       { as_of: "2023-07-02" },
     ]);
+  });
+});
+
+describe("history_start", () => {
+  it("is January 1 of the year of the earliest termination, and the months start there", async () => {
+    // E002 left on 2021-01-31, the earliest termination; E001 was hired in 2019 but 2019 and 2020
+    // have no recorded leavers, so they are not reported
+    expect(await w.rows("select history_start from meta.history_start")).toEqual([
+      { history_start: "2021-01-01" },
+    ]);
+    expect(await w.rows("select min(month_start) as first_month from core.months")).toEqual([
+      { first_month: "2021-01-01" },
+    ]);
+  });
+
+  it("is January 1 of the year of the earliest hire when nobody has left", async () => {
+    // L1 hired 1987-06-01 and L2 2011-02-14, both still employed; as_of 2012-03-31
+    const hires = await buildFixtureWarehouse(path.join(FIXTURES, "history-hires-only"));
+    try {
+      expect(await hires.rows("select history_start from meta.history_start")).toEqual([
+        { history_start: "1987-01-01" },
+      ]);
+      // January 1987 to March 2012: 25 × 12 + 3 months
+      expect(
+        await hires.rows(
+          "select min(month_start) as first_month, max(month_start) as last_month, count(*) as months from core.months",
+        ),
+      ).toEqual([{ first_month: "1987-01-01", last_month: "2012-03-01", months: 303 }]);
+    } finally {
+      hires.close();
+    }
   });
 });
 

@@ -1,12 +1,9 @@
--- one row per calendar month from the month of the earliest workforce or work event to the month of as_of
+-- one row per calendar month from the month of history_start to the month of as_of
 create or replace table core.months as
+-- months before history_start would show no leavers only because the export dropped them
 with bounds as (
     select
-        cast(date_trunc('month', least(
-            (select min(hire_on) from core.employees),
-            (select min(opened_on) from core.requisitions),
-            (select min(opened_on) from core.work_orders)
-        )) as date) as first_month,
+        cast(date_trunc('month', (select history_start from meta.history_start)) as date) as first_month,
         cast(date_trunc('month', (select as_of from meta.as_of)) as date) as last_month
 )
 

@@ -1,4 +1,4 @@
--- one row per (org_id, year, role_family) for each year from the first month to as_of; 'all' rows carry totals
+-- one row per (org_id, year, role_family) for each year from history_start to as_of; 'all' rows carry totals
 create or replace table marts.cost_of_turnover as
 with settings as (
     select replacement_cost_factor, min_pay_group from meta.settings
@@ -7,7 +7,9 @@ with settings as (
 leavers as (
     select org_id, year, role_family, annual_pay_usd
     from core.separations
+    -- leavers before history_start are incomplete in the export, so none of them count
     where employment_type = 'employee'
+        and termination_on >= (select history_start from meta.history_start)
 ),
 
 totals as (

@@ -1,4 +1,4 @@
--- one row per (org_id, month_end, role_family) from the first month to as_of's month; 'all' rows carry totals
+-- one row per (org_id, month_end, role_family) from the month of history_start to as_of's month; 'all' rows carry totals
 create or replace table marts.headcount_monthly as
 with days as (
     -- the month of as_of is counted on as_of, not on a month end that has not happened yet

@@ -1,10 +1,11 @@
--- one row per (org_id, year, role_family) for each year from the first month to as_of; 'all' rows carry totals
+-- one row per (org_id, year, role_family) for each year from history_start to as_of; 'all' rows carry totals
 create or replace table marts.turnover_annual as
 with months as (
     select
         cast(year(month_start) as integer) as year,
         month_start,
-        -- the month of as_of ends on as_of
+        -- the month of history_start is counted from history_start, the month of as_of up to as_of
+        greatest(month_start, (select history_start from meta.history_start)) as first_on,
         least(month_end, (select as_of from meta.as_of)) as month_end
     from core.months
 ),
@@ -15,7 +16,7 @@ facts as (
     select m.year, m.month_start, s.org_id, s.role_family, s.employee_id, 'start' as kind
     from months as m
     join core.staffed_spells as s
-        on s.start_on <= m.month_start and (s.end_on is null or m.month_start < s.end_on)
+        on s.start_on <= m.first_on and (s.end_on is null or m.first_on < s.end_on)
     union all
     select m.year, m.month_start, s.org_id, s.role_family, s.employee_id, 'end'
     from months as m
@@ -25,7 +26,9 @@ facts as (
     select x.year, x.month_start, x.org_id, x.role_family, x.employee_id,
         case when x.is_voluntary then 'voluntary' else 'separation' end
     from core.separations as x
+    -- leavers before history_start are incomplete in the export, so none of them count
     where x.employment_type = 'employee'
+        and x.termination_on >= (select history_start from meta.history_start)
 ),
 
 monthly_counts as (
@@ -87,10 +90,10 @@ annual as (
     group by all
 ),
 
--- retention: employments staffed on 1 January (or the first month counted) that are still
+-- retention: employments staffed on 1 January (or history_start in its year) that are still
 -- employed on 31 December (or as_of)
 years as (
-    select year, min(month_start) as first_on, max(month_end) as last_on
+    select year, min(first_on) as first_on, max(month_end) as last_on
     from months
     group by year
 ),
