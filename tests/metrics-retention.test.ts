@@ -11,7 +11,8 @@ import { duplicateKeys, nullValues } from "./support/key_checks.ts";
 const FIXTURES = path.join(import.meta.dirname, "fixtures/metrics");
 
 /*
- * tests/fixtures/metrics/workforce, as_of 2023-12-31 (settings.json). Headcount on day d counts
+ * tests/fixtures/metrics/workforce, as_of 2023-12-31 (settings.json); history_start inferred as
+ * 2023-01-01 (the year of the earliest termination, A's). Headcount on day d counts
  * hire_on <= d < termination_on, employees only (DESIGN §6).
  *   A  org default  BMET I (generalist) fte 1   2023-01-01 → terminated 2023-03-01 (1st of month), voluntary, $50,000
  *   A  rehired      BMET II (generalist) fte 1  2023-06-15 → ongoing, born 1985
@@ -34,7 +35,6 @@ describe("marts.headcount_monthly", () => {
       "select strftime(month_end, '%Y-%m') as month, headcount, round(fte, 6) as fte from marts.headcount_monthly where org_id = 'all' and role_family = 'all' order by month_end",
     );
     expect(rows).toEqual([
-      { month: "2022-12", headcount: 2, fte: 2 }, // F, G
       { month: "2023-01", headcount: 4, fte: 3.5 }, // A, B (0.5), F, G; D is a contractor
       { month: "2023-02", headcount: 5, fte: 4.5 }, // + C (no job history: fte 1)
       { month: "2023-03", headcount: 4, fte: 3.5 }, // A left on 1 March
@@ -93,13 +93,13 @@ describe("marts.turnover_annual", () => {
     expect(row!.retention_rate).toBeCloseTo(1 / 3, 12);
   });
 
-  it("starts the first year at the first month and reports it on the same footing", async () => {
-    // December 2022 only: 1 on the 1st (F), 2 on the 31st → 1.5; F still employed on 31 Dec
-    expect(
-      await w.rows(
-        "select avg_headcount, separations, turnover_rate, retention_rate from marts.turnover_annual where org_id = 'all' and role_family = 'all' and year = 2022",
-      ),
-    ).toEqual([{ avg_headcount: 1.5, separations: 0, turnover_rate: 0, retention_rate: 1 }]);
+  it("starts at history_start: no year before the first recorded termination, though F and G were hired in 2022", async () => {
+    expect(await w.rows("select distinct year from marts.turnover_annual order by year")).toEqual([
+      { year: 2023 },
+    ]);
+    expect(await w.rows("select distinct year from marts.cost_of_turnover order by year")).toEqual([
+      { year: 2023 },
+    ]);
   });
 
   it("rates each role family on its own headcount, by the role held on the last day", async () => {
@@ -187,10 +187,10 @@ describe("marts.cost_of_turnover", () => {
     ]);
   });
 
-  it("reports a year without leavers as zero cost", async () => {
+  it("reports a group without leavers as zero cost", async () => {
     expect(
       await w.rows(
-        "select separations, replacement_cost_usd from marts.cost_of_turnover where org_id = 'all' and role_family = 'all' and year = 2022",
+        "select separations, replacement_cost_usd from marts.cost_of_turnover where org_id = 'all' and role_family = 'engineering' and year = 2023",
       ),
     ).toEqual([{ separations: 0, replacement_cost_usd: 0 }]);
   });
@@ -285,15 +285,23 @@ function readRCsv(file: string): Record<string, string | number | null>[] {
   );
 }
 
-describe("Kaplan-Meier retention against R survival::survfit", () => {
+/*
+ * km: 43 employments, history_start before every hire (right-censored only). km-truncated:
+ * history_start 2020-03-15 with staff hired from 1988, one leaver before it (excluded), one leaving
+ * on it, one hired on it, and T18 leaving at the tenure at which T17 enters (1,827 days).
+ */
+describe.each([
+  ["km", "km"],
+  ["km-truncated", "km_truncated"],
+])("Kaplan-Meier retention against R survival::survfit on fixture %s", (fixture, expectedName) => {
   let km: FixtureWarehouse;
   beforeAll(async () => {
-    km = await buildFixtureWarehouse(path.join(FIXTURES, "km"));
+    km = await buildFixtureWarehouse(path.join(FIXTURES, fixture));
   });
   afterAll(() => km?.close());
 
   it("matches survival, Greenwood log-scale 95% CI, numbers at risk and events at every month", async () => {
-    const expected = readRCsv(path.join(import.meta.dirname, "r/km_expected.csv"));
+    const expected = readRCsv(path.join(import.meta.dirname, `r/${expectedName}_expected.csv`));
     const actual = await km.rows(
       "select group_kind, group_value, event_kind, month, at_risk, events, survival, ci_lower, ci_upper from marts.retention_curve where org_id = 'all' and group_kind in ('all', 'role_family')",
     );
@@ -314,7 +322,7 @@ describe("Kaplan-Meier retention against R survival::survfit", () => {
   });
 
   it("matches R's median tenure and reports survival at 1, 2, 3 and 5 years from the curve", async () => {
-    const expected = readRCsv(path.join(import.meta.dirname, "r/km_expected_median.csv"));
+    const expected = readRCsv(path.join(import.meta.dirname, `r/${expectedName}_expected_median.csv`));
     const summary = await km.rows(
       "select * from marts.retention_summary where org_id = 'all' and group_kind in ('all', 'role_family')",
     );
@@ -327,9 +335,11 @@ describe("Kaplan-Meier retention against R survival::survfit", () => {
           r.group_kind === e.group_kind && r.group_value === e.group_value && r.event_kind === e.event_kind,
       );
       expect(s!.n).toBe(e.n);
-      expect(Math.abs((s!.median_tenure_months as number) - (e.median_tenure_months as number))).toBeLessThan(
-        1e-4,
-      );
+      if (e.median_tenure_months === null) expect(s!.median_tenure_months).toBeNull();
+      else
+        expect(
+          Math.abs((s!.median_tenure_months as number) - (e.median_tenure_months as number)),
+        ).toBeLessThan(1e-4);
       for (const [column, month] of [
         ["s12", 12],
         ["s24", 24],
@@ -347,7 +357,75 @@ describe("Kaplan-Meier retention against R survival::survfit", () => {
       }
     }
   });
+});
 
+/*
+ * tests/fixtures/metrics/km-truncated, as_of 2024-12-31, history_start 2020-03-15 (settings.json):
+ * the export holds T04 (left 2020-03-10) but, like real exports, not everyone who left before then.
+ *   T01 hired 1988-05-02, ongoing: enters at tenure 11,640 days (its tenure on 2020-03-15)
+ *   T03 hired 2005-01-03, left on 2020-03-15: enters and leaves at 5,550 days, a separation
+ *   T09 hired on 2020-03-15: enters at 0
+ *   T17 hired 2015-03-15 enters at 1,827 days, the day T18 (hired 2019-03-15) leaves at 1,827
+ */
+describe("history_start and delayed entry", () => {
+  let t: FixtureWarehouse;
+  beforeAll(async () => {
+    t = await buildFixtureWarehouse(path.join(FIXTURES, "km-truncated"));
+  });
+  afterAll(() => t?.close());
+
+  it("takes history_start from settings and starts the months in its month", async () => {
+    expect(await t.rows("select history_start from meta.history_start")).toEqual([
+      { history_start: "2020-03-15" },
+    ]);
+    expect(
+      await t.rows("select min(month_start) as first_month, count(*) as months from core.months"),
+    ).toEqual([{ first_month: "2020-03-01", months: 58 }]); // March 2020 to December 2024
+    expect(await t.rows("select min(month_end) as first_month_end from marts.headcount_monthly")).toEqual([
+      { first_month_end: "2020-03-31" },
+    ]);
+  });
+
+  it("counts the first year from history_start and no leaver before it", async () => {
+    // on 2020-03-15: T01, T02, T05, T06, T07, T08, T09, T15, T16, T17, T18 = 11 (T03's last day is
+    // not a headcount day, T04 has gone). Leavers in 2020: T03 (15 March, voluntary), T07
+    // (30 September); T04 (10 March) is before history_start. March: 1 / ((11 + 11) / 2);
+    // September: 12 on the 1st (+ T10), 11 on the 30th → 1 / 11.5. Still employed on 31 December:
+    // 10 of the 11.
+    const [row] = await t.rows(
+      "select separations, voluntary_separations, turnover_rate, retention_rate from marts.turnover_annual where org_id = 'all' and role_family = 'all' and year = 2020",
+    );
+    expect(row!.separations).toBe(2);
+    expect(row!.voluntary_separations).toBe(1);
+    expect(row!.turnover_rate).toBeCloseTo(1 / 11 + 1 / 11.5, 12);
+    expect(row!.retention_rate).toBeCloseTo(10 / 11, 12);
+    expect(
+      await t.rows(
+        "select separations from marts.cost_of_turnover where org_id = 'all' and role_family = 'all' and year = 2020",
+      ),
+    ).toEqual([{ separations: 2 }]);
+  });
+
+  it("enters employments hired before history_start at their tenure then, and drops those that ended before it", async () => {
+    expect(
+      await t.rows(
+        "select n, events from marts.retention_summary where org_id = 'all' and group_kind = 'all' and event_kind = 'any'",
+      ),
+    ).toEqual([{ n: 17, events: 11 }]);
+    // at 1,827 days: T06 (1,322 → 3,074), T17 (entering) and T18 (leaving) are at risk
+    expect(
+      await t.rows(
+        "select at_risk, events from core.retention_km_steps where org_id = 'all' and group_kind = 'all' and event_kind = 'any' and time_days in (1827, 5550) order by time_days",
+      ),
+    ).toEqual([
+      { at_risk: 3, events: 1 },
+      // T03 alone: T02 (8,953 →) has not entered yet, T15 (4,383 → 4,747) has left
+      { at_risk: 1, events: 1 },
+    ]);
+  });
+});
+
+describe("Kaplan-Meier median", () => {
   it("takes the midpoint when S is exactly 0.5 over an interval, as R does", async () => {
     // tenures (days): 10 event, 20 event, 30 censored, 50 censored → S = 3/4 at 10, 1/2 from 20 on,
     // never lower. R: quantile(survfit(Surv(c(10,20,30,50), c(1,1,0,0)) ~ 1), 0.5) = 35 days

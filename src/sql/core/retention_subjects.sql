@@ -1,8 +1,8 @@
--- one row per (employment, org_id, group_kind, event_kind): the Kaplan-Meier observations behind retention_curve and retention_summary
+-- one row per (employment, org_id, group_kind, event_kind): the Kaplan-Meier observations (delayed entry, exit) behind retention_curve and retention_summary
 create or replace table core.retention_subjects as
 -- per person, so it stays in core: marts publish only the curves
-with as_of as (
-    select as_of from meta.as_of
+with dates as (
+    select a.as_of, h.history_start from meta.as_of as a, meta.history_start as h
 ),
 
 first_spells as (
@@ -45,14 +45,20 @@ employments as (
         -- censored at as_of: a termination after as_of has not happened yet
         e.termination_on is not null and e.termination_on <= a.as_of as is_separated,
         e.is_voluntary,
+        -- delayed entry (left truncation): someone hired before history_start is observed only
+        -- from that day, at the tenure reached then; counting them from hire would credit the
+        -- export's survivors with years in which their leaving colleagues are missing
+        greatest(0, date_diff('day', e.hire_on, a.history_start)) as entry_days,
         date_diff('day', e.hire_on, least(coalesce(e.termination_on, a.as_of), a.as_of)) as time_days
     from core.employees as e
-    cross join as_of as a
+    cross join dates as a
     left join first_spells as f on f.employee_id = e.employee_id and f.hire_on = e.hire_on
     left join certified as c on c.employee_id = e.employee_id and c.hire_on = e.hire_on
     left join moved as m on m.employee_id = e.employee_id and m.hire_on = e.hire_on
     where e.hire_on <= a.as_of
         and coalesce(f.employment_type, 'employee') = 'employee'
+        -- ended before history_start: the export keeps only some of these, so none count
+        and least(coalesce(e.termination_on, a.as_of), a.as_of) >= a.history_start
 ),
 
 grouped as (
@@ -76,6 +82,7 @@ select
     cast(group_kind as varchar) as group_kind,
     cast(group_value as varchar) as group_value,
     cast(k.event_kind as varchar) as event_kind,
+    cast(entry_days as integer) as entry_days,
     cast(time_days as integer) as time_days,
     -- voluntary curves treat every other separation as censored at its date
     case when k.event_kind = 'any' then is_separated else is_separated and is_voluntary end as is_event

@@ -1,12 +1,12 @@
 -- one row per (org_id, group_kind, group_value, event_kind): Kaplan-Meier survival at 1, 2, 3 and 5 years and median tenure
 create or replace table marts.retention_summary as
 with groups as (
+    -- with delayed entry nobody need be at risk with everyone else, so count the subjects
     select
         org_id, group_kind, group_value, event_kind,
-        -- everyone is at risk at the first time
-        max(at_risk) as n,
-        sum(events) as events
-    from core.retention_km_steps
+        count(*) as n,
+        count(*) filter (where is_event) as events
+    from core.retention_subjects
     group by all
 ),
 
