@@ -87,7 +87,8 @@ priced as (
     select
         w.org_id,
         w.year,
-        case when w.is_in_house then coalesce(w.labor_hours, 0) else 0 end as in_house_hours,
+        -- money and hours as decimals: sums then do not depend on thread order (same input, same warehouse)
+        cast(case when w.is_in_house then coalesce(w.labor_hours, 0) else 0 end as decimal(38, 6)) as in_house_hours,
         case when w.is_in_house then coalesce(w.own_pay_usd, o.annual_pay_usd, x.annual_pay_usd) end as pay,
         case
             when not w.is_in_house or coalesce(w.labor_hours, 0) = 0 then 'none'
@@ -96,8 +97,8 @@ priced as (
             else 'unpriced'
         end as priced_by,
         w.technician_id,
-        coalesce(w.vendor_cost_usd, 0) as vendor_cost_usd,
-        coalesce(w.parts_cost_usd, 0) as parts_cost_usd
+        cast(coalesce(w.vendor_cost_usd, 0) as decimal(38, 6)) as vendor_cost_usd,
+        cast(coalesce(w.parts_cost_usd, 0) as decimal(38, 6)) as parts_cost_usd
     from work_own w
     left join median_pay o on o.org_id = w.org_id and o.year = w.year
     left join median_pay x on x.org_id = 'all' and x.year = w.year
@@ -110,8 +111,8 @@ costs as (
         count(distinct p.technician_id) filter (where p.priced_by = 'technician') as technicians_at_own_pay,
         coalesce(sum(p.in_house_hours) filter (where p.priced_by = 'median'), 0) as hours_priced_at_median,
         coalesce(sum(p.in_house_hours) filter (where p.priced_by = 'unpriced'), 0) as hours_unpriced,
-        coalesce(sum(p.in_house_hours * p.pay / 2080 * s.benefits_load) filter (where p.priced_by in ('technician', 'median')), 0)
-            as labor_cost_usd,
+        coalesce(sum(cast(p.in_house_hours * p.pay / 2080 * s.benefits_load as decimal(38, 6)))
+            filter (where p.priced_by in ('technician', 'median')), 0) as labor_cost_usd,
         sum(p.vendor_cost_usd) as vendor_cost_usd,
         sum(p.parts_cost_usd) as parts_cost_usd
     from priced p, settings s
@@ -123,7 +124,7 @@ inventory as (
         s.year,
         count(*) as active_assets,
         count(*) filter (where x.acquisition_cost_usd is null) as assets_without_cost,
-        sum(x.acquisition_cost_usd) as acquisition_cost_usd
+        sum(cast(x.acquisition_cost_usd as decimal(38, 6))) as acquisition_cost_usd
     from snapshots s
     join core.assets x on x.in_service_on <= s.on_date and coalesce(x.retired_on, date '9999-12-31') > s.on_date
     group by grouping sets ((x.org_id, s.year), (s.year))

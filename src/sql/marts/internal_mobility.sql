@@ -19,8 +19,10 @@ spell_days as (
         p.org_id,
         p.role_family,
         y.year,
-        (least(coalesce(p.end_on, y.period_end + 1), y.period_end + 1) - greatest(p.start_on, y.period_start))
-            / (y.period_end - y.period_start + 1) as headcount_years
+        -- days as integers: the sums are exact, whatever the thread order
+        least(coalesce(p.end_on, y.period_end + 1), y.period_end + 1) - greatest(p.start_on, y.period_start)
+            as person_days,
+        y.period_end - y.period_start + 1 as period_days
     from core.position_spells p
     join periods y on p.start_on <= y.period_end and coalesce(p.end_on, date '9999-12-31') > y.period_start
     where p.employment_type = 'employee'
@@ -30,7 +32,7 @@ headcount as (
         case when grouping(org_id) = 1 then 'all' else org_id end as org_id,
         year,
         case when grouping(role_family) = 1 then 'all' else role_family end as role_family,
-        sum(headcount_years) as avg_headcount
+        sum(person_days) / any_value(period_days) as avg_headcount
     from spell_days
     group by grouping sets ((org_id, year, role_family), (year, role_family), (org_id, year), (year))
 ),

@@ -29,7 +29,7 @@ technical as (
     select
         case when grouping(p.org_id) = 1 then 'all' else p.org_id end as org_id,
         s.year,
-        sum(p.fte) as technical_fte
+        sum(cast(p.fte as decimal(38, 9))) as technical_fte
     from snapshots s
     join core.position_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
     where p.employment_type = 'employee' and p.role_family in ('generalist', 'specialist', 'engineering')

@@ -34,7 +34,7 @@ periods as (
 -- quarterly hours are already summed (with 'all' rows) in marts.workload_domain_quarterly: one pass over
 -- the work orders serves both marts
 hours as (
-    select org_id, year(quarter_start) as year, domain, sum(hours) as hours
+    select org_id, year(quarter_start) as year, domain, sum(cast(hours as decimal(38, 6))) as hours
     from marts.workload_domain_quarterly
     group by all
 ),
@@ -43,8 +43,9 @@ spell_days as (
         p.org_id,
         p.primary_domain as domain,
         y.year,
-        p.fte * (least(coalesce(p.end_on, y.period_end + 1), y.period_end + 1) - greatest(p.start_on, y.period_start))
-            as fte_days
+        -- decimals, so sums do not depend on thread order (same input, same warehouse)
+        cast(p.fte * (least(coalesce(p.end_on, y.period_end + 1), y.period_end + 1) - greatest(p.start_on, y.period_start))
+            as decimal(38, 9)) as fte_days
     from core.position_spells p
     join periods y on p.start_on <= y.period_end and coalesce(p.end_on, date '9999-12-31') > y.period_start
     where p.employment_type = 'employee' and p.primary_domain is not null
@@ -75,7 +76,7 @@ supply_now as (
     select
         case when grouping(p.org_id) = 1 then 'all' else p.org_id end as org_id,
         case when grouping(p.primary_domain) = 1 then 'all' else p.primary_domain end as domain,
-        sum(p.fte) as supply_fte
+        sum(cast(p.fte as decimal(38, 9))) as supply_fte
     from core.position_spells p, as_of a
     where p.employment_type = 'employee' and p.primary_domain is not null
         and p.start_on <= a.as_of and coalesce(p.end_on, date '9999-12-31') > a.as_of
@@ -104,7 +105,7 @@ forecast as (
         org_id,
         domain,
         year,
-        avg(demand_fte) as demand_fte,
+        sum(cast(demand_fte as decimal(38, 12))) / 4 as demand_fte,
         any_value(t_80) * any_value(residual_se_fte)
             * sqrt(1 / 4 + 1 / any_value(n_quarters) + (avg(x) - any_value(x_mean)) ^ 2 / any_value(sxx)) as half_width
     from forecast_quarters
