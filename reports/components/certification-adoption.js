@@ -71,7 +71,11 @@ export function certificationAdoptionChart(rows, { width, height = 340, top = 7,
     marginTop,
     marginBottom,
     marginRight: width < 640 ? 150 : 180,
-    x: { label: null, tickFormat: "d", ticks: Math.min(10, new Set(data.map((d) => d.year)).size) },
+    x: {
+      label: null,
+      tickFormat: "d",
+      ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), 10, new Set(data.map((d) => d.year)).size),
+    },
     y: {
       label: "↑ Staff holding a valid certification (%)",
       percent: true,

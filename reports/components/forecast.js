@@ -50,7 +50,11 @@ export function forecastChart(rows, { width, height = 300, document } = {}) {
     width,
     height,
     marginRight: 120,
-    x: { label: null, tickFormat: "d", ticks: Math.min(12, data.length) },
+    x: {
+      label: null,
+      tickFormat: "d",
+      ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), 12, data.length),
+    },
     y: { label: "↑ Full-time equivalents (FTE)", domain: [0, yMax], grid: true },
     marks: [
       Plot.areaY(forecast, { x: "year", y1: "lower_80", y2: "upper_80", fill: "#D55E00", fillOpacity: 0.15 }),

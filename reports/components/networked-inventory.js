@@ -102,7 +102,11 @@ export function inventoryLoadChart(rows, { width, height = 260, document } = {})
     width,
     height,
     marginRight: 20,
-    x: { label: null, tickFormat: "d", ticks: Math.min(12, data.length) },
+    x: {
+      label: null,
+      tickFormat: "d",
+      ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), 12, data.length),
+    },
     y: { label: "↑ Active devices per technical FTE", domain: [0, yMax], grid: true },
     marks: [
       Plot.ruleY([1000], { stroke: "#666", strokeDasharray: "5,4" }),

@@ -85,7 +85,11 @@ export function specialistPayChart(rows, { width, height = 320, roles = [], docu
     marginBottom: 30,
     marginLeft: 50,
     marginRight: width < 640 ? 170 : 300,
-    x: { label: null, tickFormat: "d", ticks: Math.min(10, new Set(data.map((d) => d.year)).size) },
+    x: {
+      label: null,
+      tickFormat: "d",
+      ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), 10, new Set(data.map((d) => d.year)).size),
+    },
     y: {
       label: "↑ Median annual base pay (USD)",
       domain: [yMin, yMax],

@@ -64,7 +64,11 @@ export function turnoverChart(rows, { width, height = 280, lastCompleteYear = In
     marginTop: 20,
     marginBottom: 30,
     marginRight: 90,
-    x: { label: null, tickFormat: "d", ticks: Math.min(12, data.length) },
+    x: {
+      label: null,
+      tickFormat: "d",
+      ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), 12, data.length),
+    },
     y: {
       label: "↑ Turnover (% of average headcount per year)",
       percent: true,
