@@ -56,7 +56,9 @@ describe("workload mix", () => {
       { quarter_start: quarter(2025, 4), domain: "facilities_support", hours: 50, share: 0.05 },
     ];
     // biomed −14; IT 6% → 15% (+9); facilities +5 → biomed.
-    expect(workloadMixTitle(biomedLeads)).toBe("General biomed fell from 94% to 80% of in-house hours, 2016–2025");
+    expect(workloadMixTitle(biomedLeads)).toBe(
+      "General biomed fell from 94% to 80% of in-house hours, 2016–2025",
+    );
     const itWins = [
       { quarter_start: quarter(2016, 1), domain: "general_biomed", hours: 500, share: 0.5 },
       { quarter_start: quarter(2016, 1), domain: "imaging", hours: 440, share: 0.44 },
