@@ -85,6 +85,16 @@ function synonymCase(expr: string, synonyms: Record<string, string> | undefined)
   return `case lower(${expr}) ${whens} else ${expr} end`;
 }
 
+/**
+ * The type read_csv casts a column to. Integers are read as DOUBLE because DuckDB's cast to
+ * BIGINT rounds "12.5" to 13 without complaint; a SQL check rejects fractions instead.
+ */
+function readType(column: string, spec: ColumnSpec, mapping: SourceMapping): string {
+  if (spec.kind === "date" && needsSqlDateParse(column, mapping)) return "VARCHAR";
+  if (spec.kind === "integer") return "DOUBLE";
+  return duckdbType(spec);
+}
+
 export function compileSource(
   source: SourceContract,
   header: HeaderColumn[],
@@ -103,9 +113,7 @@ export function compileSource(
       .map((h) => {
         if (!h.column) return `${str(`_ignored_${h.position}`)}: 'VARCHAR'`;
         const spec = source.columns[h.column]!;
-        const type =
-          spec.kind === "date" && needsSqlDateParse(h.column, mapping) ? "VARCHAR" : duckdbType(spec);
-        return `${str(h.column)}: ${str(type)}`;
+        return `${str(h.column)}: ${str(readType(h.column, spec, mapping))}`;
       })
       .join(", ") +
     "}";
@@ -154,6 +162,16 @@ export function compileSource(
       });
       rawExpr = `${c} in (${BOOLEAN_TRUE.map(str).join(", ")})`;
       retype.push({ column: name, type: "BOOLEAN", using: rawExpr });
+    }
+    if (spec.kind === "integer") {
+      checks.push({
+        column: name,
+        fails: `${c} <> floor(${c})`,
+        value: `cast(${c} as varchar)`,
+        reason: `${name}: expected a whole number`,
+      });
+      rawExpr = `cast(${c} as bigint)`;
+      retype.push({ column: name, type: "BIGINT", using: rawExpr });
     }
     if (spec.kind === "enum") {
       checks.push({
