@@ -1,0 +1,32 @@
+/**
+ * A plain, accessible HTML table (Inputs.table virtualises rows, which screen readers and print miss).
+ *
+ * @param {object[]} rows
+ * @param {{key: string, label: string, numeric?: boolean, format?: (v: any, row: object) => string}[]} columns
+ * @param {{caption?: string}} [options]
+ * @returns {HTMLTableElement}
+ */
+export function simpleTable(rows, columns, {caption} = {}) {
+  const table = document.createElement("table");
+  table.className = "htm-table";
+  if (caption) table.createCaption().textContent = caption;
+  const head = table.createTHead().insertRow();
+  for (const c of columns) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = c.label;
+    if (c.numeric) th.className = "num";
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const row of rows) {
+    const tr = body.insertRow();
+    for (const c of columns) {
+      const td = tr.insertCell();
+      const v = row[c.key];
+      td.textContent = c.format ? c.format(v, row) : v == null ? "–" : c.numeric ? Number(v).toLocaleString("en-US") : String(v);
+      if (c.numeric) td.className = "num";
+    }
+  }
+  return table;
+}
