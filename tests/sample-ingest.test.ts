@@ -1,0 +1,81 @@
+/**
+ * The sample and the ingest agree: the rows ingest rejects are exactly the defects the sample's
+ * manifest declares, its orphans are reported, and the taxonomy maps at least 95% of the raw job
+ * titles and work types (only the deliberately unmapped values stay unmapped).
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ingest, type IngestReport } from "../src/ingest/ingest.ts";
+import { runCli } from "./support/cli.ts";
+import { queryWarehouse } from "./support/duckdb.ts";
+
+interface Manifest {
+  files: Record<string, { data_rows: number }>;
+  defects: { file: string; line: number; column: string }[];
+  unmapped: { file: string; column: string; value: string; rows: number }[];
+  orphans: { file: string; line: number; column: string; value: string }[];
+}
+
+describe("sample → ingest", () => {
+  let dir: string;
+  let dbPath: string;
+  let manifest: Manifest;
+  let report: IngestReport;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "htm-sample-ingest-"));
+    const r = runCli(["sample", "--out", dir, "--work-orders", "20000"]);
+    expect(r.code).toBe(0);
+    manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as Manifest;
+    dbPath = path.join(dir, "w.duckdb");
+    report = await ingest({ inputDir: dir, dbPath, quiet: true });
+  }, 180_000);
+
+  it("accepted + rejected = data rows for every file, and matches the manifest's row counts", () => {
+    for (const f of report.files) {
+      expect(f.present, f.file).toBe(true);
+      expect(f.acceptedRows + f.rejectedRows, f.file).toBe(f.dataRows);
+      expect(f.dataRows, f.file).toBe(manifest.files[f.file]!.data_rows);
+    }
+  });
+
+  it("rejects exactly the manifest's defects, on their lines", async () => {
+    const rejected = await queryWarehouse(
+      dbPath,
+      "select distinct source_file as file, line::integer as line from meta.rejected_rows order by 1, 2",
+    );
+    const expected = manifest.defects
+      .map((d) => ({ file: d.file, line: d.line }))
+      .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    expect(rejected).toEqual(expected);
+  });
+
+  it("reports the manifest's orphans", () => {
+    const orphanRows = report.orphans.reduce((a, o) => a + o.rows, 0);
+    expect(orphanRows).toBe(manifest.orphans.length);
+  });
+
+  it("maps ≥ 95% of raw job titles and work types; what stays unmapped is deliberate", async () => {
+    const deliberate = new Set(manifest.unmapped.map((u) => u.value.toLowerCase()));
+    const unmapped = await queryWarehouse(
+      dbPath,
+      "select source, column_name, value, rows::integer as rows from meta.unmapped_values",
+    );
+    for (const u of unmapped)
+      expect(deliberate, `${u.source}.${u.column_name}: ${u.value}`).toContain(String(u.value).toLowerCase());
+
+    const [titles] = await queryWarehouse(
+      dbPath,
+      "select avg(case when role = 'unmapped' then 0 else 1 end) as mapped from core.position_spells where raw_job_title is not null",
+    );
+    expect(Number(titles!.mapped)).toBeGreaterThanOrEqual(0.95);
+    const [types] = await queryWarehouse(
+      dbPath,
+      `select 1 - coalesce((select sum(rows) from meta.unmapped_values where source = 'work_orders' and column_name = 'work_type'), 0)
+         / count(*) as mapped from raw.work_orders`,
+    );
+    expect(Number(types!.mapped)).toBeGreaterThanOrEqual(0.95);
+  });
+});
