@@ -19,6 +19,9 @@ import {
   workOrdersRow,
 } from "../src/contract/index.ts";
 import type { Manifest } from "../src/sample/manifest.ts";
+import { isoDate, periodOf } from "../src/sample/calendar.ts";
+import { makeOrganizations } from "../src/sample/organizations.ts";
+import { simulateWorkforce } from "../src/sample/workforce.ts";
 
 const SCHEMAS = {
   organizations: organizationsRow,
@@ -178,6 +181,17 @@ describe("htm-workforce sample", () => {
     // Rehires: someone has two employment rows.
     const ids = readRows(dirA, "employees.csv").map((r) => r.row.employee_id);
     expect(new Set(ids).size).toBeLessThan(ids.length);
+  });
+
+  it("dates every requisition inside the period, even a backfill for a leaver in its last weeks", () => {
+    // the default sample (12 organisations, 10 years to 2025, seed 1) once opened a backfill on
+    // 2026-01-03, which moved as_of past the period
+    const period = periodOf(10, 2025);
+    const workforce = simulateWorkforce(makeOrganizations(12, period, 1), period, 1);
+    const outside = workforce.requisitions.filter(
+      (r) => r.openedDay < period.startDay || r.openedDay > period.endDay,
+    );
+    expect(outside.map((r) => isoDate(r.openedDay))).toEqual([]);
   });
 
   it("rejects an unknown option with exit code 2", async () => {

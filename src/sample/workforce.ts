@@ -319,7 +319,11 @@ export function simulateWorkforce(orgs: readonly Org[], period: Period, seed: nu
     setPay(e, day);
   };
 
-  const openRequisition = (org: Org, role: Role, day: number, isBackfill: boolean) => {
+  const openRequisition = (org: Org, role: Role, requestedDay: number, isBackfill: boolean) => {
+    // A backfill for a late-December leaver (or a re-post after a cancellation) can fall after the
+    // period: the export would then date it after its own end and push as_of past it, so it opens on
+    // the last day instead. Every later draw is the same as for the requested day.
+    const day = Math.min(requestedDay, period.endDay);
     const r: Requisition = {
       id: "",
       org,
