@@ -77,32 +77,24 @@ export function isFileUtf8(file: string): boolean {
 }
 
 function firstRecords(text: string, delimiter: string, max: number): string[][] | undefined {
-  try {
-    return parse(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      to: max,
-      bom: true,
-    }) as string[][];
-  } catch {
-    // The head may end inside a quoted field; retry without the last (partial) line.
-    const cut = text.lastIndexOf("\n");
-    if (cut <= 0) return undefined;
+  const options = {
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    to: max,
+    bom: true,
+  };
+  // The head may end inside a quoted field: then retry without its last (partial) line.
+  const cut = text.lastIndexOf("\n");
+  for (const candidate of cut > 0 ? [text, text.slice(0, cut)] : [text]) {
     try {
-      return parse(text.slice(0, cut), {
-        delimiter,
-        relax_column_count: true,
-        relax_quotes: true,
-        skip_empty_lines: true,
-        to: max,
-        bom: true,
-      }) as string[][];
+      return parse(candidate, options) as string[][];
     } catch {
-      return undefined;
+      continue;
     }
   }
+  return undefined;
 }
 
 /**
