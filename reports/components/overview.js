@@ -1,5 +1,5 @@
-import {pct, count} from "./findings.js";
-import {domainLabel, roleFamilyLabel} from "./palette.js";
+import { pct, count } from "./findings.js";
+import { domainLabel, roleFamilyLabel } from "./palette.js";
 
 /**
  * A key figure card: label, value, and a note (period, comparison).
@@ -7,7 +7,7 @@ import {domainLabel, roleFamilyLabel} from "./palette.js";
  * @param {{label: string, value: string, note?: string}} options
  * @returns {HTMLElement}
  */
-export function kpi({label, value, note}) {
+export function kpi({ label, value, note }) {
   const card = document.createElement("div");
   card.className = "htm-kpi";
   const l = document.createElement("div");
@@ -45,7 +45,7 @@ const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : nu
  * @param {number} lastYear - last complete year.
  * @returns {{text: string, size: number, kind: string}[]}
  */
-export function biggestChanges({workload, headcount, turnover, inventory}, lastYear) {
+export function biggestChanges({ workload, headcount, turnover, inventory }, lastYear) {
   const changes = [];
   // Workload share by domain, yearly hours.
   const hoursByYearDomain = new Map();
@@ -56,7 +56,9 @@ export function biggestChanges({workload, headcount, turnover, inventory}, lastY
     const key = `${y}|${d.domain}`;
     hoursByYearDomain.set(key, (hoursByYearDomain.get(key) ?? 0) + (d.hours ?? 0));
   }
-  const wYears = [...new Set([...hoursByYearDomain.keys()].map((k) => +k.split("|")[0]))].sort((a, b) => a - b);
+  const wYears = [...new Set([...hoursByYearDomain.keys()].map((k) => +k.split("|")[0]))].sort(
+    (a, b) => a - b,
+  );
   if (wYears.length >= 2) {
     const [y0, y1] = [wYears[0], wYears[wYears.length - 1]];
     const total = (y) =>
@@ -99,7 +101,7 @@ export function biggestChanges({workload, headcount, turnover, inventory}, lastY
         a < 0.5
           ? `${roleFamilyLabel(family)} roles went from none to ${count(b)} people on average, ${y0}–${y1}.`
           : `${roleFamilyLabel(family)} headcount ${b >= a ? "rose" : "fell"} from ${count(a)} to ${count(b)} (${b >= a ? "+" : "−"}${pct(Math.abs(rel))}), ${y0}–${y1}.`;
-      changes.push({kind: "headcount", size: Math.min(Math.abs(rel) * 50, 50), text});
+      changes.push({ kind: "headcount", size: Math.min(Math.abs(rel) * 50, 50), text });
     }
   }
   // Voluntary turnover.
@@ -116,7 +118,9 @@ export function biggestChanges({workload, headcount, turnover, inventory}, lastY
     });
   }
   // Networked share of inventory.
-  const inv = inventory.filter((d) => d.year <= lastYear && d.networked_share != null).sort((a, b) => a.year - b.year);
+  const inv = inventory
+    .filter((d) => d.year <= lastYear && d.networked_share != null)
+    .sort((a, b) => a.year - b.year);
   if (inv.length >= 2) {
     const recent = inv.slice(-10);
     const [a, b] = [recent[0], recent[recent.length - 1]];

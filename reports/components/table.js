@@ -6,7 +6,7 @@
  * @param {{caption?: string}} [options]
  * @returns {HTMLTableElement}
  */
-export function simpleTable(rows, columns, {caption} = {}) {
+export function simpleTable(rows, columns, { caption } = {}) {
   const table = document.createElement("table");
   table.className = "htm-table";
   if (caption) table.createCaption().textContent = caption;
@@ -24,7 +24,13 @@ export function simpleTable(rows, columns, {caption} = {}) {
     for (const c of columns) {
       const td = tr.insertCell();
       const v = row[c.key];
-      td.textContent = c.format ? c.format(v, row) : v == null ? "–" : c.numeric ? Number(v).toLocaleString("en-US") : String(v);
+      td.textContent = c.format
+        ? c.format(v, row)
+        : v == null
+          ? "–"
+          : c.numeric
+            ? Number(v).toLocaleString("en-US")
+            : String(v);
       if (c.numeric) td.className = "num";
     }
   }
