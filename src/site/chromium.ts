@@ -24,26 +24,25 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /**
- * Waits until Framework has run the page: no inline placeholder (<observablehq-loading>) left and the
- * DOM quiet for `quietMs` (charts are drawn after their data resolves, after the network is idle).
+ * Waits until Framework has run the page: the network idle (data files fetched), no inline
+ * placeholder (<observablehq-loading>) left and the DOM quiet for `quietMs`. Resolves to the time of
+ * the last DOM change in ms since navigation start: when the last chart was drawn.
  */
-export async function waitForRender(page: Page, { timeout = 15_000, quietMs = 250 } = {}): Promise<void> {
-  await page.waitForLoadState("load");
+export async function waitForRender(page: Page, { timeout = 20_000, quietMs = 250 } = {}): Promise<number> {
+  await page.waitForLoadState("networkidle", { timeout });
   // A string, not a function: tsx's transform adds helpers (__name) that do not exist in the page.
-  await page.evaluate(`new Promise((resolve, reject) => {
+  return page.evaluate(`new Promise((resolve, reject) => {
     const started = performance.now();
-    let last = performance.now();
-    const observer = new MutationObserver(() => (last = performance.now()));
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    const w = (window.__htmLastMutation ??= { at: performance.now() });
+    if (!window.__htmObserver) {
+      window.__htmObserver = new MutationObserver(() => (w.at = performance.now()));
+      window.__htmObserver.observe(document.body, { subtree: true, childList: true, attributes: true });
+    }
     const tick = () => {
       const now = performance.now();
-      if (!document.querySelector("observablehq-loading") && now - last >= ${quietMs}) {
-        observer.disconnect();
-        resolve();
-      } else if (now - started > ${timeout}) {
-        observer.disconnect();
-        reject(new Error("page did not finish rendering"));
-      } else setTimeout(tick, 50);
+      if (!document.querySelector("observablehq-loading") && now - w.at >= ${quietMs}) resolve(Math.round(w.at));
+      else if (now - started > ${timeout}) reject(new Error("page did not finish rendering"));
+      else setTimeout(tick, 50);
     };
     tick();
   })`);
