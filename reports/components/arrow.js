@@ -16,13 +16,19 @@ export async function loadArrow(source) {
   const resolved = await source;
   const buffer = typeof resolved?.arrayBuffer === "function" ? await resolved.arrayBuffer() : resolved;
   const table = tableFromIPC(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer));
-  const converters = table.schema.fields.map((field) => [field.name, converterFor(field.type.typeId)]);
+  // Column by column: iterating Arrow's row proxies costs several times more on large marts.
+  const columns = table.schema.fields.map((field) => {
+    const vector = table.getChild(field.name);
+    const convert = converterFor(field.type.typeId);
+    const values = Array.from(vector);
+    for (let i = 0; i < values.length; ++i) values[i] = convert(values[i]);
+    return [field.name, values];
+  });
   const rows = new Array(table.numRows);
-  let i = 0;
-  for (const row of table) {
-    const out = {};
-    for (const [name, convert] of converters) out[name] = convert(row[name]);
-    rows[i++] = out;
+  for (let i = 0; i < rows.length; ++i) {
+    const row = {};
+    for (const [name, values] of columns) row[name] = values[i];
+    rows[i] = row;
   }
   return rows;
 }

@@ -93,6 +93,10 @@ export async function serveStatic(
   return {
     server,
     url: `http://${host}:${actualPort}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
