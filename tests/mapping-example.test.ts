@@ -32,12 +32,17 @@ it("docs/examples/hris-and-cmms-export loads every row with its mapping", async 
       `select work_order_id, strftime(opened_date, '%Y-%m-%d') d, work_type, service_provider from raw.work_orders order by 1`,
     ),
   ).toEqual([
-    { work_order_id: "700001", d: "2024-01-09", work_type: "Scheduled Maintenance", service_provider: "in_house" },
+    {
+      work_order_id: "700001",
+      d: "2024-01-09",
+      work_type: "Scheduled Maintenance",
+      service_provider: "in_house",
+    },
     { work_order_id: "700002", d: "2024-01-19", work_type: "Security Patch", service_provider: "in_house" },
     { work_order_id: "700003", d: "2024-01-24", work_type: "Repair", service_provider: "vendor" },
     { work_order_id: "700004", d: "2024-01-29", work_type: "Sterilizer PM", service_provider: "in_house" },
   ]);
-  expect(await queryWarehouse(dbPath, `select employment_type from raw.job_history where employee_id = '000789'`)).toEqual([
-    { employment_type: "contractor" },
-  ]);
+  expect(
+    await queryWarehouse(dbPath, `select employment_type from raw.job_history where employee_id = '000789'`),
+  ).toEqual([{ employment_type: "contractor" }]);
 }, 60_000);
