@@ -37,7 +37,7 @@ export function costOfTurnoverChart(
   const hidden = data.filter(
     (d) => d.replacement_cost_usd == null && (d.suppressed || d.is_suppressed || d.separations > 0),
   );
-  const narrow = width < 640;
+  if (width < 640) return costOfTurnoverRows(data, known, hidden, { width, document });
   return Plot.plot({
     document,
     width,
@@ -67,12 +67,9 @@ export function costOfTurnoverChart(
       Plot.text(known, {
         x: "year",
         y: "replacement_cost_usd",
-        text: (d) =>
-          narrow
-            ? usd(d.replacement_cost_usd)
-            : `${usd(d.replacement_cost_usd)}\n${count(d.separations)} left`,
-        dy: narrow ? -6 : -14,
-        fontSize: narrow ? 8 : 10,
+        text: (d) => `${usd(d.replacement_cost_usd)}\n${count(d.separations)} left`,
+        dy: -14,
+        fontSize: 10,
         lineAnchor: "bottom",
       }),
       Plot.text(hidden, {
@@ -85,6 +82,63 @@ export function costOfTurnoverChart(
         fontStyle: "italic",
       }),
       Plot.ruleY([0]),
+    ],
+  });
+}
+
+// On a phone ten vertical bars leave no room for their labels: years become rows and each bar is
+// labelled at its end with dollars and leavers on one line.
+function costOfTurnoverRows(data, known, hidden, { width, document }) {
+  const tip = {
+    channels: {
+      Leavers: "separations",
+      "Leavers with pay on file": "separations_with_pay",
+      Note: (d) => (d.partial ? "part year" : ""),
+    },
+    tip: { format: { y: "d", x: (v) => usd(v), fillOpacity: false } },
+  };
+  return Plot.plot({
+    document,
+    width,
+    height: 26 * data.length + 50,
+    marginLeft: 40,
+    marginRight: 100,
+    x: {
+      label: "Estimated replacement cost (USD) →",
+      domain: [0, Math.max(1, ...known.map((d) => d.replacement_cost_usd))],
+      tickFormat: (v) => usd(v),
+      ticks: 3,
+      grid: true,
+    },
+    y: { label: null, type: "band", tickFormat: "d", domain: data.map((d) => d.year), padding: 0.2 },
+    marks: [
+      Plot.barX(known, {
+        y: "year",
+        x: "replacement_cost_usd",
+        fill: "#0072B2",
+        fillOpacity: (d) => (d.partial ? 0.45 : 1),
+        ...tip,
+      }),
+      Plot.text(known, {
+        y: "year",
+        x: "replacement_cost_usd",
+        text: (d) =>
+          `${usd(d.replacement_cost_usd)} · ${count(d.separations)} left${d.partial ? " (part)" : ""}`,
+        dx: 4,
+        textAnchor: "start",
+        fontSize: 10,
+      }),
+      Plot.text(hidden, {
+        y: "year",
+        x: 0,
+        text: () => "suppressed",
+        dx: 4,
+        textAnchor: "start",
+        fontSize: 10,
+        fill: "#555",
+        fontStyle: "italic",
+      }),
+      Plot.ruleX([0]),
     ],
   });
 }

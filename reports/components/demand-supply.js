@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { wrapLabel } from "./wrap-label.js";
 import { domainLabel, domainOrder } from "./palette.js";
 import { fte } from "./findings.js";
 
@@ -46,10 +47,16 @@ export function demandSupplyChart(rows, { width, year = latestActualYear(rows), 
     document,
     width,
     height: 34 * data.length + 70,
-    marginLeft: narrow ? 130 : 190,
+    marginLeft: narrow ? 96 : 190,
     marginRight: 70,
     x: { label: "Full-time equivalents (FTE) →", grid: true, domain: [0, xMax * 1.2], nice: true },
-    y: { label: null, domain: order.map(domainLabel), tickSize: 0 },
+    y: {
+      label: null,
+      domain: order.map(domainLabel),
+      tickSize: 0,
+      // two short lines instead of one clipped one on a phone
+      tickFormat: (label) => (narrow ? wrapLabel(label, 14) : label),
+    },
     symbol: { domain: long.slice(0, 2).map((d) => d.what), range: ["circle", "square"], legend: true },
     color: { domain: long.slice(0, 2).map((d) => d.what), range: ["#D55E00", "#0072B2"] },
     marks: [

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { barRowsLayout, labelsAboveBars } from "./bar-rows.js";
 import { count } from "./findings.js";
 
 /**
@@ -50,21 +51,20 @@ export function ladderChart(rows, { width, roles = [], document } = {}) {
   const steps = ladderSteps(rows, roles);
   const shown = steps.filter((d) => d.median_months != null);
   const hidden = steps.filter((d) => d.median_months == null);
-  const narrow = width < 640;
+  const { narrow, height, marginLeft, padding } = barRowsLayout(width, steps.length, { marginLeft: 380 });
   return Plot.plot({
     document,
     width,
-    height: 30 * steps.length + 60,
-    marginLeft: narrow ? 10 : 380,
+    height,
+    marginLeft,
     marginRight: 110,
     x: { label: "Median months in the first role before the step →", grid: true, nice: true },
-    y: { label: null, domain: steps.map((d) => d.step), axis: narrow ? null : "left", tickSize: 0 },
+    y: { label: null, domain: steps.map((d) => d.step), axis: narrow ? null : "left", tickSize: 0, padding },
     marks: [
       Plot.barX(shown, {
         x: "median_months",
         y: "step",
         fill: "#009E73",
-        fillOpacity: narrow ? 0.35 : 1,
         channels: { People: "n" },
         tip: { format: { y: true, x: true } },
       }),
@@ -86,9 +86,7 @@ export function ladderChart(rows, { width, roles = [], document } = {}) {
         fill: "#555",
         fontStyle: "italic",
       }),
-      narrow
-        ? Plot.text(shown, { x: 0, y: "step", text: "step", dx: 4, textAnchor: "start", fill: "black" })
-        : null,
+      labelsAboveBars(steps, { y: "step", text: "step", narrow }),
       Plot.ruleX([0]),
     ],
   });

@@ -26,6 +26,9 @@ export function retirementExposureTitle(rows) {
  * @param {object[]} rows - marts.retirement_exposure rows for one organisation.
  * @param {{width: number, height?: number, document?: Document}} options
  */
+// Phone tick labels: "60 and over" next to "55-59" runs into it at 390 px.
+const SHORT_BANDS = { "under 40": "<40", "60 and over": "60+", unknown: "unkn." };
+
 export function retirementExposureChart(rows, { width, height = 260, document } = {}) {
   const bands = rows.filter((d) => d.age_band !== "all").sort((a, b) => a.band_order - b.band_order);
   const known = bands.filter((d) => d.headcount != null);
@@ -40,6 +43,7 @@ export function retirementExposureChart(rows, { width, height = 260, document } 
       label: "Age band (age reached in the as-of year)",
       domain: bands.map((d) => d.age_band),
       padding: 0.2,
+      tickFormat: (band) => (narrow ? (SHORT_BANDS[band] ?? band) : band),
     },
     y: { label: "↑ Staff (people)", grid: true, tickFormat: (v) => (Number.isInteger(v) ? String(v) : "") },
     color: {

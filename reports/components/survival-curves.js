@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import * as d3 from "d3";
 import { humanize, pct, count } from "./findings.js";
 import { roleFamilyLabel, seriesColors } from "./palette.js";
 import { endLabels } from "./end-labels.js";
@@ -87,8 +88,14 @@ export function survivalCurvesChart(rows, { width, height = 340, maxMonths = 120
     height,
     marginTop: 20,
     marginBottom: 30,
-    marginRight: width < 640 ? 150 : 220,
-    x: { label: "Months since hire →", domain: [0, xMax], ticks: Math.ceil(xMax / 12), grid: true },
+    marginRight: width < 640 ? 130 : 220,
+    x: {
+      label: "Months since hire →",
+      domain: [0, xMax],
+      // a tick a year, every other year on a phone so the labels never touch
+      ticks: d3.range(0, xMax + 1, width < 640 ? 24 : 12),
+      grid: true,
+    },
     y: { label: "↑ Still employed (%)", percent: true, domain: [0, 100], grid: true },
     color: colors,
     marks: [

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { barRowsLayout, labelsAboveBars } from "./bar-rows.js";
 import { count } from "./findings.js";
 
 /**
@@ -28,21 +29,20 @@ export function timeToFillChart(rows, { width, document } = {}) {
   const data = rows
     .filter((d) => d.role !== "all" && d.median_days != null && d.filled > 0)
     .sort((a, b) => b.median_days - a.median_days || a.role.localeCompare(b.role));
-  const narrow = width < 640;
+  const { narrow, height, marginLeft, padding } = barRowsLayout(width, data.length);
   return Plot.plot({
     document,
     width,
-    height: 30 * data.length + 60,
-    marginLeft: narrow ? 10 : 280,
+    height,
+    marginLeft,
     marginRight: 110,
     x: { label: "Days from opening to filling →", grid: true, nice: true },
-    y: { label: null, domain: data.map((d) => d.role), axis: narrow ? null : "left", tickSize: 0 },
+    y: { label: null, domain: data.map((d) => d.role), axis: narrow ? null : "left", tickSize: 0, padding },
     marks: [
       Plot.barX(data, {
         x: "median_days",
         y: "role",
         fill: "#0072B2",
-        fillOpacity: narrow ? 0.35 : 1,
         channels: { Filled: "filled", "75th percentile (days)": "p75_days" },
         tip: { format: { y: true, x: true } },
       }),
@@ -55,9 +55,7 @@ export function timeToFillChart(rows, { width, document } = {}) {
         textAnchor: "start",
         fontSize: 11,
       }),
-      narrow
-        ? Plot.text(data, { x: 0, y: "role", text: "role", dx: 4, textAnchor: "start", fill: "black" })
-        : null,
+      labelsAboveBars(data, { y: "role", text: "role", narrow }),
       Plot.ruleX([0]),
     ],
   });
@@ -88,21 +86,20 @@ export function openRequisitionsChart(rows, { width, document } = {}) {
   const data = rows
     .filter((d) => d.role !== "all" && d.open_now > 0)
     .sort((a, b) => (b.oldest_open_days ?? 0) - (a.oldest_open_days ?? 0) || a.role.localeCompare(b.role));
-  const narrow = width < 640;
+  const { narrow, height, marginLeft, padding } = barRowsLayout(width, data.length);
   return Plot.plot({
     document,
     width,
-    height: 30 * data.length + 60,
-    marginLeft: narrow ? 10 : 280,
+    height,
+    marginLeft,
     marginRight: 90,
     x: { label: "Days the oldest open requisition has waited →", grid: true, nice: true },
-    y: { label: null, domain: data.map((d) => d.role), axis: narrow ? null : "left", tickSize: 0 },
+    y: { label: null, domain: data.map((d) => d.role), axis: narrow ? null : "left", tickSize: 0, padding },
     marks: [
       Plot.barX(data, {
         x: "oldest_open_days",
         y: "role",
         fill: "#E69F00",
-        fillOpacity: narrow ? 0.45 : 1,
         channels: { "Open now": "open_now" },
         tip: { format: { y: true, x: true } },
       }),
@@ -114,9 +111,7 @@ export function openRequisitionsChart(rows, { width, document } = {}) {
         textAnchor: "start",
         fontSize: 11,
       }),
-      narrow
-        ? Plot.text(data, { x: 0, y: "role", text: "role", dx: 4, textAnchor: "start", fill: "black" })
-        : null,
+      labelsAboveBars(data, { y: "role", text: "role", narrow }),
       Plot.ruleX([0]),
     ],
   });

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { barRowsLayout, labelsAboveBars } from "./bar-rows.js";
 import { count, yearSpan } from "./findings.js";
 
 /**
@@ -46,12 +47,15 @@ export function transitionsTitle(rows) {
  */
 export function transitionsChart(rows, { width, top = 12, document } = {}) {
   const data = transitionTotals(rows).slice(0, top);
-  const narrow = width < 640;
+  const { narrow, height, marginLeft, padding } = barRowsLayout(width, data.length, {
+    marginLeft: 330,
+    extra: 50,
+  });
   return Plot.plot({
     document,
     width,
-    height: 28 * data.length + 50,
-    marginLeft: narrow ? 10 : 330,
+    height,
+    marginLeft,
     marginRight: 40,
     marginTop: narrow ? 14 : 30,
     x: {
@@ -60,19 +64,16 @@ export function transitionsChart(rows, { width, top = 12, document } = {}) {
       grid: true,
       axis: narrow ? null : "top",
     },
-    y: { label: null, domain: data.map((d) => d.pair), axis: narrow ? null : "left", tickSize: 0 },
+    y: { label: null, domain: data.map((d) => d.pair), axis: narrow ? null : "left", tickSize: 0, padding },
     marks: [
       Plot.barX(data, {
         x: "moves",
         y: "pair",
         fill: "#0072B2",
-        fillOpacity: narrow ? 0.35 : 1,
         tip: { format: { y: true, x: true } },
       }),
       Plot.text(data, { x: "moves", y: "pair", text: (d) => count(d.moves), dx: 4, textAnchor: "start" }),
-      narrow
-        ? Plot.text(data, { x: 0, y: "pair", text: "pair", dx: 4, textAnchor: "start", fill: "black" })
-        : null,
+      labelsAboveBars(data, { y: "pair", text: "pair", narrow }),
       Plot.ruleX([0]),
     ],
   });

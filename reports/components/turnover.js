@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { roleFamilyLabel, roleFamilyOrder } from "./palette.js";
 import { pct } from "./findings.js";
 import { endLabels } from "./end-labels.js";
+import { wrapLabel } from "./wrap-label.js";
 
 /**
  * The finding for one role family: turnover in the last complete year (and voluntary turnover), against
@@ -126,15 +127,24 @@ export function turnoverByFamilyChart(rows, { width, document } = {}) {
   const families = roleFamilyOrder(data.map((d) => d.role_family)).map(roleFamilyLabel);
   const years = [...new Set(data.map((d) => d.year))].sort((a, b) => a - b);
   const narrow = width < 640;
-  const shown = narrow ? years.slice(-5) : years;
+  // On a phone the family names wrap onto two lines and only the latest years that fit are drawn
+  // (at least 46 px a cell, so "100%" fits); the CSV keeps every year.
+  const marginLeft = narrow ? 92 : 180;
+  const fits = Math.max(3, Math.floor((width - marginLeft - 10) / 46));
+  const shown = years.slice(-fits);
   const cells = data.filter((d) => shown.includes(d.year));
   return Plot.plot({
     document,
     width,
     height: 36 * families.length + 50,
-    marginLeft: narrow ? 110 : 180,
+    marginLeft,
     x: { label: null, domain: shown, tickFormat: "d", axis: "top" },
-    y: { label: null, domain: families, tickSize: 0 },
+    y: {
+      label: null,
+      domain: families,
+      tickSize: 0,
+      tickFormat: (f) => (narrow ? wrapLabel(f, 13) : f),
+    },
     color: { type: "linear", scheme: "blues", domain: [0, 0.3], clamp: true },
     marks: [
       Plot.cell(cells, {

@@ -1,0 +1,54 @@
+import * as Plot from "@observablehq/plot";
+
+// On a phone a left axis of role names would eat the plot, and names written over the bars collide
+// with the value labels at the bar ends. So narrow charts give each row two lines: the name above,
+// the bar below it.
+const NARROW_ROW_PX = 44;
+const WIDE_ROW_PX = 30;
+const NARROW_PADDING = 0.5;
+
+/** Widths below this get the two-line rows. */
+export const NARROW_PX = 640;
+
+/**
+ * Layout of a horizontal bar chart with one row per category.
+ *
+ * @param {number} width
+ * @param {number} rows - number of rows.
+ * @param {{marginLeft?: number, extra?: number}} [options] - wide left margin; extra height (axes).
+ * @returns {{narrow: boolean, height: number, marginLeft: number, padding: number}}
+ */
+export function barRowsLayout(width, rows, { marginLeft = 280, extra = 60 } = {}) {
+  const narrow = width < NARROW_PX;
+  return {
+    narrow,
+    height: (narrow ? NARROW_ROW_PX : WIDE_ROW_PX) * rows + extra,
+    marginLeft: narrow ? 10 : marginLeft,
+    padding: narrow ? NARROW_PADDING : 0.1,
+  };
+}
+
+/**
+ * Category names written just above their bars (narrow layout only; returns null when wide, where the
+ * y axis names the rows).
+ *
+ * @param {object[]} data
+ * @param {{y: string, text: string | ((d: object) => string), narrow: boolean}} options
+ * @returns {Plot.Markish | null}
+ */
+export function labelsAboveBars(data, { y, text, narrow }) {
+  if (!narrow) return null;
+  const halfBar = (NARROW_ROW_PX * (1 - NARROW_PADDING)) / 2;
+  return Plot.text(data, {
+    x: 0,
+    y,
+    text,
+    dy: -halfBar - 2,
+    lineAnchor: "bottom",
+    textAnchor: "start",
+    fill: "black",
+    stroke: "white",
+    strokeWidth: 4,
+    fontSize: 11,
+  });
+}
