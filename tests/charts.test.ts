@@ -184,19 +184,135 @@ describe("specialist demand", () => {
       "Networking & integration: 3.4 FTE of work against 1.0 FTE of staff in 2025, a gap of 2.4 FTE",
     );
   });
-  it("says the forecast with its interval at the horizon", async () => {
-    const { forecastTitle } = await component("forecast");
-    const net = rows.filter((d) => d.domain === "networking_integration");
-    expect(forecastTitle(net)).toBe(
-      "Networking & integration work is forecast at 4.1 FTE in 2027 (80% interval 3.2–5.0), against 1.0 FTE of staff in 2025",
+  // Quarterly mart rows: two actual quarters, then two forecast quarters with their 80% interval.
+  const quarters = [
+    ["2025-07-01", 3.2, null, null, false],
+    ["2025-10-01", 3.6, null, null, false],
+    ["2026-01-01", 3.9, 3.1, 4.7, true],
+    ["2026-04-01", 4.12, 3.21, 5.04, true],
+  ].map(([q, demand_fte, lower_80, upper_80, is_forecast]) => ({
+    org_id: "all",
+    domain: "networking_integration",
+    quarter_start: new Date(`${q}T00:00:00Z`),
+    demand_fte,
+    lower_80,
+    upper_80,
+    is_forecast,
+  }));
+  it("says the projected quarter, value and interval in words", async () => {
+    const { forecastTitle, quarterLabel } = await component("forecast");
+    expect(quarterLabel(new Date("2026-04-01T00:00:00Z"))).toBe("Q2 2026");
+    expect(forecastTitle(quarters, { supplyFte: 1 })).toBe(
+      "Networking & integration demand is projected at 4.1 FTE in Q2 2026 (80% prediction interval 3.2 to 5.0 FTE), from 3.6 FTE in Q4 2025; 1.0 FTE of staff serve it today",
+    );
+    expect(forecastTitle(quarters.filter((d) => !d.is_forecast))).toBe(
+      "Networking & integration: not enough quarters of work orders for a forecast",
     );
   });
   it("snapshots", async () => {
     const { demandSupplyChart } = await component("demand-supply");
     const { forecastChart } = await component("forecast");
     expect(svgOf(demandSupplyChart(rows, { width: 640, document }))).toMatchSnapshot();
-    const net = rows.filter((d) => d.domain === "networking_integration");
-    expect(svgOf(forecastChart(net, { width: 640, document }))).toMatchSnapshot();
+    expect(svgOf(forecastChart(quarters, { width: 640, supplyFte: 1, document }))).toMatchSnapshot();
+  });
+  it("wraps domain names on a phone instead of clipping them", async () => {
+    const { demandSupplyChart } = await component("demand-supply");
+    const svg = svgOf(demandSupplyChart(rows, { width: 360, document }));
+    expect(svg).toContain(">Networking &amp;<");
+    expect(svg).toContain(">integration<");
+  });
+});
+
+describe("vacancy", () => {
+  // 3 open of (122 + 3) positions = 2.4%; specialists 2 of (37 + 2) = 5.1%.
+  const rows = [
+    { role_family: "all", open_reqs: 3, headcount: 122, vacancy_rate: 3 / 125, suppressed: null },
+    { role_family: "generalist", open_reqs: 1, headcount: 57, vacancy_rate: 1 / 58, suppressed: null },
+    { role_family: "specialist", open_reqs: 2, headcount: 37, vacancy_rate: 2 / 39, suppressed: null },
+    {
+      role_family: "engineering",
+      open_reqs: null,
+      headcount: null,
+      vacancy_rate: null,
+      suppressed: "fewer than 11 people (public audience)",
+    },
+  ];
+  it("states the department rate and the highest family", async () => {
+    const { vacancyTitle } = await component("vacancy");
+    expect(vacancyTitle(rows)).toBe(
+      "2% of positions are open (3 open requisitions against 122 staff); highest among specialists at 5%",
+    );
+  });
+  it("writes suppressed families as suppressed with the rule", async () => {
+    const { vacancyChart } = await component("vacancy");
+    const svg = svgOf(vacancyChart(rows, { width: 640, document }));
+    expect(svg).toContain("suppressed: fewer than 11 people (public audience)");
+    expect(svg).toMatchSnapshot();
+  });
+});
+
+describe("internal mobility", () => {
+  const rows = [
+    { year: 2016, moves: 15, promotions: 12, avg_headcount: 125, moves_per_100: 12, promotions_per_100: 9.6 },
+    {
+      year: 2025,
+      moves: 6,
+      promotions: 5,
+      avg_headcount: 120,
+      moves_per_100: 5,
+      promotions_per_100: 5 / 1.2,
+    },
+    {
+      year: 2026,
+      moves: 1,
+      promotions: 1,
+      avg_headcount: 121,
+      moves_per_100: 100 / 121,
+      promotions_per_100: 100 / 121,
+    },
+  ];
+  it("uses the last complete year against the first", async () => {
+    const { internalMobilityTitle } = await component("internal-mobility");
+    expect(internalMobilityTitle(rows, { lastCompleteYear: 2025 })).toBe(
+      "5.0 role moves per 100 staff in 2025, 4.2 of them promotions, against 12.0 moves in 2016",
+    );
+  });
+  it("snapshots", async () => {
+    const { internalMobilityChart } = await component("internal-mobility");
+    expect(
+      svgOf(internalMobilityChart(rows, { width: 640, lastCompleteYear: 2025, document })),
+    ).toMatchSnapshot();
+  });
+});
+
+describe("phone layouts", () => {
+  it("wraps labels at spaces", async () => {
+    const { wrapLabel } = await component("wrap-label");
+    expect(wrapLabel("Generalists (BMET I–III)", 13)).toBe("Generalists\n(BMET I–III)");
+    expect(wrapLabel("Leadership", 13)).toBe("Leadership");
+  });
+  it("turnover grid keeps whole family names and the years that fit", async () => {
+    const { turnoverByFamilyChart } = await component("turnover");
+    const rows = [2019, 2020, 2021, 2022, 2023, 2024, 2025].map((year) => ({
+      year,
+      role_family: "generalist",
+      turnover_rate: 0.1,
+    }));
+    const svg = svgOf(turnoverByFamilyChart(rows, { width: 340, document }));
+    expect(svg).toContain(">Generalists<");
+    expect(svg).toContain(">(BMET I–III)<");
+    // (340 − 92 − 10) / 46 → 5 years: 2021–2025
+    expect(svg).not.toContain(">2020<");
+    expect(svg).toContain(">2021<");
+  });
+  it("cost of turnover turns into labelled rows", async () => {
+    const { costOfTurnoverChart } = await component("cost-of-turnover");
+    const rows = [
+      { year: 2024, separations: 11, separations_with_pay: 10, replacement_cost_usd: 439000 },
+      { year: 2025, separations: 8, separations_with_pay: 8, replacement_cost_usd: 389000 },
+    ];
+    const svg = svgOf(costOfTurnoverChart(rows, { width: 340, document }));
+    expect(svg).toContain("$389k · 8 left");
   });
 });
 

@@ -1,0 +1,102 @@
+import * as Plot from "@observablehq/plot";
+import { count, pct } from "./findings.js";
+import { roleFamilyLabel, roleFamilyNoun, roleFamilyOrder } from "./palette.js";
+import { barRowsLayout, labelsAboveBars } from "./bar-rows.js";
+
+/**
+ * The finding: the vacancy rate of the whole department at the as-of date and the family where it is
+ * highest.
+ *
+ * @param {{role_family: string, open_reqs: number|null, headcount: number|null,
+ *   vacancy_rate: number|null}[]} rows - marts.vacancy rows for one organisation.
+ * @returns {string}
+ */
+export function vacancyTitle(rows) {
+  const all = rows.find((d) => d.role_family === "all");
+  const families = rows
+    .filter((d) => d.role_family !== "all" && d.vacancy_rate != null && d.open_reqs > 0)
+    .sort((a, b) => b.vacancy_rate - a.vacancy_rate);
+  if (!all || all.vacancy_rate == null) {
+    return families.length
+      ? `Vacancy is highest among ${roleFamilyNoun(families[0].role_family)}: ${pct(families[0].vacancy_rate)}`
+      : "Vacancy rate not available for this selection";
+  }
+  if (!all.open_reqs) return `No positions were open: vacancy rate 0% of ${count(all.headcount)} staff`;
+  const head = `${pct(all.vacancy_rate)} of positions are open (${count(all.open_reqs)} open ${all.open_reqs === 1 ? "requisition" : "requisitions"} against ${count(all.headcount)} staff)`;
+  return families.length
+    ? `${head}; highest among ${roleFamilyNoun(families[0].role_family)} at ${pct(families[0].vacancy_rate)}`
+    : head;
+}
+
+/**
+ * Vacancy rate by role family (bars, each labelled with the rate and the open requisitions), the whole
+ * department as a dashed reference line; suppressed families say so.
+ *
+ * @param {object[]} rows - marts.vacancy rows for one organisation.
+ * @param {{width: number, document?: Document}} options
+ */
+export function vacancyChart(rows, { width, document } = {}) {
+  const order = roleFamilyOrder(rows.filter((d) => d.role_family !== "all").map((d) => d.role_family));
+  const data = order.map((f) => ({ ...rows.find((d) => d.role_family === f), label: roleFamilyLabel(f) }));
+  const known = data.filter((d) => d.vacancy_rate != null);
+  const hidden = data.filter((d) => d.vacancy_rate == null);
+  const all = rows.find((d) => d.role_family === "all" && d.vacancy_rate != null);
+  const { narrow, height, marginLeft, padding } = barRowsLayout(width, data.length, { marginLeft: 190 });
+  const xMax = Math.max(0.05, all?.vacancy_rate ?? 0, ...known.map((d) => d.vacancy_rate)) * 1.25;
+  return Plot.plot({
+    document,
+    width,
+    height,
+    marginLeft,
+    marginRight: 40,
+    marginTop: 26,
+    x: { label: "Vacancy rate (% of positions open) →", percent: true, domain: [0, xMax * 100], grid: true },
+    y: { label: null, domain: data.map((d) => d.label), axis: narrow ? null : "left", tickSize: 0, padding },
+    marks: [
+      Plot.barX(known, {
+        x: "vacancy_rate",
+        y: "label",
+        fill: "#E69F00",
+        channels: { "Open requisitions": "open_reqs", Headcount: "headcount" },
+        tip: { format: { x: (v) => `${v.toFixed(1)}%`, y: true } },
+      }),
+      all ? Plot.ruleX([all.vacancy_rate], { stroke: "black", strokeDasharray: "4,3" }) : null,
+      all
+        ? Plot.text([all.vacancy_rate], {
+            x: (d) => d,
+            frameAnchor: "top",
+            text: (d) => `All staff ${pct(d)}`,
+            dy: -4,
+            dx: 4,
+            textAnchor: "start",
+            lineAnchor: "bottom",
+            fontSize: 10,
+          })
+        : null,
+      Plot.text(known, {
+        x: "vacancy_rate",
+        y: "label",
+        text: (d) => `${pct(d.vacancy_rate)} · ${count(d.open_reqs)} open`,
+        // a white halo keeps the label legible where the all-staff line crosses it
+        stroke: "white",
+        strokeWidth: 4,
+        fill: "black",
+        dx: 6,
+        textAnchor: "start",
+        fontSize: 11,
+      }),
+      Plot.text(hidden, {
+        x: 0,
+        y: "label",
+        text: (d) => `suppressed: ${d.suppressed ?? "not published"}`,
+        dx: 4,
+        textAnchor: "start",
+        fontSize: 11,
+        fill: "#555",
+        fontStyle: "italic",
+      }),
+      labelsAboveBars(data, { y: "label", text: "label", narrow }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
