@@ -1,5 +1,6 @@
 -- one row per asset
-create or replace table core.assets as
+-- A view for the same reason as core.work_orders: inventories grow with the work-order volume.
+create or replace view core.assets as
 select
     a.asset_id,
     coalesce(a.org_id, 'default') as org_id,
@@ -12,5 +13,4 @@ select
     a.in_service_date as in_service_on,
     a.retired_date as retired_on
 from raw.assets as a
-left join core.device_type_domains as d on d.device_type = a.device_type
-order by a.asset_id;
+left join core.device_type_domains as d on d.device_type = a.device_type;

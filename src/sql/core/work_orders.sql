@@ -1,5 +1,7 @@
 -- one row per work order
-create or replace table core.work_orders as
+-- A view, not a table: a copy of the largest input would cost as much as loading it, and the
+-- marts read it in one or two passes each.
+create or replace view core.work_orders as
 select
     w.work_order_id,
     coalesce(w.org_id, 'default') as org_id,
