@@ -43,12 +43,12 @@ export function labelsAboveBars(data, { y, text, narrow }) {
     x: 0,
     y,
     text,
-    dy: -halfBar - 2,
+    dy: -halfBar - 3,
     lineAnchor: "bottom",
     textAnchor: "start",
     fill: "black",
     stroke: "white",
-    strokeWidth: 4,
+    strokeWidth: 3,
     fontSize: 11,
   });
 }

@@ -89,6 +89,8 @@ export function vacancyChart(rows, { width, document } = {}) {
         x: 0,
         y: "label",
         text: (d) => `suppressed: ${d.suppressed ?? "not published"}`,
+        stroke: "white",
+        strokeWidth: 4,
         dx: 4,
         textAnchor: "start",
         fontSize: 11,
