@@ -1,0 +1,4 @@
+// marts.internal_mobility with disclosure rules applied (src/site/), as Arrow IPC.
+import { writeSiteData } from "../../src/site/site-data.ts";
+
+await writeSiteData("internal_mobility.arrow");
