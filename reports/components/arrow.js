@@ -1,8 +1,10 @@
-import { tableFromIPC, Type } from "apache-arrow";
+import { Precision, tableFromIPC, Type } from "apache-arrow";
 
 /**
  * Reads Arrow IPC written by a loader in reports/data/ into plain objects: BigInt becomes Number, date
- * and timestamp columns become Date, so Plot and d3 take the rows as they are.
+ * and timestamp columns become Date, so Plot and d3 take the rows as they are. Float32 columns (the loaders
+ * ship numbers under 100,000 that way, src/site/mart-reader.ts) come back as their 7 significant digits,
+ * so 12.3 reads 12.3 (not 12.300000190734863) in tooltips and CSV downloads.
  *
  * Call it as `await loadArrow(FileAttachment("data/x.arrow").arrayBuffer())`. Passing the bare
  * `FileAttachment("data/x.arrow")` also works at run time, but Framework then sees an `.arrow` file used
@@ -19,7 +21,7 @@ export async function loadArrow(source) {
   // Column by column: iterating Arrow's row proxies costs several times more on large marts.
   const columns = table.schema.fields.map((field) => {
     const vector = table.getChild(field.name);
-    const convert = converterFor(field.type.typeId);
+    const convert = converterFor(field.type);
     const values = Array.from(vector);
     for (let i = 0; i < values.length; ++i) values[i] = convert(values[i]);
     return [field.name, values];
@@ -33,8 +35,8 @@ export async function loadArrow(source) {
   return rows;
 }
 
-function converterFor(typeId) {
-  switch (typeId) {
+function converterFor(type) {
+  switch (type.typeId) {
     case Type.Date:
     case Type.DateDay:
     case Type.DateMillisecond:
@@ -48,6 +50,9 @@ function converterFor(typeId) {
     case Type.Int64:
     case Type.Uint64:
       return (v) => (v == null ? null : Number(v));
+    case Type.Float:
+      if (type.precision === Precision.SINGLE) return (v) => (v == null ? null : +v.toPrecision(7));
+      return (v) => v ?? null;
     default:
       return (v) => (typeof v === "bigint" ? Number(v) : (v ?? null));
   }

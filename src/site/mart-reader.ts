@@ -9,10 +9,12 @@ import {
   Bool,
   DateDay,
   Dictionary,
+  Float32,
   Float64,
   Int16,
   Int32,
   Int8,
+  Null,
   Table,
   TimestampMillisecond,
   Utf8,
@@ -131,15 +133,23 @@ export async function readMart(conn: DuckDBConnection, mart: MartName): Promise<
 }
 
 /**
- * Rows as an Arrow table, compact because pages ship it whole: strings dictionary-encoded (a mart
- * repeats a few org ids, roles and domains thousands of times), whole numbers Int32, other numbers
- * Float64, dates DateDay, timestamps ms, booleans Bool.
+ * Rows as an Arrow table, compact because pages ship it whole (issue 6: under 300 KB a page):
+ * strings dictionary-encoded (a mart repeats a few org ids, roles and domains thousands of times);
+ * whole numbers in the narrowest of Int8/Int16/Int32 that holds them; other numbers Float32 when every
+ * value is under FLOAT32_LIMIT in magnitude (7 significant digits: cents below 100,000, far finer
+ * than any chart or table shows; `loadArrow` gives them back as those 7 digits) else Float64; a column
+ * with no value at all (`suppressed` when nothing is) as Arrow's Null type, which takes no bytes;
+ * dates DateDay, timestamps ms, booleans Bool.
  */
 export function toArrow({ columns, rows }: Rows): Table {
   const vectors: Record<string, Vector> = {};
   for (const { name, typeId } of columns) {
     let type = arrowType(typeId);
     let values = rows.map((r) => r[name] ?? null);
+    if (values.every((v) => v === null)) {
+      vectors[name] = vectorFromArray(values, new Null());
+      continue;
+    }
     if (type instanceof Utf8) {
       values = values.map((v) =>
         v == null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v),
@@ -149,16 +159,33 @@ export function toArrow({ columns, rows }: Rows): Table {
         new Utf8(),
         distinct < 127 ? new Int8() : distinct < 32767 ? new Int16() : new Int32(),
       );
-    } else if (type instanceof Float64 && values.every(isInt32OrNull)) {
-      type = new Int32();
+    } else if (type instanceof Float64) {
+      type = narrowNumberType(values as (number | null)[]);
     }
     vectors[name] = vectorFromArray(values, type);
   }
   return new Table(vectors);
 }
 
-function isInt32OrNull(v: unknown): boolean {
-  return v == null || (typeof v === "number" && Number.isInteger(v) && Math.abs(v) < 2 ** 31);
+/** Magnitude under which a number ships as Float32 (7 significant digits keep 2 decimals). */
+export const FLOAT32_LIMIT = 100_000;
+
+function narrowNumberType(values: (number | null)[]): DataType {
+  let integers = true;
+  let max = 0;
+  for (const v of values) {
+    if (v == null) continue;
+    if (!Number.isInteger(v)) integers = false;
+    max = Math.max(max, Math.abs(v));
+  }
+  if (integers) {
+    if (max < 2 ** 7) return new Int8();
+    if (max < 2 ** 15) return new Int16();
+    if (max < 2 ** 31) return new Int32();
+  }
+  return max < FLOAT32_LIMIT && values.every((v) => v == null || Number.isFinite(v))
+    ? new Float32()
+    : new Float64();
 }
 
 function arrowType(typeId: DuckDBTypeId): DataType {

@@ -9,8 +9,10 @@ import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { tableToIPC } from "apache-arrow";
 import { dataQuality } from "./data-quality.ts";
+import type { Row } from "./disclosure.ts";
 import { MART_DISCLOSURE, type MartName } from "./mart-catalog.ts";
 import { readMart, toArrow, withWarehouse } from "./mart-reader.ts";
+import { kaplanMeierSteps, roleFamily } from "./page-slices.ts";
 import { siteOrgs, siteRoles, siteStatus } from "./site-status.ts";
 
 type Producer = (conn: DuckDBConnection) => Promise<Uint8Array | string>;
@@ -21,12 +23,18 @@ const json =
     JSON.stringify(await build(conn), (_k, v) => (typeof v === "bigint" ? Number(v) : v));
 
 const martArrow =
-  (mart: MartName): Producer =>
-  async (conn) =>
-    tableToIPC(toArrow(await readMart(conn, mart)), "stream");
+  (mart: MartName, slice?: (rows: Row[]) => Row[]): Producer =>
+  async (conn) => {
+    const published = await readMart(conn, mart);
+    return tableToIPC(toArrow(slice ? { ...published, rows: slice(published.rows) } : published), "stream");
+  };
 
 export const SITE_DATA: Record<string, Producer> = {
   ...Object.fromEntries(Object.keys(MART_DISCLOSURE).map((m) => [`${m}.arrow`, martArrow(m as MartName)])),
+  // Only what the pages draw (src/site/page-slices.ts); role evolution filters role_family 'all' only.
+  "certification_coverage.arrow": martArrow("certification_coverage", roleFamily("all")),
+  "internal_mobility.arrow": martArrow("internal_mobility", roleFamily("all")),
+  "retention_curve.arrow": martArrow("retention_curve", kaplanMeierSteps),
   "status.json": json(siteStatus),
   "orgs.json": json(siteOrgs),
   "roles.json": json(siteRoles),
