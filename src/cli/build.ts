@@ -1,4 +1,42 @@
-export async function run(_argv: string[]): Promise<number> {
-  console.error("htm-workforce build: not implemented yet");
-  return 2;
+/** `htm-workforce build`: the static site from the current warehouse into dist/ (or --out). */
+import { parseArgs } from "node:util";
+import { buildSite } from "../site/site-build.ts";
+import { UsageError } from "./main.ts";
+
+const HELP = `usage: htm-workforce build [--db FILE] [--out DIR] [--audience internal|public] [--verbose]
+
+Builds the reports site from the warehouse (default data/warehouse.duckdb, or HTM_WAREHOUSE).
+Framework's loader cache is emptied first, so the site always reflects the last ingest.
+  --audience public   apply publication rules: cells under min_cell_public people suppressed,
+                      organisations under pseudonyms (default: the audience in settings.json)`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      db: { type: "string" },
+      out: { type: "string" },
+      audience: { type: "string" },
+      verbose: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const audience = values.audience;
+  if (audience !== undefined && audience !== "internal" && audience !== "public") {
+    throw new UsageError(`--audience must be internal or public, not '${audience}'`);
+  }
+  const started = Date.now();
+  try {
+    const out = await buildSite({ db: values.db, out: values.out, audience, verbose: values.verbose });
+    console.log(`built the site into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return 0;
+  } catch (e) {
+    console.error(`htm-workforce build: ${(e as Error).message}`);
+    return 2;
+  }
 }

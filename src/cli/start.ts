@@ -1,4 +1,86 @@
-export async function run(_argv: string[]): Promise<number> {
-  console.error("htm-workforce start: not implemented yet");
-  return 2;
+/**
+ * `htm-workforce start` (`npm start`): from a fresh clone to the dashboard on localhost. Uses the CSVs
+ * in data/input/, or generates the sample into data/sample/ when there are none; ingests; builds;
+ * serves dist/ and says where to point the browser.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DEFAULT_INPUT_DIR, DEFAULT_SAMPLE_DIR, warehousePath } from "../warehouse/paths.ts";
+import { buildSite, DEFAULT_SITE_DIR } from "../site/site-build.ts";
+import { serveStatic } from "../site/static-server.ts";
+import { UsageError } from "./main.ts";
+
+const HELP = `usage: htm-workforce start [--port N] [--host HOST] [--no-ingest]
+
+Uses data/input/*.csv, or generates the sample into data/sample/ when data/input/ has no CSVs;
+ingests into the warehouse; builds the site; serves it on http://HOST:PORT (default 127.0.0.1:3000).
+  --no-ingest   serve a build of the existing warehouse without ingesting again`;
+
+function hasCsv(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir).some((f) => f.toLowerCase().endsWith(".csv"));
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      port: { type: "string", default: "3000" },
+      host: { type: "string", default: "127.0.0.1" },
+      "no-ingest": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port: not a port: ${values.port}`);
+
+  if (!values["no-ingest"] || !existsSync(warehousePath())) {
+    let inputDir = DEFAULT_INPUT_DIR;
+    if (!hasCsv(DEFAULT_INPUT_DIR)) {
+      inputDir = DEFAULT_SAMPLE_DIR;
+      if (!existsSync(path.join(DEFAULT_SAMPLE_DIR, "employees.csv"))) {
+        console.log(`data/input/ has no CSV files: generating the sample dataset into ${DEFAULT_SAMPLE_DIR}`);
+        const sample = await import("./sample.ts");
+        const code = await sample.run(["--out", DEFAULT_SAMPLE_DIR]);
+        if (code !== 0) return code;
+      } else {
+        console.log(`data/input/ has no CSV files: using the sample dataset in ${DEFAULT_SAMPLE_DIR}`);
+      }
+    }
+    console.log(`ingesting ${inputDir} into ${warehousePath()}`);
+    const ingest = await import("./ingest.ts");
+    const code = await ingest.run(["--input", inputDir]);
+    // 1 = rejected rows under --strict only; start never passes --strict, so anything else is fatal.
+    if (code !== 0) return code;
+  }
+
+  console.log("building the site…");
+  try {
+    await buildSite();
+  } catch (e) {
+    console.error(`htm-workforce start: ${(e as Error).message}`);
+    return 2;
+  }
+  let server;
+  try {
+    server = await serveStatic(DEFAULT_SITE_DIR, { host: values.host, port });
+  } catch (e) {
+    if ((e as { code?: string }).code !== "EADDRINUSE") throw e;
+    console.log(`port ${port} is in use; picking a free one`);
+    server = await serveStatic(DEFAULT_SITE_DIR, { host: values.host, port: 0 });
+  }
+  console.log(`\nHTM Workforce dashboard: ${server.url}/\n(serving ${DEFAULT_SITE_DIR}; Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await server.close();
+  return 0;
 }
