@@ -16,9 +16,12 @@ export type Row = Record<string, unknown>;
 
 /** Why a row is suppressed, or null when it may be published as is. */
 export function suppressionReason(row: Row, rule: MartDisclosure, s: DisclosureSettings): string | null {
-  const counts = (rule.people ?? []).map((c) => row[c]).filter((v): v is number => typeof v === "number");
-  const smallest = counts.length ? Math.min(...counts) : null;
-  if (smallest === null || smallest <= 0) return null;
+  // Zero people is no person; a zero in one column must not exempt a small count in another.
+  const counts = (rule.people ?? [])
+    .map((c) => row[c])
+    .filter((v): v is number => typeof v === "number" && v > 0);
+  if (!counts.length) return null;
+  const smallest = Math.min(...counts);
   if (rule.pay && smallest < s.min_pay_group) return `pay statistic for fewer than ${s.min_pay_group} people`;
   if (s.audience === "public" && smallest < s.min_cell_public) {
     return `fewer than ${s.min_cell_public} people (public audience)`;

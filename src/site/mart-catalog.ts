@@ -6,7 +6,12 @@
 export interface MartDisclosure {
   /** Grain columns: identify a cell, never suppressed (org_id is pseudonymised for a public audience). */
   readonly keys: readonly string[];
-  /** Columns counting the people a row describes; a row is a small cell when any is 1..min-1. */
+  /**
+   * Columns counting people (a population, or the people an event happened to); a row is a small cell
+   * when any of them is 1..min-1 (the CMS rule suppresses every count of 1 to 10 people, not only the
+   * denominator). The Kaplan-Meier curve counts its at-risk set only: its monthly events are 1 or 2 by
+   * nature, and a step discloses no more than the at-risk count (at least 11 when published) it is estimated from.
+   */
   readonly people?: readonly string[];
   /**
    * The row carries a pay statistic: needs at least min_pay_group people in every audience
@@ -20,21 +25,27 @@ export interface MartDisclosure {
 /** Every mart of issue 5 the site reads; `reports/data/<mart>.arrow.ts` exists for each. */
 export const MART_DISCLOSURE = {
   headcount_monthly: { keys: ["org_id", "month_end", "role_family"], people: ["headcount"] },
-  turnover_annual: { keys: ["org_id", "year", "role_family"], people: ["avg_headcount"] },
+  turnover_annual: {
+    keys: ["org_id", "year", "role_family"],
+    people: ["avg_headcount", "separations", "voluntary_separations"],
+  },
   retention_curve: {
     keys: ["org_id", "group_kind", "group_value", "event_kind", "month"],
     people: ["at_risk"],
   },
-  retention_summary: { keys: ["org_id", "group_kind", "group_value", "event_kind"], people: ["n"] },
+  retention_summary: { keys: ["org_id", "group_kind", "group_value", "event_kind"], people: ["n", "events"] },
   time_to_fill: { keys: ["org_id", "role", "role_family"], people: ["filled"] },
   vacancy: { keys: ["org_id", "as_of", "role_family"], people: ["headcount"] },
-  internal_mobility: { keys: ["org_id", "year", "role_family"], people: ["avg_headcount"] },
+  internal_mobility: {
+    keys: ["org_id", "year", "role_family"],
+    people: ["avg_headcount", "moves", "promotions"],
+  },
   workload_domain_quarterly: { keys: ["org_id", "quarter_start", "domain", "is_complete_quarter"] },
   specialist_demand: { keys: ["org_id", "year", "domain", "is_forecast"] },
   specialist_demand_forecast: { keys: ["org_id", "quarter_start", "domain", "is_forecast"] },
   role_transitions: {
     keys: ["org_id", "year", "from_role", "to_role", "from_role_family", "to_role_family"],
-    people: ["moves"],
+    people: ["moves", "promotions"],
   },
   promotion_time: {
     keys: ["org_id", "from_role", "from_role_family", "from_ladder_level", "to_role"],
@@ -42,7 +53,7 @@ export const MART_DISCLOSURE = {
   },
   certification_coverage: {
     keys: ["org_id", "year", "role_family", "certification"],
-    people: ["headcount"],
+    people: ["headcount", "holders", "expiring_90d"],
   },
   pay_position: {
     keys: ["org_id", "year", "role", "role_family"],
@@ -51,15 +62,16 @@ export const MART_DISCLOSURE = {
     keep: ["market_median", "market_year", "market_source", "suppressed_reason"],
   },
   inventory_load: { keys: ["org_id", "year", "snapshot_on"] },
-  cost_of_service: { keys: ["org_id", "year"] },
+  // Labor cost is priced at each technician's own pay: one or two technicians would disclose a pay.
+  cost_of_service: { keys: ["org_id", "year"], people: ["technicians_at_own_pay"], pay: true },
   retirement_exposure: {
     keys: ["org_id", "age_band", "band_order"],
-    people: ["headcount"],
+    people: ["headcount", "headcount_known_age", "aged_60_within_5y"],
     keep: ["is_suppressed"],
   },
   cost_of_turnover: {
     keys: ["org_id", "year", "role_family"],
-    people: ["separations_with_pay"],
+    people: ["separations", "separations_with_pay"],
     pay: true,
     keep: ["replacement_cost_factor", "is_suppressed"],
   },
