@@ -10,7 +10,8 @@ export interface MartDisclosure {
    * Columns counting people (a population, or the people an event happened to); a row is a small cell
    * when any of them is 1..min-1 (the CMS rule suppresses every count of 1 to 10 people, not only the
    * denominator). The Kaplan-Meier curve counts its at-risk set only: its monthly events are 1 or 2 by
-   * nature, and a step discloses no more than the at-risk count (at least 11 when published) it is estimated from.
+   * nature, and a step discloses no more than the at-risk count it is estimated from (at least 11 when
+   * published).
    */
   readonly people?: readonly string[];
   /**
