@@ -4,7 +4,8 @@
  * leave stale numbers in dist/ (DESIGN §2).
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, readdirSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { exportSiteData, SITE_DATA } from "./site-data.ts";
 import { FRAMEWORK_CACHE_DIR, PROJECT_ROOT, REPORTS_DIR, warehousePath } from "../warehouse/paths.ts";
@@ -36,6 +37,28 @@ export function clearLoaderCache(cacheDir = FRAMEWORK_CACHE_DIR): void {
   }
 }
 
+/**
+ * Framework links Inputs' stylesheet only for its implicit (CDN) import; the pages import Inputs
+ * from node_modules, so the build adds the stylesheet itself, with the class namespace the
+ * installed Inputs uses (Framework's own bundler does the same substitution).
+ */
+function addInputsStylesheet(root: string): void {
+  const require = createRequire(import.meta.url);
+  const inputsJs = readFileSync(require.resolve("@observablehq/inputs"), "utf8");
+  const namespace = /inputs-[0-9a-f]{6}/.exec(inputsJs)?.[0];
+  if (!namespace) return;
+  const css = readFileSync(
+    path.join(
+      path.dirname(require.resolve("@observablehq/framework/package.json")),
+      "dist/client/stdlib/inputs.css",
+    ),
+    "utf8",
+  ).replace(/\b__ns__\b/g, namespace);
+  writeFileSync(path.join(root, "inputs.css"), css);
+  const style = path.join(root, "style.css");
+  if (existsSync(style)) writeFileSync(style, `@import url("./inputs.css");\n${readFileSync(style, "utf8")}`);
+}
+
 /** Runs `observable build`; resolves to the output folder, rejects with Framework's output on failure. */
 export async function buildSite(options: SiteBuildOptions = {}): Promise<string> {
   // Framework keeps its loader cache inside the source root, shared by every build of reports/; two
@@ -44,6 +67,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
   // resolve) and therefore an empty loader cache: stale numbers are impossible by construction.
   const root = path.join(PROJECT_ROOT, `.site-build-${process.pid}-${Date.now().toString(36)}`);
   cpSync(REPORTS_DIR, root, { recursive: true, filter: (src) => !src.includes(`${path.sep}.observablehq`) });
+  addInputsStylesheet(root);
   // Bundled libraries depend on package versions only; reuse them to save seconds.
   for (const entry of CODE_CACHE) {
     const from = path.join(FRAMEWORK_CACHE_DIR, entry);
