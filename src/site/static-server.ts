@@ -2,11 +2,15 @@
  * A small static file server for the built site (dist/): clean URLs as Framework writes them
  * (/methodology → methodology.html), gzip when the browser accepts it, nothing outside the folder.
  * Serving the build rather than `observable preview` means what you see is what was built.
+ *
+ * Framework names every file but the pages by its content hash (`plot/index.f66f3cd7.js`), so those are
+ * served as immutable: moving between pages fetches only the page and its new data. Compressed bodies
+ * are kept in memory, so a busy machine does not gzip the same library on every page view.
  */
 import { createServer, type Server } from "node:http";
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { createGzip } from "node:zlib";
+import { gzipSync } from "node:zlib";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -22,6 +26,20 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".arrow", ".csv", ".svg", ".txt"]);
+
+/** A content-hashed file name as Framework writes them: never changes, may be cached for good. */
+const HASHED = /\.[0-9a-f]{8}\.[a-z0-9]+$/;
+
+/** Gzipped bodies by file, size and modification time. */
+const gzipped = new Map<string, Buffer>();
+
+function gzipOf(file: string): Buffer {
+  const { size, mtimeMs } = statSync(file);
+  const key = `${file}\u0000${size}\u0000${mtimeMs}`;
+  let body = gzipped.get(key);
+  if (!body) gzipped.set(key, (body = gzipSync(readFileSync(file))));
+  return body;
+}
 
 export interface RunningServer {
   server: Server;
@@ -68,21 +86,26 @@ export async function serveStatic(
     const ext = path.extname(file).toLowerCase();
     const headers: Record<string, string> = {
       "content-type": CONTENT_TYPES[ext] ?? "application/octet-stream",
-      "cache-control": "no-cache",
+      "cache-control": HASHED.test(file) ? "public, max-age=31536000, immutable" : "no-cache",
       "x-content-type-options": "nosniff",
     };
     const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     if (gzip) {
+      const body = gzipOf(file);
       headers["content-encoding"] = "gzip";
       headers.vary = "accept-encoding";
-    } else headers["content-length"] = String(statSync(file).size);
+      headers["content-length"] = String(body.length);
+      res.writeHead(200, headers);
+      res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
+    headers["content-length"] = String(statSync(file).size);
     res.writeHead(200, headers);
     if (req.method === "HEAD") {
       res.end();
       return;
     }
-    const stream = createReadStream(file);
-    (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+    createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

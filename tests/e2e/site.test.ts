@@ -1,30 +1,71 @@
 /**
  * The built site in a real browser (Debian's Chromium via playwright-core): a small sample is generated,
  * ingested into a temporary warehouse and built into a temporary folder; every page must render its
- * charts with no console error, no failed request and no request outside the origin, and nothing in
- * the build may contain an employee id or one person's pay.
+ * charts with no console error, no failed request and no request outside the origin; every page ships
+ * under 300 KB of data; every link to the methodology page lands on an anchor that exists; nothing in
+ * the build may contain an employee id, one person's pay or a per-person column; and a build for a
+ * public audience suppresses cells under 11 people and names no organisation.
+ *
+ * Time to charts and data per page are written to $TMPDIR/htm-site-e2e-measurements.json and printed.
+ * To measure on a bigger sample, point the test at an existing input folder and the warehouse ingested
+ * from it: HTM_E2E_INPUT=/tmp/s1m HTM_E2E_WAREHOUSE=/tmp/w1m.duckdb (docs/benchmarks.md, "Site").
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
+import { tableFromIPC } from "apache-arrow";
 import { parse } from "csv-parse/sync";
 import { run as runSample } from "../../src/cli/sample.ts";
 import { ingest } from "../../src/ingest/ingest.ts";
 import { launchChromium, waitForRender } from "../../src/site/chromium.ts";
+import { FORBIDDEN_COLUMNS, MART_DISCLOSURE, type MartDisclosure } from "../../src/site/mart-catalog.ts";
 import { buildSite } from "../../src/site/site-build.ts";
 import { pageSlug, sitePages } from "../../src/site/site-pages.ts";
-import { serveStatic, type RunningServer } from "../../src/site/static-server.ts";
+import { resolveRequest, serveStatic, type RunningServer } from "../../src/site/static-server.ts";
 
 /** Pages that explain rather than chart. */
 const PAGES_WITHOUT_CHARTS = new Set(["/methodology"]);
+/** Issue 6: data shipped per page, uncompressed, whatever the input size. */
+const MAX_DATA_KB_PER_PAGE = 300;
+/** Definitions the analytic pages link to; each must be an anchor on the methodology page. */
+const REQUIRED_ANCHORS = [
+  "workload-mix",
+  "headcount",
+  "transitions",
+  "certification-coverage",
+  "specialist-demand",
+  "inventory-load",
+  "time-to-fill",
+  "turnover-rate",
+  "retention-curve",
+  "cost-of-turnover",
+  "retirement-exposure",
+  "pay",
+];
+/**
+ * Records DOM changes from the first byte, so the last one marks when the last chart was drawn
+ * (waitForRender reads it once the page is quiet).
+ */
+const RECORD_MUTATIONS = `
+  window.__htmLastMutation = { at: performance.now() };
+  window.__htmObserver = new MutationObserver(() => (window.__htmLastMutation.at = performance.now()));
+  document.addEventListener("DOMContentLoaded", () =>
+    window.__htmObserver.observe(document.body, { subtree: true, childList: true, attributes: true }));
+`;
+const MEASUREMENTS_FILE = path.join(os.tmpdir(), "htm-site-e2e-measurements.json");
 
 let work: string;
+let input: string;
+let warehouse: string;
 let site: string;
+let sampleLabel: string;
 let server: RunningServer;
 let browser: Browser;
 const measurements: Record<string, unknown>[] = [];
+/** Methodology anchors linked from each page as rendered: page path → anchors. */
+const methodLinks = new Map<string, string[]>();
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -33,27 +74,116 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+type Row = Record<string, unknown>;
+
+/** Every data file of a built site (Framework names them data/<name>.<hash>.<ext>), by name. */
+function dataFiles(siteDir: string): Map<string, string> {
+  const dir = path.join(siteDir, "_file/data");
+  return new Map(readdirSync(dir).map((f) => [f.replace(/\.[0-9a-f]{8}(\.\w+)$/, "$1"), path.join(dir, f)]));
+}
+
+function readArrowRows(file: string): { columns: string[]; rows: Row[] } {
+  const table = tableFromIPC(readFileSync(file));
+  const columns = table.schema.fields.map((f) => f.name);
+  const rows = table.toArray().map((r) => {
+    const out: Row = {};
+    for (const c of columns) out[c] = typeof r[c] === "bigint" ? Number(r[c]) : r[c];
+    return out;
+  });
+  return { columns, rows };
+}
+
+function jsonKeys(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) jsonKeys(v, into);
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      into.add(k);
+      jsonKeys(v, into);
+    }
+  }
+  return into;
+}
+
+/** Per-person columns no loader may write, whatever their content (DESIGN §8). */
+const PER_PERSON_COLUMN = /(^|_)employee_id$|(^|_)technician_id$|(^|_)birth_year$|^amount$|annual_pay|^name$/;
+
+/** Columns of every data file that look per-person; orgs.json's `name` is an organisation's name. */
+function perPersonColumns(siteDir: string): string[] {
+  const found: string[] = [];
+  for (const [name, file] of dataFiles(siteDir)) {
+    const columns = name.endsWith(".arrow")
+      ? readArrowRows(file).columns
+      : [...jsonKeys(JSON.parse(readFileSync(file, "utf8")))].filter(
+          (k) => !(name === "orgs.json" && k === "name"),
+        );
+    for (const c of columns) {
+      if (PER_PERSON_COLUMN.test(c) || FORBIDDEN_COLUMNS.some((re) => re.test(c)))
+        found.push(`${name}: ${c}`);
+    }
+  }
+  return found;
+}
+
+/** Rows of shipped pay statistics that describe fewer than min people. */
+function smallPayCells(siteDir: string, min: number): string[] {
+  const files = dataFiles(siteDir);
+  const bad: string[] = [];
+  const checks: [string, string, string][] = [
+    ["pay_position.arrow", "median_pay", "n"],
+    ["pay_position.arrow", "p25_pay", "n"],
+    ["cost_of_turnover.arrow", "replacement_cost_usd", "separations_with_pay"],
+    ["cost_of_service.arrow", "labor_cost_usd", "technicians_at_own_pay"],
+  ];
+  for (const [name, value, people] of checks) {
+    const file = files.get(name);
+    if (!file) continue;
+    for (const r of readArrowRows(file).rows) {
+      const n = r[people];
+      if (r[value] != null && typeof n === "number" && n > 0 && n < min) {
+        bad.push(`${name}: ${value} for ${n} people (${JSON.stringify(r)})`);
+      }
+    }
+  }
+  return bad;
+}
+
 beforeAll(async () => {
   work = mkdtempSync(path.join(os.tmpdir(), "htm-site-e2e-"));
-  const input = path.join(work, "input");
-  expect(await runSample(["--out", input, "--work-orders", "20000"])).toBe(0);
-  const report = await ingest({ inputDir: input, dbPath: path.join(work, "w.duckdb"), quiet: true });
-  expect(report.exitCode).toBe(0);
-  site = await buildSite({ db: path.join(work, "w.duckdb"), out: path.join(work, "site") });
+  if (process.env.HTM_E2E_INPUT && process.env.HTM_E2E_WAREHOUSE) {
+    input = process.env.HTM_E2E_INPUT;
+    warehouse = process.env.HTM_E2E_WAREHOUSE;
+  } else {
+    input = path.join(work, "input");
+    warehouse = path.join(work, "w.duckdb");
+    expect(await runSample(["--out", input, "--work-orders", "20000"])).toBe(0);
+    const report = await ingest({ inputDir: input, dbPath: warehouse, quiet: true });
+    expect(report.exitCode).toBe(0);
+  }
+  const workOrders = readFileSync(path.join(input, "work_orders.csv"), "latin1").split("\n").length - 2;
+  sampleLabel = `${input} (${workOrders.toLocaleString("en-US")} work orders)`;
+  site = await buildSite({ db: warehouse, out: path.join(work, "site") });
   server = await serveStatic(site);
   browser = await launchChromium();
-}, 600_000);
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
   if (measurements.length) {
-    console.log("page measurements (20k work-order sample):");
-    console.table(measurements);
-    writeFileSync(
-      path.join(os.tmpdir(), "htm-site-e2e-measurements.json"),
-      JSON.stringify(measurements, null, 2),
+    const [load1, load5, load15] = os.loadavg();
+    const report = {
+      sample: sampleLabel,
+      measured_at: new Date().toISOString(),
+      cpus: os.cpus().length,
+      load_average: { "1m": +load1.toFixed(2), "5m": +load5.toFixed(2), "15m": +load15.toFixed(2) },
+      pages: measurements,
+    };
+    console.log(
+      `page measurements, ${sampleLabel}; load average ${report.load_average["1m"]} on ${report.cpus} cores:`,
     );
+    console.table(measurements);
+    writeFileSync(MEASUREMENTS_FILE, JSON.stringify(report, null, 2));
+    console.log(`written to ${MEASUREMENTS_FILE}`);
   }
   if (work) rmSync(work, { recursive: true, force: true });
 });
@@ -64,7 +194,7 @@ describe("built site in Chromium", () => {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const problems: string[] = [];
       const origin = new URL(server.url).origin;
-      let dataBytes = 0;
+      const dataPaths = new Set<string>();
       let transferBytes = 0;
       page.on("console", (m) => {
         if (m.type() === "error") problems.push(`console error: ${m.text()}`);
@@ -76,40 +206,67 @@ describe("built site in Chromium", () => {
         if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin) {
           problems.push(`request outside the origin: ${r.url()}`);
         }
+        if (url.origin === origin && url.pathname.startsWith("/_file/")) dataPaths.add(url.pathname);
       });
       page.on("requestfinished", async (r) => {
         const sizes = await r.sizes().catch(() => null);
-        if (!sizes) return;
-        transferBytes += sizes.responseBodySize + sizes.responseHeadersSize;
-        if (new URL(r.url()).pathname.startsWith("/_file/")) dataBytes += sizes.responseBodySize;
+        if (sizes) transferBytes += sizes.responseBodySize + sizes.responseHeadersSize;
       });
-      // Record DOM changes from the first byte, so the last one marks when the last chart was drawn.
-      await page.addInitScript(`
-        window.__htmLastMutation = { at: performance.now() };
-        window.__htmObserver = new MutationObserver(() => (window.__htmLastMutation.at = performance.now()));
-        document.addEventListener("DOMContentLoaded", () =>
-          window.__htmObserver.observe(document.body, { subtree: true, childList: true, attributes: true }));
-      `);
+      await page.addInitScript(RECORD_MUTATIONS);
       await page.goto(`${server.url}${p.path}`);
       const chartsDrawnMs = await waitForRender(page);
       const charts = await page.locator('svg[class^="plot"]').count();
       const errors = await page.locator(".observablehq--error").allTextContents();
+      const links = await page
+        .locator('a[href*="methodology#"]')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href.split("#")[1]));
+      methodLinks.set(p.path, [...new Set(links)]);
       await page.close();
+      // Navigation within the site: the same browser has shown another page, so the libraries
+      // (content-hashed, cached for good) come from its cache and only this page and its data load.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const next = await context.newPage();
+      await next.addInitScript(RECORD_MUTATIONS);
+      await next.goto(`${server.url}${p.path === "/" ? "/methodology" : "/"}`);
+      await waitForRender(next);
+      await next.goto(`${server.url}${p.path}`);
+      const navigationDrawnMs = await waitForRender(next);
+      await context.close();
+      // Data as shipped: the files' own sizes, not the gzipped transfer.
+      const dataBytes = [...dataPaths].reduce((sum, u) => {
+        const file = resolveRequest(site, u);
+        return sum + (file ? statSync(file).size : 0);
+      }, 0);
       measurements.push({
         page: pageSlug(p),
         charts,
-        chartsDrawnMs,
+        firstVisitDrawnMs: chartsDrawnMs,
+        navigationDrawnMs,
+        dataFiles: dataPaths.size,
         dataKB: +(dataBytes / 1024).toFixed(1),
         transferKB: +(transferBytes / 1024).toFixed(1),
       });
       expect(errors, "cells that threw").toEqual([]);
       expect(problems).toEqual([]);
       if (!PAGES_WITHOUT_CHARTS.has(p.path)) expect(charts, "Plot charts on the page").toBeGreaterThan(0);
+      expect(dataBytes / 1024, "KB of data the page loads").toBeLessThan(MAX_DATA_KB_PER_PAGE);
     });
   }
 
+  test("every link to the methodology lands on an anchor of the methodology page", () => {
+    const html = readFileSync(path.join(site, "methodology.html"), "utf8");
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    const missing = [...methodLinks].flatMap(([page, anchors]) =>
+      anchors.filter((a) => !ids.has(a)).map((a) => `${page} → methodology#${a}`),
+    );
+    expect(missing).toEqual([]);
+    expect(REQUIRED_ANCHORS.filter((a) => !ids.has(a))).toEqual([]);
+    // The analytic pages link to their definitions at all (a figure without `method` has no link).
+    const linked = new Set([...methodLinks.values()].flat());
+    expect(REQUIRED_ANCHORS.filter((a) => !linked.has(a))).toEqual([]);
+  });
+
   test("no employee id or individual pay amount anywhere in the build", () => {
-    const input = path.join(work, "input");
     const employees = parse(readFileSync(path.join(input, "employees.csv")), { columns: true }) as {
       employee_id: string;
     }[];
@@ -128,11 +285,89 @@ describe("built site in Chromium", () => {
       const text = readFileSync(file).toString("latin1");
       const id = text.match(idPattern);
       if (id) leaks.push(`${path.relative(site, file)}: employee id ${id[1]}`);
-      if (!file.endsWith(".arrow")) {
+      // Bundled libraries hold no data, and their colour tables and constants look like amounts.
+      const library = /^_(node|npm|observablehq)\//.test(path.relative(site, file));
+      if (!file.endsWith(".arrow") && !library) {
         const amount = text.match(payPattern);
         if (amount) leaks.push(`${path.relative(site, file)}: pay amount ${amount[1]}`);
       }
     }
     expect(leaks).toEqual([]);
+  });
+
+  test("no data file has a per-person column (employee id, name, birth year, amount, annual pay)", () => {
+    expect(perPersonColumns(site)).toEqual([]);
+  });
+
+  test("internal audience: every pay statistic describes at least 3 people", () => {
+    expect(smallPayCells(site, 3)).toEqual([]);
+  });
+});
+
+describe("built for a public audience", () => {
+  let publicSite: string;
+
+  beforeAll(async () => {
+    publicSite = await buildSite({ db: warehouse, out: path.join(work, "site-public"), audience: "public" });
+  }, 600_000);
+
+  test("cells under 11 people are null and say which rule suppressed them", () => {
+    const files = dataFiles(publicSite);
+    let suppressed = 0;
+    const bad: string[] = [];
+    for (const [mart, rule] of Object.entries(MART_DISCLOSURE) as [string, MartDisclosure][]) {
+      const file = files.get(`${mart}.arrow`);
+      if (!file || !rule.people) continue;
+      const { rows } = readArrowRows(file);
+      const guarded = Object.keys(rows[0] ?? {}).filter(
+        (c) => c !== "suppressed" && !rule.keys.includes(c) && !(rule.keep ?? []).includes(c),
+      );
+      for (const r of rows) {
+        if (r.suppressed != null) {
+          suppressed++;
+          if (!/fewer than (11|3) people/.test(String(r.suppressed)))
+            bad.push(`${mart}: reason ${r.suppressed}`);
+          const shown = guarded.filter((c) => r[c] != null);
+          if (shown.length) bad.push(`${mart}: suppressed row still shows ${shown.join(", ")}`);
+        } else {
+          for (const c of rule.people) {
+            const n = r[c];
+            if (typeof n === "number" && n > 0 && n < 11) bad.push(`${mart}: ${c} = ${n} published`);
+          }
+        }
+      }
+    }
+    expect(bad.slice(0, 20)).toEqual([]);
+    // The sample's organisations are small: a public build that suppresses nothing applied no rule.
+    expect(suppressed).toBeGreaterThan(0);
+  });
+
+  test("organisations appear under pseudonyms: no name or id from organizations.csv anywhere", () => {
+    const orgs = parse(readFileSync(path.join(input, "organizations.csv")), { columns: true }) as {
+      org_id: string;
+      org_name: string;
+    }[];
+    const leaks: string[] = [];
+    for (const file of filesUnder(publicSite)) {
+      const text = readFileSync(file).toString("utf8");
+      for (const o of orgs)
+        if (text.includes(o.org_name)) leaks.push(`${path.relative(publicSite, file)}: ${o.org_name}`);
+    }
+    expect(leaks).toEqual([]);
+    const ids = new Set(orgs.map((o) => o.org_id));
+    const shipped = new Set<string>();
+    for (const [name, file] of dataFiles(publicSite)) {
+      if (!name.endsWith(".arrow")) continue;
+      for (const r of readArrowRows(file).rows) if (typeof r.org_id === "string") shipped.add(r.org_id);
+    }
+    const names = JSON.parse(readFileSync(dataFiles(publicSite).get("orgs.json")!, "utf8")) as Row[];
+    for (const o of names) shipped.add(String(o.org_id)).add(String(o.name));
+    expect([...shipped].filter((id) => ids.has(id))).toEqual([]);
+    expect([...shipped].filter((id) => id !== "all" && !/^Org [A-Z]+$/.test(id))).toEqual([]);
+  });
+
+  test("pay statistics need at least 3 people, and no per-person column ships", () => {
+    expect(smallPayCells(publicSite, 3)).toEqual([]);
+    expect(perPersonColumns(publicSite)).toEqual([]);
   });
 });
