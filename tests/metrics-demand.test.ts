@@ -146,12 +146,13 @@ describe("marts.specialist_demand (actual years)", () => {
     expect(cyber2024.demand_fte).toBeCloseTo(0.8875, 10);
     expect(cyber2024.supply_fte).toBeCloseTo(1 + (0.5 * 184) / 366, 10);
     expect(cyber2024.gap_fte).toBeCloseTo(0.8875 - 1 - (0.5 * 184) / 366, 10);
-    // 2023 general_biomed: 2400 h -> 1.5 FTE; E3 (BMET II) worked 2023-01-01..2023-06-30, 181 of 365
-    // days, plus E6 and E7 all year; E4 is a contractor and not supply.
+    // 2023 general_biomed: 2400 h -> 1.5 FTE; E3 (BMET II) counts 2023-01-01..2023-06-29 (headcount
+    // ends the day before the termination date, DESIGN §6), 180 of 365 days, plus E6 and E7 all year;
+    // E4 is a contractor and not supply.
     const biomed2023 = byKey["2023 general_biomed"]!;
     expect(biomed2023.demand_fte).toBeCloseTo(1.5, 10);
-    expect(biomed2023.supply_fte).toBeCloseTo(2 + 181 / 365, 10);
-    expect(biomed2023.gap_fte).toBeCloseTo(1.5 - 2 - 181 / 365, 10);
+    expect(biomed2023.supply_fte).toBeCloseTo(2 + 180 / 365, 10);
+    expect(biomed2023.gap_fte).toBeCloseTo(1.5 - 2 - 180 / 365, 10);
     // 2024 general_biomed: E6 and E7; 'all' = every domain
     expect(byKey["2024 general_biomed"]!.supply_fte).toBe(2);
     expect(byKey["2024 all"]!.demand_fte).toBeCloseTo((1420 + 2400) / 1600, 10);
@@ -357,5 +358,163 @@ describe("marts with only employees.csv", () => {
     } finally {
       e.close();
     }
+  });
+});
+
+/**
+ * tests/fixtures/metrics-m2/headcount (as_of 2024-06-30, history_start 2023-01-01), one org A:
+ * - L1 BMET II (fte 1, 200,000, CBET) leaves 2023-12-31, the 2023 snapshot date;
+ * - L2 Imaging Specialist (fte 1, 90,000, CBET) leaves 2024-06-30, the as_of date;
+ * - S1 BMET II (fte 1, 60,000, CBET), S2 networking specialist (fte 0.5, 50,000), M1 HTM Manager;
+ * - C1 BMET I contractor (150,000, CBET): never headcount, supply, pay or coverage;
+ * - R1 (BMET I) open since 2024-05-01; X1 pump and X2 CT scanner in service since 2019;
+ * - one 100-hour in-house PM on the CT scanner (imaging) each quarter 2023Q1..2024Q2, no technician.
+ * DESIGN §6 counts a person on d when hire ≤ d < termination: on a termination date the leaver is
+ * gone, and every headcount, FTE and supply figure below must agree with marts.headcount_monthly.
+ */
+describe("headcount on a leaver's termination date, with a contractor present", () => {
+  let h: FixtureWarehouse;
+  beforeAll(async () => {
+    h = await buildFixtureWarehouse(path.join(FIXTURES, "headcount"));
+  });
+  afterAll(() => h?.close());
+
+  /** marts.headcount_monthly of org A on a month end: headcount and FTE by family ('all' = every family). */
+  async function monthly(monthEnd: string): Promise<Record<string, { headcount: number; fte: number }>> {
+    const rows = await h.rows(`select role_family, headcount, fte from marts.headcount_monthly
+      where org_id = 'A' and month_end = '${monthEnd}'`);
+    return Object.fromEntries(
+      rows.map((r) => [r.role_family, { headcount: r.headcount, fte: r.fte }]),
+    ) as Record<string, { headcount: number; fte: number }>;
+  }
+
+  it("marts.headcount_monthly: L1 is gone on 2023-12-31 and L2 on 2024-06-30; C1 never counts", async () => {
+    const dec = await monthly("2023-12-31");
+    // S1, S2, L2, M1
+    expect(dec.all).toEqual({ headcount: 4, fte: 3.5 });
+    expect(dec.generalist).toEqual({ headcount: 1, fte: 1 });
+    const jun = await monthly("2024-06-30");
+    // S1, S2, M1
+    expect(jun.all).toEqual({ headcount: 3, fte: 2.5 });
+    expect(jun.specialist).toEqual({ headcount: 1, fte: 0.5 });
+  });
+
+  it("vacancy counts the same headcount at as_of", async () => {
+    const jun = await monthly("2024-06-30");
+    const rows = await h.rows(`select role_family, headcount, open_reqs, vacancy_rate from marts.vacancy
+      where org_id = 'A' order by role_family`);
+    expect(rows).toEqual([
+      { role_family: "all", headcount: 3, open_reqs: 1, vacancy_rate: 1 / 4 },
+      { role_family: "generalist", headcount: 1, open_reqs: 1, vacancy_rate: 1 / 2 },
+      { role_family: "leadership", headcount: 1, open_reqs: 0, vacancy_rate: 0 },
+      { role_family: "specialist", headcount: 1, open_reqs: 0, vacancy_rate: 0 },
+    ]);
+    for (const r of rows)
+      expect(r.headcount, String(r.role_family)).toBe(jun[String(r.role_family)]!.headcount);
+  });
+
+  it("certification coverage divides by the same headcount on each snapshot date", async () => {
+    const rows =
+      await h.rows(`select year, role_family, holders, headcount, coverage from marts.certification_coverage
+      where org_id = 'A' and certification = 'any' and role_family in ('all', 'generalist') order by year, role_family`);
+    expect(rows).toEqual([
+      // 2023-12-31: S1 and L2 hold CBET (L1 has left, C1 is a contractor) of S1, S2, L2, M1
+      { year: 2023, role_family: "all", holders: 2, headcount: 4, coverage: 0.5 },
+      { year: 2023, role_family: "generalist", holders: 1, headcount: 1, coverage: 1 },
+      // 2024-06-30: S1 of S1, S2, M1
+      { year: 2024, role_family: "all", holders: 1, headcount: 3, coverage: 1 / 3 },
+      { year: 2024, role_family: "generalist", holders: 1, headcount: 1, coverage: 1 },
+    ]);
+    expect(rows[0]!.headcount).toBe((await monthly("2023-12-31")).all!.headcount);
+    expect(rows[2]!.headcount).toBe((await monthly("2024-06-30")).all!.headcount);
+  });
+
+  it("inventory load's technical FTE is headcount FTE of the technical families", async () => {
+    const rows =
+      await h.rows(`select year, snapshot_on, active_assets, technical_fte, assets_per_technical_fte
+      from marts.inventory_load where org_id = 'A' order by year`);
+    expect(rows).toEqual([
+      // S1 1 + S2 0.5 + L2 1
+      {
+        year: 2023,
+        snapshot_on: "2023-12-31",
+        active_assets: 2,
+        technical_fte: 2.5,
+        assets_per_technical_fte: 0.8,
+      },
+      // S1 1 + S2 0.5
+      {
+        year: 2024,
+        snapshot_on: "2024-06-30",
+        active_assets: 2,
+        technical_fte: 1.5,
+        assets_per_technical_fte: 2 / 1.5,
+      },
+    ]);
+    for (const r of rows) {
+      const m = await monthly(String(r.snapshot_on));
+      expect(r.technical_fte).toBe(m.generalist!.fte + m.specialist!.fte + (m.engineering?.fte ?? 0));
+    }
+  });
+
+  it("specialist supply averages headcount FTE over the year, and forecast supply is the FTE at as_of", async () => {
+    const rows = await h.rows(`select year, domain, supply_fte, is_forecast from marts.specialist_demand
+      where org_id = 'A' and domain in ('all', 'general_biomed', 'imaging', 'networking_integration')
+      order by year, domain`);
+    const supply = Object.fromEntries(rows.map((r) => [`${r.year} ${r.domain}`, r.supply_fte]));
+    // 2023: L1 counts 2023-01-01..2023-12-30, 364 of 365 days; C1 is a contractor
+    expect(supply["2023 general_biomed"]).toBeCloseTo(1 + 364 / 365, 12);
+    expect(supply["2023 imaging"]).toBe(1);
+    expect(supply["2023 networking_integration"]).toBe(0.5);
+    // 2024 to as_of (182 days): L2 counts 2024-01-01..2024-06-29, 181 days
+    expect(supply["2024 general_biomed"]).toBe(1);
+    expect(supply["2024 imaging"]).toBeCloseTo(181 / 182, 12);
+    expect(supply["2024 all"]).toBeCloseTo(1 + 181 / 182 + 0.5, 12);
+    // forecast year 2025 holds the FTE at as_of flat: L2 has left, so no imaging supply
+    const jun = await monthly("2024-06-30");
+    expect(rows.filter((r) => r.is_forecast).map((r) => [r.year, r.domain, r.supply_fte])).toEqual([
+      [2025, "all", jun.generalist!.fte + jun.specialist!.fte],
+      [2025, "imaging", 0],
+    ]);
+  });
+
+  it("internal mobility's average headcount counts the same person-days", async () => {
+    const rows = await h.rows(`select year, role_family, avg_headcount from marts.internal_mobility
+      where org_id = 'A' and role_family in ('all', 'generalist', 'specialist') order by year, role_family`);
+    expect(rows.map((r) => [r.year, r.role_family])).toEqual([
+      [2023, "all"],
+      [2023, "generalist"],
+      [2023, "specialist"],
+      [2024, "all"],
+      [2024, "generalist"],
+      [2024, "specialist"],
+    ]);
+    // 2023: S1, S2, L2, M1 all 365 days, L1 364; generalists S1 and L1; specialists S2 and L2
+    expect(rows[0]!.avg_headcount).toBeCloseTo(4 + 364 / 365, 12);
+    expect(rows[1]!.avg_headcount).toBeCloseTo(1 + 364 / 365, 12);
+    expect(rows[2]!.avg_headcount).toBe(2);
+    // 2024 to as_of (182 days): L2 181 days
+    expect(rows[3]!.avg_headcount).toBeCloseTo(3 + 181 / 182, 12);
+    expect(rows[4]!.avg_headcount).toBe(1);
+    expect(rows[5]!.avg_headcount).toBeCloseTo(1 + 181 / 182, 12);
+  });
+
+  it("cost of service prices hours at the median pay of technical staff in headcount", async () => {
+    const rows =
+      await h.rows(`select year, in_house_hours, hours_priced_at_median, hours_unpriced, labor_cost_usd
+      from marts.cost_of_service where org_id = 'A' order by year`);
+    expect(rows).toEqual([
+      // 2023-12-31: S1 60,000, S2 50,000, L2 90,000 (not L1 200,000, nor contractor C1) -> median 60,000;
+      // 400 h x 60,000 / 2080 x 1.3 = 15,000
+      {
+        year: 2023,
+        in_house_hours: 400,
+        hours_priced_at_median: 400,
+        hours_unpriced: 0,
+        labor_cost_usd: 15000,
+      },
+      // 2024-06-30: only S1 and S2 (L2 left that day): fewer than min_pay_group (3), no median to price at
+      { year: 2024, in_house_hours: 200, hours_priced_at_median: 0, hours_unpriced: 200, labor_cost_usd: 0 },
+    ]);
   });
 });

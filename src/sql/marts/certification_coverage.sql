@@ -1,6 +1,7 @@
 -- one row per org_id ('all' = every organisation), year, role_family ('all' = every family) and certification (a code, or 'any'): employees holding a valid certification at the year's snapshot date, and those expiring soon
--- Snapshot date: 31 December, or as_of for the as_of year. Headcount: employees (not contractors) with a
--- position spell in force then, by that spell's family. A certification is valid on d when
+-- Snapshot date: 31 December, or as_of for the as_of year. Headcount as in marts.headcount_monthly:
+-- employees (not contractors) with a staffed spell in force then (a leaver is not counted on their
+-- termination date), by that spell's family. A certification is valid on d when
 -- valid_from <= d < valid_to (valid_to null = never expires; derived from renewal years when the export has
 -- no expiry). 'any' = holding at least one mapped certification ('unmapped' has its own row, not in 'any').
 -- expiring_90d (as_of year only, else null): holders whose latest valid expiry of that code lies within
@@ -18,8 +19,7 @@ snapshots as (
 staff as (
     select distinct s.year, s.on_date, s.is_as_of_year, p.org_id, p.role_family, p.employee_id
     from snapshots s
-    join core.position_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
-    where p.employment_type = 'employee'
+    join core.staffed_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
 ),
 held as (
     select

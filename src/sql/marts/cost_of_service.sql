@@ -2,7 +2,7 @@
 -- Labor cost of an in-house work order = labor_hours x annual pay / 2080 x benefits_load, with the pay of
 -- the technician's pay spell in force on the work date (completed_on, else opened_on). Hours without a
 -- known technician pay are priced at the org's median annual pay that year of technical staff (generalist,
--- specialist, engineering employees at the year's snapshot date, as in marts.pay_position), else the median
+-- specialist, engineering employees in headcount at the year's snapshot date: core.staffed_spells), else the median
 -- over all orgs that year, else left unpriced; the hours columns say how many hours were priced which way.
 -- Privacy: own pay is used only when at least min_pay_group technicians (public: min_cell_public) are
 -- priced so in the org-year, and a median only when it is over at least that many people.
@@ -32,13 +32,13 @@ snapshots as (
 technical_pay as (
     select s.year, p.org_id, ps.annual_pay_usd
     from snapshots s
-    join core.position_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
+    join core.staffed_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
     join core.pay_spells ps
         on ps.employee_id = p.employee_id
         and ps.hire_on = p.hire_on
         and ps.start_on <= s.on_date
         and coalesce(ps.end_on, date '9999-12-31') > s.on_date
-    where p.employment_type = 'employee' and p.role_family in ('generalist', 'specialist', 'engineering')
+    where p.role_family in ('generalist', 'specialist', 'engineering')
 ),
 -- a median of fewer than min_group people would price hours at (nearly) one person's pay: not used
 median_pay as (

@@ -1,6 +1,7 @@
 -- one row per org_id ('all' = every organisation), year and role_family ('all' = every family): role changes and promotions per 100 average headcount
 -- Moves and promotions as in marts.role_transitions, by the family the person moved from. avg_headcount:
--- employee person-days in spells of that family over the year (up to as_of in the as_of year) / days in
+-- person-days in staffed spells (employees, not contractors, up to but not including the termination date,
+-- as in marts.headcount_monthly) of that family over the year (up to as_of in the as_of year) / days in
 -- that period, i.e. the average daily headcount. The as_of year is year to date, not annualised.
 create or replace table marts.internal_mobility as
 with as_of as (
@@ -23,9 +24,8 @@ spell_days as (
         least(coalesce(p.end_on, y.period_end + 1), y.period_end + 1) - greatest(p.start_on, y.period_start)
             as person_days,
         y.period_end - y.period_start + 1 as period_days
-    from core.position_spells p
+    from core.staffed_spells p
     join periods y on p.start_on <= y.period_end and coalesce(p.end_on, date '9999-12-31') > y.period_start
-    where p.employment_type = 'employee'
 ),
 headcount as (
     select

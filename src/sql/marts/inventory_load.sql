@@ -1,7 +1,7 @@
 -- one row per org_id ('all' = every organisation) and year with active assets: active assets per technical FTE and the networked share of the inventory at the year's snapshot date
 -- Snapshot date: 31 December, or as_of for the as_of year. Active: in_service_on <= d and not retired by d
--- (retired_on > d or null). Technical FTE: fte of employee (not contractor) position spells in force at d
--- in the generalist, specialist and engineering families (leadership, unmapped and unknown titles
+-- (retired_on > d or null). Technical FTE: fte of staffed spells (employees, not contractors, not on their
+-- termination date: the headcount of marts.headcount_monthly) in force at d in the generalist, specialist and engineering families (leadership, unmapped and unknown titles
 -- excluded). networked_share: networked assets / active assets whose networked flag is known.
 -- Rule of thumb: about 1,000 devices per BMET.
 create or replace table marts.inventory_load as
@@ -31,8 +31,8 @@ technical as (
         s.year,
         sum(cast(p.fte as decimal(38, 9))) as technical_fte
     from snapshots s
-    join core.position_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
-    where p.employment_type = 'employee' and p.role_family in ('generalist', 'specialist', 'engineering')
+    join core.staffed_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
+    where p.role_family in ('generalist', 'specialist', 'engineering')
     group by grouping sets ((p.org_id, s.year), (s.year))
 )
 select

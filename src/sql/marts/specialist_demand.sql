@@ -1,7 +1,8 @@
 -- one row per org_id ('all' = every organisation), year and domain ('all' = every domain): demand FTE from in-house hours, supply FTE of staff whose role's primary domain it is, the gap, and forecast years (is_forecast) with an 80% prediction interval
 -- Actual years: demand_fte = in-house hours / (productive_hours_per_fte * year_fraction),
--- supply_fte = FTE-years of employee position spells whose role has that primary domain / year_fraction, i.e.
--- the average FTE over the elapsed part of the year; year_fraction < 1 only for the as_of year (elapsed days
+-- supply_fte = FTE-years of staffed spells (core.staffed_spells: employees, not contractors, counted from hire
+-- up to but not including the termination date, as headcount is) whose role has that primary domain /
+-- year_fraction, i.e. the average FTE over the elapsed part of the year; year_fraction < 1 only for the as_of year (elapsed days
 -- / days in the year), so a part year is annualised rather than understated.
 -- Actual years end with the year of the last quarter complete by as_of; later years are forecast years.
 -- Forecast years: calendar years after the last actual year whose four quarters all lie in the quarterly forecast
@@ -46,9 +47,9 @@ spell_days as (
         -- decimals, so sums do not depend on thread order (same input, same warehouse)
         cast(p.fte * (least(coalesce(p.end_on, y.period_end + 1), y.period_end + 1) - greatest(p.start_on, y.period_start))
             as decimal(38, 9)) as fte_days
-    from core.position_spells p
+    from core.staffed_spells p
     join periods y on p.start_on <= y.period_end and coalesce(p.end_on, date '9999-12-31') > y.period_start
-    where p.employment_type = 'employee' and p.primary_domain is not null
+    where p.primary_domain is not null
 ),
 supply as (
     select
@@ -77,8 +78,8 @@ supply_now as (
         case when grouping(p.org_id) = 1 then 'all' else p.org_id end as org_id,
         case when grouping(p.primary_domain) = 1 then 'all' else p.primary_domain end as domain,
         sum(cast(p.fte as decimal(38, 9))) as supply_fte
-    from core.position_spells p, as_of a
-    where p.employment_type = 'employee' and p.primary_domain is not null
+    from core.staffed_spells p, as_of a
+    where p.primary_domain is not null
         and p.start_on <= a.as_of and coalesce(p.end_on, date '9999-12-31') > a.as_of
     group by grouping sets ((p.org_id, p.primary_domain), (p.primary_domain), (p.org_id), ())
 ),

@@ -1,15 +1,16 @@
 -- one row per org_id ('all' = every organisation) and role_family ('all' = every family) at as_of: open requisitions against headcount, the openings rate
--- vacancy_rate = open_reqs / (headcount + open_reqs) [BLS JOLTS openings rate]. Headcount: employees
--- (not contractors) with a position spell in force at as_of, by the family of that spell; open requisitions
--- by the family of the requisition's role.
+-- vacancy_rate = open_reqs / (headcount + open_reqs) [BLS JOLTS openings rate]. Headcount as in
+-- marts.headcount_monthly: employees (not contractors) with a staffed spell in force at as_of (a leaver is not
+-- counted on their termination date), by the family of that spell; open requisitions by the family of the
+-- requisition's role.
 create or replace table marts.vacancy as
 with as_of as (
     select as_of from meta.as_of
 ),
 staff as (
     select distinct p.org_id, p.role_family, p.employee_id, 1 as staff, 0 as open_req
-    from core.position_spells p, as_of a
-    where p.employment_type = 'employee' and p.start_on <= a.as_of and coalesce(p.end_on, date '9999-12-31') > a.as_of
+    from core.staffed_spells p, as_of a
+    where p.start_on <= a.as_of and coalesce(p.end_on, date '9999-12-31') > a.as_of
 ),
 open_reqs as (
     select r.org_id, r.role_family, r.requisition_id, 0 as staff, 1 as open_req
