@@ -1,4 +1,4 @@
-import { Precision, tableFromIPC, Type } from "apache-arrow";
+import { DateUnit, Precision, tableFromIPC, Type } from "apache-arrow";
 
 /**
  * Reads Arrow IPC written by a loader in reports/data/ into plain objects: BigInt becomes Number, date
@@ -18,14 +18,12 @@ export async function loadArrow(source) {
   const resolved = await source;
   const buffer = typeof resolved?.arrayBuffer === "function" ? await resolved.arrayBuffer() : resolved;
   const table = tableFromIPC(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer));
-  // Column by column: iterating Arrow's row proxies costs several times more on large marts.
-  const columns = table.schema.fields.map((field) => {
-    const vector = table.getChild(field.name);
-    const convert = converterFor(field.type);
-    const values = Array.from(vector);
-    for (let i = 0; i < values.length; ++i) values[i] = convert(values[i]);
-    return [field.name, values];
-  });
+  // Column by column, straight from Arrow's buffers: iterating Arrow's row proxies, or even its
+  // vectors value by value, costs several times more on marts of thousands of rows.
+  const columns = table.schema.fields.map((field) => [
+    field.name,
+    columnValues(table.getChild(field.name), field.type),
+  ]);
   const rows = new Array(table.numRows);
   for (let i = 0; i < rows.length; ++i) {
     const row = {};
@@ -33,6 +31,48 @@ export async function loadArrow(source) {
     rows[i] = row;
   }
   return rows;
+}
+
+const DAY_MS = 86_400_000;
+
+/** One column as plain values (null where Arrow has none), chunk by chunk. */
+function columnValues(vector, type) {
+  const out = new Array(vector.length);
+  if (type.typeId === Type.Null) return out.fill(null);
+  const fast =
+    type.typeId === Type.Dictionary ||
+    type.typeId === Type.Date ||
+    type.typeId === Type.Float ||
+    type.typeId === Type.Int;
+  const dateDay = type.typeId === Type.Date && type.unit === DateUnit.DAY;
+  const int64 = type.typeId === Type.Int && type.bitWidth === 64;
+  if (!fast || (type.typeId === Type.Date && !dateDay)) {
+    const convert = converterFor(type);
+    let i = 0;
+    for (const v of vector) out[i++] = convert(v);
+    return out;
+  }
+  const single = type.typeId === Type.Float && type.precision === Precision.SINGLE;
+  let at = 0;
+  for (const data of vector.data) {
+    const valid = data.nullCount > 0 ? (i) => data.getValid(i) : null;
+    if (type.typeId === Type.Dictionary) {
+      const dictionary = Array.from(data.dictionary, (v) => (v == null ? null : String(v)));
+      const keys = data.values;
+      for (let i = 0; i < data.length; ++i) out[at + i] = valid && !valid(i) ? null : dictionary[keys[i]];
+    } else {
+      const values = data.values;
+      for (let i = 0; i < data.length; ++i) {
+        if (valid && !valid(i)) out[at + i] = null;
+        else {
+          const v = values[i];
+          out[at + i] = dateDay ? new Date(v * DAY_MS) : int64 ? Number(v) : single ? +v.toPrecision(7) : v;
+        }
+      }
+    }
+    at += data.length;
+  }
+  return out;
 }
 
 function converterFor(type) {
