@@ -22,6 +22,7 @@ import type { Manifest } from "../src/sample/manifest.ts";
 import { isoDate, periodOf } from "../src/sample/calendar.ts";
 import { makeOrganizations } from "../src/sample/organizations.ts";
 import { simulateWorkforce } from "../src/sample/workforce.ts";
+import { TAXONOMY_DIR } from "../src/warehouse/paths.ts";
 
 const SCHEMAS = {
   organizations: organizationsRow,
@@ -40,6 +41,7 @@ const root = mkdtempSync(join(tmpdir(), "htm-sample-"));
 const dirA = join(root, "a");
 const dirB = join(root, "b");
 const dirC = join(root, "c");
+const dirD = join(root, "d");
 const options = ["--work-orders", "5000", "--orgs", "6", "--years", "6", "--end-year", "2024"];
 
 function readRows(dir: string, file: string): { line: number; row: Record<string, string> }[] {
@@ -55,6 +57,125 @@ function sha256(dir: string, file: string): string {
     .update(readFileSync(join(dir, file)))
     .digest("hex");
 }
+interface StoryYear {
+  technicalFte: number;
+  inHouseHours: number;
+  networkingHours: number;
+  networkingHoursByGeneralists: number;
+  networkingSpecialistFte: number;
+}
+
+/**
+ * From the CSVs alone, as the warehouse would count it (DESIGN §6): per organisation and year, the
+ * average FTE of employees in technical roles (hire date up to, not including, the termination date;
+ * titles mapped by the shipped taxonomy) and in-house work-order hours; per year, the networking and
+ * security hours, the share of them booked by generalists, and the FTE of networking and security
+ * specialists. Rows the contract rejects are left out, as ingest leaves them out.
+ */
+function capacityStory(dir: string): { orgYears: Map<string, StoryYear>; years: Map<string, StoryYear> } {
+  const taxonomy = (file: string) =>
+    parse(readFileSync(join(TAXONOMY_DIR, file)), { columns: true }) as Record<string, string>[];
+  const rules = taxonomy("job_title_rules.csv")
+    .map((r) => ({ priority: Number(r.priority), pattern: new RegExp(r.pattern, "i"), role: r.role }))
+    .sort((a, b) => a.priority - b.priority);
+  const roles = new Map(taxonomy("roles.csv").map((r) => [r.role, r]));
+  const roleOf = (title: string) => roles.get(rules.find((r) => r.pattern.test(title))?.role ?? "");
+  const day = (iso: string) => Date.parse(iso) / 86_400_000;
+  const yearStart = (y: number) => Date.UTC(y, 0, 1) / 86_400_000;
+
+  const valid = <T>(
+    file: string,
+    schema: { safeParse(row: unknown): { success: boolean; data?: unknown } },
+  ) =>
+    readRows(dir, file).flatMap(({ row }) => {
+      const r = schema.safeParse(row);
+      return r.success ? [r.data as T] : [];
+    });
+  const employments = valid<{
+    employee_id: string;
+    hire_date: string;
+    org_id?: string;
+    termination_date?: string;
+  }>("employees.csv", employeesRow);
+  const jobs = valid<{
+    employee_id: string;
+    effective_date: string;
+    job_title: string;
+    fte?: number;
+    employment_type?: string;
+  }>("job_history.csv", jobHistoryRow).sort((a, b) => a.effective_date.localeCompare(b.effective_date));
+
+  const empty = (): StoryYear => ({
+    technicalFte: 0,
+    inHouseHours: 0,
+    networkingHours: 0,
+    networkingHoursByGeneralists: 0,
+    networkingSpecialistFte: 0,
+  });
+  const orgYears = new Map<string, StoryYear>();
+  const years = new Map<string, StoryYear>();
+  const at = (map: Map<string, StoryYear>, key: string) => map.get(key) ?? map.set(key, empty()).get(key)!;
+  const familyByTechnician = new Map<string, { from: number; to: number; family: string }[]>();
+
+  for (const e of employments) {
+    const hire = day(e.hire_date);
+    const end = e.termination_date ? day(e.termination_date) : Infinity;
+    const later = employments
+      .filter((x) => x.employee_id === e.employee_id && day(x.hire_date) > hire)
+      .map((x) => day(x.hire_date));
+    const nextHire = later.length ? Math.min(...later) : Infinity;
+    const own = jobs.filter((j) => j.employee_id === e.employee_id && day(j.effective_date) < nextHire);
+    // the row in force at hire starts the employment; earlier rows were superseded before it
+    const first = Math.max(0, own.filter((j) => day(j.effective_date) <= hire).length - 1);
+    const spells = own.slice(first);
+    spells.forEach((j, k) => {
+      const role = roleOf(j.job_title);
+      const from = k === 0 ? hire : day(j.effective_date);
+      const to = Math.min(k + 1 < spells.length ? day(spells[k + 1].effective_date) : Infinity, end);
+      const list = familyByTechnician.get(e.employee_id) ?? [];
+      familyByTechnician.set(e.employee_id, [...list, { from, to, family: role?.role_family ?? "" }]);
+      if (!role || (j.employment_type ?? "employee") !== "employee" || to <= from) return;
+      const technical = ["generalist", "specialist", "engineering"].includes(role.role_family);
+      const networking = ["networking_integration", "cybersecurity"].includes(role.primary_domain);
+      for (
+        let y = new Date(from * 86_400_000).getUTCFullYear();
+        yearStart(y) < Math.min(to, day("2100-01-01"));
+        y++
+      ) {
+        const days = Math.min(to, yearStart(y + 1)) - Math.max(from, yearStart(y));
+        const fte = ((j.fte ?? 1) * days) / (yearStart(y + 1) - yearStart(y));
+        if (technical) at(orgYears, `${e.org_id ?? "default"} ${y}`).technicalFte += fte;
+        if (networking) at(years, String(y)).networkingSpecialistFte += fte;
+        if (y > 2100) break;
+      }
+    });
+  }
+  const networkingOrCyber =
+    /security|vulnerab|patch|risk assessment|mds2|network|hl7|dicom|pacs|integration|vlan|cow setup/i;
+  for (const w of valid<{
+    opened_date: string;
+    work_type: string;
+    labor_hours?: number;
+    org_id?: string;
+    technician_id?: string;
+    service_provider?: string;
+  }>("work_orders.csv", workOrdersRow)) {
+    if ((w.service_provider ?? "in_house") !== "in_house" || !w.labor_hours) continue;
+    const year = w.opened_date.slice(0, 4);
+    at(orgYears, `${w.org_id ?? "default"} ${year}`).inHouseHours += w.labor_hours;
+    const y = at(years, year);
+    y.inHouseHours += w.labor_hours;
+    if (!networkingOrCyber.test(w.work_type)) continue;
+    y.networkingHours += w.labor_hours;
+    const opened = day(w.opened_date);
+    const spell = familyByTechnician
+      .get(w.technician_id ?? "")
+      ?.find((s) => s.from <= opened && opened < s.to);
+    if (spell?.family === "generalist") y.networkingHoursByGeneralists += w.labor_hours;
+  }
+  return { orgYears, years };
+}
+
 function manifestOf(dir: string): Manifest {
   return JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
 }
@@ -63,6 +184,8 @@ beforeAll(async () => {
   expect(await run(["--out", dirA, "--seed", "7", ...options])).toBe(0);
   expect(await run(["--out", dirB, "--seed", "7", ...options])).toBe(0);
   expect(await run(["--out", dirC, "--seed", "8", ...options])).toBe(0);
+  // the default organisations and years with few work orders: calibration must hold at any count
+  expect(await run(["--out", dirD, "--work-orders", "20000"])).toBe(0);
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -181,6 +304,45 @@ describe("htm-workforce sample", () => {
     // Rehires: someone has two employment rows.
     const ids = readRows(dirA, "employees.csv").map((r) => r.row.employee_id);
     expect(new Set(ids).size).toBeLessThan(ids.length);
+  });
+
+  it("keeps in-house hours near technical capacity, with networking and security work outrunning its specialists", () => {
+    // [folder, years, lowest and highest ratio of one organisation's hours to its capacity]: dirA's
+    // smallest organisation gets about twenty work orders a year, so one order more or less moves it
+    const samples = [
+      [dirA, ["2019", "2020", "2021", "2022", "2023", "2024"], 0.72, 0.97],
+      [dirD, ["2016", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025"], 0.78, 0.96],
+    ] as const;
+    for (const [dir, years, lowest, highest] of samples) {
+      const story = capacityStory(dir);
+      for (const year of years) {
+        // every organisation's hours are 80–95% of its technical FTE × 1,600 (a little noise allowed
+        // for a few dozen work orders a month); the department as a whole within the band
+        let hours = 0;
+        let fte = 0;
+        for (const [org, y] of story.orgYears) {
+          const [o, yy] = org.split(" ");
+          if (yy !== year || y.technicalFte < 1) continue;
+          expect(y.inHouseHours / (y.technicalFte * 1600), `${dir} ${o} ${year}`).toBeGreaterThan(lowest);
+          expect(y.inHouseHours / (y.technicalFte * 1600), `${dir} ${o} ${year}`).toBeLessThan(highest);
+          hours += y.inHouseHours;
+          fte += y.technicalFte;
+        }
+        expect(hours / (fte * 1600), `${dir} ${year}`).toBeGreaterThan(0.8);
+        expect(hours / (fte * 1600), `${dir} ${year}`).toBeLessThan(0.95);
+      }
+      const first = story.years.get(years[0])!;
+      const last = story.years.get(years[years.length - 1])!;
+      // networking and security: from about 5% to about 20% of in-house hours (15% in dirA's six years)
+      const share = (y: StoryYear) => y.networkingHours / y.inHouseHours;
+      expect(share(first), dir).toBeLessThan(0.09);
+      expect(share(last), dir).toBeGreaterThan(share(first) + 0.08);
+      // ... far more of it than the networking and security specialists in post could do
+      expect(last.networkingHours / 1600, dir).toBeGreaterThan(1.3 * last.networkingSpecialistFte);
+      expect(last.networkingHours / 1600 - last.networkingSpecialistFte, dir).toBeGreaterThan(1);
+      // ... so most of it is booked by generalist BMETs
+      expect(last.networkingHoursByGeneralists / last.networkingHours, dir).toBeGreaterThan(0.5);
+    }
   });
 
   it("dates every requisition inside the period, even a backfill for a leaver in its last weeks", () => {

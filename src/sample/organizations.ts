@@ -212,8 +212,8 @@ export function makeOrganizations(count: number, period: Period, seed: number): 
         ? dayOf(period.startYear + Math.floor(years / 2) - 1, random.int(3, 9), 1)
         : period.startDay,
       networkingPositionDay:
-        big || midsize ? dayAtFraction(random.uniform(big ? 0.25 : 0.4, big ? 0.45 : 0.7)) : undefined,
-      cybersecurityPositionDay: big ? dayAtFraction(random.uniform(0.5, 0.75)) : undefined,
+        big || midsize ? dayAtFraction(random.uniform(big ? 0.3 : 0.75, big ? 0.5 : 0.95)) : undefined,
+      cybersecurityPositionDay: big && t.staff >= 10 ? dayAtFraction(random.uniform(0.55, 0.85)) : undefined,
       dentalClinicDay:
         t.facilityType === "academic_medical_center" ? dayAtFraction(random.uniform(0.45, 0.6)) : undefined,
       titleVariant: random.int(0, 5),

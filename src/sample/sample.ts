@@ -18,6 +18,7 @@ import {
   type SourceContract,
 } from "../contract/index.ts";
 import { DateFormatter, isoDate, periodOf } from "./calendar.ts";
+import { technicalFteByMonth } from "./capacity.ts";
 import { CsvFile } from "./csv_file.ts";
 import { makeInventory, NEVER } from "./inventory.ts";
 import { UnmappedCounter, type Manifest, type ManifestDefect } from "./manifest.ts";
@@ -31,7 +32,7 @@ import {
   styled,
 } from "./vocabulary.ts";
 import { writeWorkOrders } from "./work_orders.ts";
-import { simulateWorkforce, type Workforce } from "./workforce.ts";
+import { simulateWorkforce, type JobRow, type Workforce } from "./workforce.ts";
 
 export interface SampleOptions {
   out: string;
@@ -107,8 +108,13 @@ export async function writeSample(options: SampleOptions, log: (message: string)
   log(`simulating the workforce of ${orgs.length} organisations, ${period.startYear}–${period.endYear}`);
   const workforce = simulateWorkforce(orgs, period, options.seed);
   const unmapped = new UnmappedCounter();
-  const tables = hrTables(orgs, workforce, d);
+  const rowOfJob = new Map<JobRow, Row>();
+  const tables = hrTables(orgs, workforce, d, rowOfJob);
   placeDefects(tables, d);
+  // a job row ingest will reject never reaches the warehouse, so capacity is counted without it
+  const rejectedJobs = new Set(
+    [...rowOfJob].filter(([, row]) => tables.jobHistory.isDefect(row)).map(([job]) => job),
+  );
   countUnmappedTitles(tables, unmapped);
 
   const manifest: Manifest = {
@@ -183,6 +189,7 @@ export async function writeSample(options: SampleOptions, log: (message: string)
       orgs,
       inventory,
       workforce.roster,
+      technicalFteByMonth(workforce.people, orgs, period, rejectedJobs),
       period,
       options.seed,
       unmapped,
@@ -228,7 +235,12 @@ function progressReporter(total: number, log: (message: string) => void): (rows:
   };
 }
 
-function hrTables(orgs: readonly Org[], workforce: Workforce, d: (day: number | undefined) => string) {
+function hrTables(
+  orgs: readonly Org[],
+  workforce: Workforce,
+  d: (day: number | undefined) => string,
+  rowOfJob: Map<JobRow, Row>,
+) {
   const tables = {
     organizations: new Table(organizationsContract),
     employees: new Table(employeesContract),
@@ -261,15 +273,18 @@ function hrTables(orgs: readonly Org[], workforce: Workforce, d: (day: number | 
       });
       // Some HRIS exports leave employment type empty for ordinary employees (the default).
       const omitsEmployee = e.org.index % 4 === 3;
-      for (const j of e.jobs)
-        tables.jobHistory.rows.push({
+      for (const j of e.jobs) {
+        const row = {
           employee_id: p.id,
           effective_date: d(j.day),
           job_title: j.title,
           department: j.department,
           fte: String(j.fte),
           employment_type: omitsEmployee && j.type === "employee" ? "" : j.type,
-        });
+        };
+        tables.jobHistory.rows.push(row);
+        rowOfJob.set(j, row);
+      }
       for (const r of e.pay)
         tables.pay.rows.push({
           employee_id: p.id,

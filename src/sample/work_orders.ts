@@ -3,9 +3,16 @@
  * picks an organisation, a kind of work (networking, cybersecurity and facilities work growing over
  * the period), a device of that organisation in service on the day, and an in-house technician
  * employed that day or a vendor. Per-row work is a few array lookups so millions of rows are cheap.
+ *
+ * Labor hours follow the staff, not the number of rows: an organisation's in-house hours in a year
+ * are aimed at 82–90% of its technical FTE × 1,600 productive hours (DESIGN §10: demand roughly
+ * matches capacity), shared out over its in-house orders by each kind of work's relative effort (an
+ * imaging repair takes longer than a pump PM) with per-order noise. Each order takes its share of
+ * the budget still left for the year against the orders still expected, so the yearly totals hold
+ * at any --work-orders while memory stays a few numbers per organisation.
  */
 import type { Period } from "./calendar.ts";
-import { DateFormatter, monthStartDay, periodFraction } from "./calendar.ts";
+import { DateFormatter, dayOf, monthStartDay, periodFraction, yearOfDay } from "./calendar.ts";
 import { csvField, type CsvFile } from "./csv_file.ts";
 import { firstAfter, type Inventory } from "./inventory.ts";
 import type { ManifestDefect, ManifestOrphan, UnmappedCounter } from "./manifest.ts";
@@ -56,7 +63,19 @@ const PREFERRED: Record<Domain, readonly Role[]> = {
   projects_procurement: ["Clinical Engineer", "HTM Supervisor / Lead", "BMET III"],
   unmapped: ["BMET I", "BMET II"],
 };
+/**
+ * Networking and security work is mostly done by generalists: a specialist, where there is one, takes
+ * only this share of it (a department has one or two specialists against several FTE of such work).
+ */
+const SPECIALIST_SHARE: Partial<Record<Domain, number>> = { networking_integration: 0.3, cybersecurity: 0.3 };
+const GENERALISTS_FIRST: readonly Role[] = ["BMET III", "BMET II", "Clinical Engineer"];
 const HOURS_FACTOR: Partial<Record<Domain, number>> = { imaging: 2, laboratory: 1.4 };
+/** DESIGN §6 default productive hours per FTE, the unit the sample's demand is calibrated in. */
+const PRODUCTIVE_HOURS_PER_FTE = 1600;
+/** Expected relative effort of an order (in-house share × median hours × noise), before any is seen. */
+const PRIOR_EFFORT_PER_ORDER = 1.7;
+/** Weight of last month's effort estimate against this month's orders. */
+const EFFORT_MEMORY = 0.7;
 const VENDOR_FACTOR: Partial<Record<Domain, number>> = {
   imaging: 4.5,
   laboratory: 3,
@@ -74,12 +93,21 @@ export async function writeWorkOrders(
   orgs: readonly Org[],
   inventory: Inventory,
   roster: RosterEntry[][][],
+  technicalFte: readonly (readonly number[])[],
   period: Period,
   seed: number,
   unmapped: UnmappedCounter,
   onProgress: (rows: number) => void,
 ): Promise<WorkOrderResult> {
   const random = Random.for(seed, "work_orders");
+  const workload = Random.for(seed, "workload");
+  // Utilisation of technical capacity by in-house work orders: each department a little busier by
+  // the end of the period, when networking and security work has been added to the old load.
+  const utilisation = orgs.map(() => workload.uniform(0.82, 0.86));
+  const effortSum = orgs.map(() => 0);
+  const effortOrders = orgs.map(() => 0);
+  const budgetLeft = orgs.map(() => 0);
+  const ordersLeft = orgs.map(() => 0);
   const dates = new DateFormatter(period.startDay - 400, period.endDay + 400);
   const months = roster[0].length;
   const defects: ManifestDefect[] = [];
@@ -117,24 +145,65 @@ export async function writeWorkOrders(
     [Math.floor(count * 0.83), "orphan_asset"],
   ]);
 
+  const ordersInMonth: number[] = [];
+  for (let m = 0, cumulative = 0, before = 0; m < months; m++) {
+    cumulative += monthWeight[m];
+    const upTo = m === months - 1 ? count : Math.round((count * cumulative) / totalWeight);
+    ordersInMonth.push(Math.max(0, upTo - before));
+    before = Math.max(before, upTo);
+  }
+  /** In-house hours an organisation's technical staff are to book in a month. */
+  const targetHours = (o: number, m: number) => {
+    const monthStart = monthStartDay(period, m);
+    const year = yearOfDay(monthStart);
+    return (
+      technicalFte[o][m] *
+      PRODUCTIVE_HOURS_PER_FTE *
+      ((monthStartDay(period, m + 1) - monthStart) / (dayOf(year + 1, 1, 1) - dayOf(year, 1, 1))) *
+      (utilisation[o] + 0.04 * periodFraction(period, monthStart)) *
+      Math.exp(0.05 * workload.normal())
+    );
+  };
+
+  // Organisations take turns by their inventory's share of the month (no randomness), so how many
+  // orders each gets in a year is known before the first is written: a counting pass, a few numbers.
+  const ordersOfYear = orgs.map(() => new Array<number>(Math.ceil(months / 12)).fill(0));
+  const countingCredit = orgs.map(() => 0);
+  for (let m = 0; m < months; m++)
+    for (let k = 0; k < ordersInMonth[m]; k++)
+      ordersOfYear[nextOrg(countingCredit, inventory.activeByMonth[m], monthWeight[m])][Math.floor(m / 12)]++;
+  const orderCredit = orgs.map(() => 0);
+
   let written = 0;
-  let cumulative = 0;
   let previousId = "";
   for (let m = 0; m < months; m++) {
-    cumulative += monthWeight[m];
-    const target = m === months - 1 ? count : Math.round((count * cumulative) / totalWeight);
-    const n = target - written;
+    if (m % 12 === 0)
+      for (let o = 0; o < orgs.length; o++) {
+        budgetLeft[o] = 0;
+        for (let k = m; k < Math.min(m + 12, months); k++) budgetLeft[o] += targetHours(o, k);
+        ordersLeft[o] = ordersOfYear[o][m / 12];
+      }
+    const n = ordersInMonth[m];
     if (n <= 0) continue;
     const monthStart = monthStartDay(period, m);
     const daysInMonth = monthStartDay(period, m + 1) - monthStart;
     const t = periodFraction(period, monthStart);
-    const pNetworking = 0.017 + 0.062 * t;
-    const pCyber = 0.005 + 0.052 * t;
+    const pNetworking = 0.012 + 0.05 * t;
+    const pCyber = 0.004 + 0.042 * t;
     const pFacilities = 0.02 + 0.08 * t;
     const pProjects = 0.03;
     const orgWeights = inventory.activeByMonth[m];
     let orgTotal = 0;
     for (const w of orgWeights) orgTotal += w;
+    // Each order takes its effort's share of what is left of the year's budget: its own effort over
+    // its own plus the expected effort of the organisation's orders still to come that year, so the
+    // last order of the year takes what is left and the year lands on its budget however its orders
+    // fall. Nothing is carried from one year to the next.
+    const effortPerOrder = orgs.map((_, o) =>
+      effortOrders[o] > 0 ? effortSum[o] / effortOrders[o] : PRIOR_EFFORT_PER_ORDER,
+    );
+    const monthEffort = orgs.map(() => 0);
+    const monthOrders = orgs.map(() => 0);
     const byRole = roster.map((o) => {
       const map = new Map<Role, RosterEntry[]>();
       for (const e of o[m]) {
@@ -148,9 +217,7 @@ export async function writeWorkOrders(
     for (let k = 0; k < n; k++) {
       const i = written;
       const day = monthStart + Math.floor(((k + random.next()) * daysInMonth) / n);
-      let r = random.next() * orgTotal;
-      let o = 0;
-      while (o < orgWeights.length - 1 && r >= orgWeights[o]) r -= orgWeights[o++];
+      const o = nextOrg(orderCredit, orgWeights, orgTotal);
       const org = orgs[o];
 
       let work: WorkType;
@@ -199,20 +266,35 @@ export async function writeWorkOrders(
       const cost = asset >= 0 ? inventory.acquisitionCost[asset] : 20_000;
 
       let technician = "";
+      // The organisation's last order of the year books what is left of its hours, so it stays in-house.
+      const isLastOfYear = ordersLeft[o] === 1 && budgetLeft[o] > 0;
+      const vendorDraw = random.next();
       let vendor =
-        random.next() < work.vendorShare * (work.domain === "by_device" ? (VENDOR_FACTOR[domain] ?? 1) : 1);
+        !isLastOfYear &&
+        vendorDraw < work.vendorShare * (work.domain === "by_device" ? (VENDOR_FACTOR[domain] ?? 1) : 1);
       if (!vendor) {
-        technician = pickTechnician(byRole[o], roster[o][m], PREFERRED[domain], day, random);
+        const specialistShare = SPECIALIST_SHARE[domain];
+        const preferred =
+          specialistShare !== undefined && random.next() >= specialistShare
+            ? GENERALISTS_FIRST
+            : PREFERRED[domain];
+        technician = pickTechnician(byRole[o], roster[o][m], preferred, day, random);
         if (technician === "") vendor = true;
       }
+      const effort = vendor ? 0 : work.hours * (HOURS_FACTOR[domain] ?? 1) * Math.exp(0.45 * random.normal());
       let hours = vendor
         ? random.next() < 0.2
           ? 0.5
           : 0
         : Math.max(
             0.25,
-            Math.round(work.hours * (HOURS_FACTOR[domain] ?? 1) * Math.exp(0.45 * random.normal()) * 4) / 4,
+            Math.round(((effort * budgetLeft[o]) / (effort + (ordersLeft[o] - 1) * effortPerOrder[o])) * 4) /
+              4,
           );
+      if (!vendor) budgetLeft[o] = Math.max(0, budgetLeft[o] - hours);
+      ordersLeft[o] = Math.max(0, ordersLeft[o] - 1);
+      monthEffort[o] += effort;
+      monthOrders[o]++;
       const vendorCost = vendor ? Math.round((180 + cost * (0.03 + 0.1 * random.next())) * 100) / 100 : 0;
       const parts =
         work.partsShare > 0 && random.next() < 0.6
@@ -312,9 +394,27 @@ export async function writeWorkOrders(
       if (file.pushLine(row)) await file.drained();
       if ((written & 0xffff) === 0) onProgress(written);
     }
+    for (let o = 0; o < orgs.length; o++) {
+      effortSum[o] = EFFORT_MEMORY * effortSum[o] + monthEffort[o];
+      effortOrders[o] = EFFORT_MEMORY * effortOrders[o] + monthOrders[o];
+    }
   }
   onProgress(written);
   return { defects, orphans };
+}
+
+/**
+ * The organisation whose turn it is: each earns its share of the month's orders per order and the
+ * one furthest ahead takes it, so every organisation gets its share to within one order.
+ */
+function nextOrg(credit: number[], weights: ArrayLike<number>, total: number): number {
+  let o = 0;
+  for (let q = 0; q < credit.length; q++) {
+    credit[q] += weights[q] / total;
+    if (credit[q] > credit[o]) o = q;
+  }
+  credit[o] -= 1;
+  return o;
 }
 
 function pickAny(inv: Inventory, o: number, day: number, random: Random): number {

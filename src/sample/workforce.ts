@@ -455,11 +455,9 @@ export function simulateWorkforce(orgs: readonly Org[], period: Period, seed: nu
     }
   }
   for (const org of orgs) {
-    if (org.networkingPositionDay !== undefined) {
+    // one specialist post per organisation at most: the work grows faster than the posts (DESIGN §10)
+    if (org.networkingPositionDay !== undefined)
       openRequisition(org, "Medical Device Networking Specialist", org.networkingPositionDay, false);
-      if (org.staff >= 15)
-        openRequisition(org, "Medical Device Networking Specialist", org.networkingPositionDay + 500, false);
-    }
     if (org.cybersecurityPositionDay !== undefined)
       openRequisition(org, "Medical Device Cybersecurity Specialist", org.cybersecurityPositionDay, false);
     if (org.dentalClinicDay !== undefined)
@@ -480,17 +478,18 @@ export function simulateWorkforce(orgs: readonly Org[], period: Period, seed: nu
     }
 
     for (const e of [...active]) {
+      // back from a special project first, so anything else this month is dated after the return
+      if (e.specialProjectsUntil !== undefined && e.specialProjectsUntil < nextMonth) {
+        setJob(e, Math.max(e.specialProjectsUntil, currentJob(e).day + 1), {
+          title: titleFor(e.org, currentRole(e)),
+        });
+        e.specialProjectsUntil = undefined;
+      }
       const job = currentJob(e);
       const lastPay = e.pay.length > 0 ? e.pay[e.pay.length - 1].day : e.hireDay;
       const day = Math.max(monthStart + random.int(0, nextMonth - monthStart - 1), job.day + 1, lastPay + 1);
       const role = job.role;
       const age = year - e.person.birthYear;
-      if (e.specialProjectsUntil !== undefined && e.specialProjectsUntil < nextMonth) {
-        setJob(e, Math.max(e.specialProjectsUntil, e.jobs[e.jobs.length - 1].day + 1), {
-          title: titleFor(e.org, role),
-        });
-        e.specialProjectsUntil = undefined;
-      }
       if (job.type === "contractor") {
         if (random.chance(0.4 / 12)) separate(e, day, "other");
         else if (random.chance(0.08 / 12)) {
