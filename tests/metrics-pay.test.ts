@@ -397,3 +397,34 @@ describe("marts.cost_of_service with fewer than three technicians", () => {
     expect(r).toEqual({ technicians_at_own_pay: 0, hours_priced_at_median: 91, labor_cost_usd: 91 * 38.75 });
   });
 });
+
+/**
+ * tests/fixtures/metrics-m2/headcount (as_of 2024-06-30): pay statistics count the people in
+ * headcount on the snapshot day, as marts.headcount_monthly does (hire ≤ d < termination).
+ * 2023 snapshot 2023-12-31: L1 (200,000) leaves that day and C1 (150,000) is a contractor, so
+ * the org's pay group is L2 90,000, S1 60,000, S2 50,000 (annual basis, not scaled by fte),
+ * M1 120,000: n = 4, median (60,000 + 90,000) / 2 = 75,000. 2024 snapshot = as_of 2024-06-30:
+ * L2 leaves that day: S1, S2, M1 → n = 3, median 60,000. Every single role has n = 1: suppressed.
+ */
+describe("pay_position counts headcount on the snapshot day", () => {
+  let h: FixtureWarehouse;
+  beforeAll(async () => {
+    h = await buildFixtureWarehouse(path.join("tests/fixtures/metrics-m2/headcount"));
+  }, 120_000);
+  afterAll(() => h.close());
+
+  it("leavers on the snapshot day and contractors are not in the pay group", async () => {
+    expect(
+      await h.rows(
+        `select year, n, median_pay from marts.pay_position where org_id = 'A' and role = 'all' order by year`,
+      ),
+    ).toEqual([
+      { year: 2023, n: 4, median_pay: 75000 },
+      { year: 2024, n: 3, median_pay: 60000 },
+    ]);
+    const single = await h.rows(
+      `select count(*) as n from marts.pay_position where org_id = 'A' and role <> 'all' and (n >= 3 or median_pay is not null)`,
+    );
+    expect(single).toEqual([{ n: 0 }]);
+  });
+});

@@ -42,13 +42,13 @@ paid as (
                 and coalesce(c.valid_to, date '9999-12-31') > s.on_date
         ) as is_certified
     from snapshots s
-    join core.position_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
+    -- staffed spells: the people in headcount on the snapshot day (DESIGN §6), employees only
+    join core.staffed_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
     join core.pay_spells ps
         on ps.employee_id = p.employee_id
         and ps.hire_on = p.hire_on
         and ps.start_on <= s.on_date
         and coalesce(ps.end_on, date '9999-12-31') > s.on_date
-    where p.employment_type = 'employee'
 ),
 stats as (
     select
