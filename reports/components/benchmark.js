@@ -12,10 +12,21 @@ import { quantileSorted } from "d3";
  * @param {object[]} options.rows - one row per organisation (org_id, value column, weight column).
  * @param {string} options.value - column with the statistic.
  * @param {string} options.weight - column with the organisation's weight (headcount, FTE, inventory value).
+ * @param {string} [options.weightLabel] - the weight in words, for messages ("average headcount").
  * @param {{minOrgs: number, maxShare: number}} options.rules
  * @returns {object}
  */
-export function peerStatistic({ label, period, format, rows, value, weight, rules, lowerIsBetter = false }) {
+export function peerStatistic({
+  label,
+  period,
+  format,
+  rows,
+  value,
+  weight,
+  weightLabel = weight,
+  rules,
+  lowerIsBetter = false,
+}) {
   const values = rows
     .filter((r) => r[value] != null && Number.isFinite(r[value]) && !r.suppressed)
     .map((r) => ({ org_id: r.org_id, value: r[value], weight: r[weight] ?? 0 }));
@@ -28,6 +39,7 @@ export function peerStatistic({ label, period, format, rows, value, weight, rule
     format,
     value,
     weight,
+    weightLabel,
     values,
     maxShare,
     lowerIsBetter,
@@ -42,7 +54,8 @@ export function peerStatistic({ label, period, format, rows, value, weight, rule
   if (maxShare > rules.maxShare) {
     return {
       ...base,
-      suppressed: `one organisation carries ${Math.round(maxShare * 100)}% of the ${weight}, above the ${Math.round(rules.maxShare * 100)}% limit`,
+      // One decimal, so 25.3% never reads as "25%, above the 25% limit".
+      suppressed: `one organisation carries ${(maxShare * 100).toFixed(1)}% of the ${weightLabel}, above the ${Math.round(rules.maxShare * 100)}% limit`,
     };
   }
   const sorted = values.map((v) => v.value).sort((a, b) => a - b);

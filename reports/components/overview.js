@@ -4,10 +4,11 @@ import { domainLabel, roleFamilyLabel } from "./palette.js";
 /**
  * A key figure card: label, value, and a note (period, comparison).
  *
- * @param {{label: string, value: string, note?: string}} options
+ * @param {{label: string, value: string, note?: string, compact?: boolean}} options - compact: a smaller
+ *   value for long ones (a date) that would otherwise wrap inside a card.
  * @returns {HTMLElement}
  */
-export function kpi({ label, value, note }) {
+export function kpi({ label, value, note, compact = false }) {
   const card = document.createElement("div");
   card.className = "htm-kpi";
   const l = document.createElement("div");
@@ -16,6 +17,10 @@ export function kpi({ label, value, note }) {
   const v = document.createElement("div");
   v.className = "htm-kpi-value";
   v.textContent = value;
+  if (compact) {
+    v.style.fontSize = "1.5rem";
+    v.style.whiteSpace = "nowrap";
+  }
   card.append(l, v);
   if (note) {
     const n = document.createElement("div");
