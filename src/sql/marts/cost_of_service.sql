@@ -49,24 +49,32 @@ median_pay as (
     from technical_pay t, settings g
     group by grouping sets ((t.org_id, t.year), (t.year))
 ),
-work_pay as (
+work_days as (
+    -- one row per org, year, provider, technician and work date: pay is looked up for thousands of
+    -- technician-days instead of every work order; sums as decimals do not depend on thread order
     select
         w.org_id,
         w.year,
         w.is_in_house,
         w.technician_id,
-        w.labor_hours,
-        w.vendor_cost_usd,
-        w.parts_cost_usd,
-        ps.annual_pay_usd
+        coalesce(w.completed_on, w.opened_on) as work_on,
+        sum(cast(coalesce(w.labor_hours, 0) as decimal(18, 6))) as labor_hours,
+        sum(cast(coalesce(w.vendor_cost_usd, 0) as decimal(18, 6))) as vendor_cost_usd,
+        sum(cast(coalesce(w.parts_cost_usd, 0) as decimal(18, 6))) as parts_cost_usd
     from core.work_orders w
     cross join as_of a
-    left join core.pay_spells ps
-        on ps.employee_id = w.technician_id
-        and ps.start_on <= coalesce(w.completed_on, w.opened_on)
-        -- coalesce, not "is null or": an or here turns the hash join into a nested loop
-        and coalesce(ps.end_on, date '9999-12-31') > coalesce(w.completed_on, w.opened_on)
     where w.opened_on <= a.as_of
+    group by all
+),
+work_pay as (
+    select
+        w.*,
+        -- the spell in force on the work date: the latest one started by then, unless it has ended
+        case when coalesce(ps.end_on, date '9999-12-31') > w.work_on then ps.annual_pay_usd end as annual_pay_usd
+    from work_days w
+    asof left join core.pay_spells ps
+        on ps.employee_id = w.technician_id
+        and w.work_on >= ps.start_on
 ),
 -- Labor cost priced at the technicians' own pay is a sum of their pay x hours: with fewer than
 -- min_group of them it would disclose one person's pay (hours are published in the workload mart),
@@ -88,17 +96,17 @@ priced as (
         w.org_id,
         w.year,
         -- money and hours as decimals: sums then do not depend on thread order (same input, same warehouse)
-        cast(case when w.is_in_house then coalesce(w.labor_hours, 0) else 0 end as decimal(38, 6)) as in_house_hours,
+        case when w.is_in_house then w.labor_hours else 0 end as in_house_hours,
         case when w.is_in_house then coalesce(w.own_pay_usd, o.annual_pay_usd, x.annual_pay_usd) end as pay,
         case
-            when not w.is_in_house or coalesce(w.labor_hours, 0) = 0 then 'none'
+            when not w.is_in_house or w.labor_hours = 0 then 'none'
             when w.own_pay_usd is not null then 'technician'
             when coalesce(o.annual_pay_usd, x.annual_pay_usd) is not null then 'median'
             else 'unpriced'
         end as priced_by,
         w.technician_id,
-        cast(coalesce(w.vendor_cost_usd, 0) as decimal(38, 6)) as vendor_cost_usd,
-        cast(coalesce(w.parts_cost_usd, 0) as decimal(38, 6)) as parts_cost_usd
+        w.vendor_cost_usd,
+        w.parts_cost_usd
     from work_own w
     left join median_pay o on o.org_id = w.org_id and o.year = w.year
     left join median_pay x on x.org_id = 'all' and x.year = w.year
