@@ -86,6 +86,36 @@ describe("malformed rows", () => {
     ]);
   });
 
+  it("line numbers stay exact with many rejected records (more than the CASE path handles)", async () => {
+    // 120 work orders; every third one has an impossible date, so DuckDB's reader rejects 40.
+    const rows = Array.from(
+      { length: 120 },
+      (_, i) => `W${i},${i % 3 === 1 ? "2020-02-31" : "2020-03-01"},PM,1`,
+    );
+    const dir = folder({
+      "employees.csv": EMPLOYEES,
+      "work_orders.csv": ["work_order_id,opened_date,work_type,labor_hours", ...rows, ""].join("\n"),
+    });
+    const dbPath = path.join(dir, "w.duckdb");
+    const report = await ingest({ inputDir: dir, dbPath, quiet: true });
+    expect(report.files.find((f) => f.source === "work_orders")).toMatchObject({
+      dataRows: 120,
+      acceptedRows: 80,
+      rejectedRows: 40,
+    });
+    // W<i> is on line i + 2 whatever was rejected before it.
+    const lines = await queryWarehouse(dbPath, "select work_order_id, _source_line from raw.work_orders");
+    for (const r of lines)
+      expect(Number(r._source_line), String(r.work_order_id)).toBe(
+        Number(String(r.work_order_id).slice(1)) + 2,
+      );
+    const rejected = await queryWarehouse(
+      dbPath,
+      "select line from meta.rejected_rows where source_file = 'work_orders.csv' order by line",
+    );
+    expect(rejected.map((r) => Number(r.line))).toEqual(Array.from({ length: 40 }, (_, j) => 3 * j + 1 + 2));
+  });
+
   it("a header-only file loads zero rows", async () => {
     const dir = folder({
       "employees.csv": EMPLOYEES,

@@ -52,6 +52,7 @@ export async function loadSource(
   const rejects = id(`reader_rejects_${name}`);
   const scans = id(`reader_scans_${name}`);
   const fails = id(`fails_${name}`);
+  const lines = id(`lines_${name}`);
 
   const options = [
     "header = true",
@@ -76,25 +77,29 @@ export async function loadSource(
     from read_csv(${str(args.readPath)}, ${options.join(", ")})`,
   );
 
-  // Accepted row k (0-based rowid, file order) sits after every rejected record r_i with
-  // r_i - i < k + 1; thresholds carry that count so an ASOF join can add it back.
-  const readerRejectCount = Number(
-    (
-      (await conn.runAndReadAll(`select count(distinct line) as n from ${rejects}`)).getRowObjectsJS()[0] as {
-        n: bigint;
-      }
-    ).n,
-  );
-  await conn.run(
-    readerRejectCount === 0
-      ? `create or replace temp view ${stage} as select rowid as _row, *, rowid + 2 as _line from ${raw}`
-      : `create or replace temp view ${stage} as
-    with rejected as (select distinct line from ${rejects}),
-    ranked as (select line - 1 - row_number() over (order by line) as t, row_number() over (order by line) as i from rejected),
-    thresholds as (select t, max(i) as skipped from ranked group by t)
-    select s.rowid as _row, s.*, s.rowid + 2 + coalesce(th.skipped, 0) as _line
-    from ${raw} s asof left join thresholds th on s.rowid + 1 > th.t`,
-  );
+  const rejectedLines = (
+    (await conn.runAndReadAll(`select distinct line from ${rejects} order by line`)).getRowObjectsJS() as {
+      line: bigint;
+    }[]
+  ).map((r) => Number(r.line));
+  let lineOf: string;
+  if (rejectedLines.length <= MAX_CASE_THRESHOLDS) {
+    lineOf = lineExpression(rejectedLines);
+    await conn.run(
+      `create or replace temp view ${stage} as select rowid as _row, *, ${lineOf} as _line from ${raw}`,
+    );
+  } else {
+    // Many rejected records: an ASOF join against the thresholds, materialised once.
+    await conn.run(`create or replace temp table ${lines} as
+      with ranked as (select line - 1 - row_number() over (order by line) as t, row_number() over (order by line) as i
+        from (select distinct line from ${rejects})),
+      thresholds as (select t, max(i) as skipped from ranked group by t)
+      select s.rowid as _row, s.rowid + 2 + coalesce(th.skipped, 0) as _line
+      from ${raw} s asof left join thresholds th on s.rowid + 1 > th.t`);
+    lineOf = `(select l._line from ${lines} l where l._row = ${raw}.rowid)`;
+    await conn.run(`create or replace temp view ${stage} as
+      select s.rowid as _row, s.*, l._line from ${raw} s join ${lines} l on l._row = s.rowid`);
+  }
 
   const checkSql = compiled.checks.map(
     (c) =>
@@ -108,11 +113,17 @@ export async function loadSource(
     }`,
   );
 
-  // Keys are checked on rows that passed every other rule: the first valid row wins. Only keys
-  // seen twice are ranked, so the common case costs one hash aggregate.
+  // Keys are checked on rows that passed every other rule: the first valid row wins. Most files
+  // have no repeated key at all, which one hash aggregate over the raw table shows.
   const keyExprs = source.key.map((k) => compiled.typed.get(k)!);
   const keyList = keyExprs.join(", ");
-  await conn.run(`insert into ${fails}
+  const repeated = (
+    await conn.runAndReadAll(
+      `select count(*) as n from (select 1 from ${raw} group by ${keyList} having count(*) > 1)`,
+    )
+  ).getRowObjectsJS()[0] as { n: bigint };
+  if (repeated.n > 0n) {
+    await conn.run(`insert into ${fails}
     with valid as (select * from ${stage} s where not exists (select 1 from ${fails} f where f._row = s._row)),
     repeated as (select ${keyExprs.map((e, i) => `${e} as k${i}`).join(", ")} from valid group by all having count(*) > 1)
     select _row, _line, ${str(source.key.join(", "))}, concat_ws(' / ', ${keyExprs.map((e) => `cast(${e} as varchar)`).join(", ")}),
@@ -122,11 +133,12 @@ export async function loadSource(
         min(_line) over (partition by ${keyList}) as first_line
       from valid v semi join repeated r on ${keyExprs.map((e, i) => `${e} = r.k${i}`).join(" and ")}
     ) where n > 1`);
+  }
 
   await conn.run(
-    readerRejectCount === 0
-      ? `update ${raw} set _source_line = rowid + 2`
-      : `update ${raw} set _source_line = l._line from (select _row, _line from ${stage}) l where l._row = ${raw}.rowid`,
+    rejectedLines.length <= MAX_CASE_THRESHOLDS
+      ? `update ${raw} set _source_line = ${lineOf}`
+      : `update ${raw} set _source_line = l._line from ${lines} l where l._row = ${raw}.rowid`,
   );
   await conn.run(`delete from ${raw} where rowid in (select _row from ${fails})`);
   for (const r of compiled.retype) {
@@ -196,6 +208,7 @@ export async function loadSource(
   ).getRowObjectsJS()[0] as { read_rows: bigint; failed_rows: bigint; accepted_rows: bigint };
 
   await conn.run(`drop view ${stage}`);
+  await conn.run(`drop table if exists ${lines}`);
   await conn.run(`drop table ${fails}`);
   await conn.run(`drop table ${rejects}`);
   await conn.run(`drop table ${scans}`);
@@ -207,6 +220,27 @@ export async function loadSource(
     rejectedRows: Number(counts.failed_rows) + readerRejected,
     ignoredColumns: header.filter((h) => !h.column).map((h) => h.header),
   };
+}
+
+/** Above this many rejected records a CASE costs more than a join. */
+const MAX_CASE_THRESHOLDS = 32;
+
+/**
+ * SQL for the line of the row with a given rowid. Accepted row k (0-based, file order) comes after
+ * every rejected record r_i (1-based, sorted) with r_i - i < k + 1, so its record number is k + 1
+ * plus their count and its line one more (the header is line 1). The count is a CASE over the
+ * few rejected records: a vectorised expression, no join.
+ */
+function lineExpression(rejectedLines: number[]): string {
+  if (rejectedLines.length === 0) return "rowid + 2";
+  const thresholds = rejectedLines.map((line, i) => line - 1 - (i + 1));
+  const whens: string[] = [];
+  for (let i = thresholds.length - 1; i >= 0; i--) {
+    // equal thresholds (consecutive rejected records): the largest count wins, so keep the first seen
+    if (i < thresholds.length - 1 && thresholds[i] === thresholds[i + 1]) continue;
+    whens.push(`when rowid + 1 > ${thresholds[i]} then ${i + 1}`);
+  }
+  return `rowid + 2 + case ${whens.join(" ")} else 0 end`;
 }
 
 function kindOf(kind: string): string {
