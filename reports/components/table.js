@@ -1,5 +1,6 @@
 /**
  * A plain, accessible HTML table (Inputs.table virtualises rows, which screen readers and print miss).
+ * Wider than a phone, it scrolls sideways inside its own box instead of being cut off at the edge.
  *
  * @param {object[]} rows
  * @param {{key: string, label: string, numeric?: boolean, format?: (v: any, row: object) => string}[]} columns
@@ -9,6 +10,9 @@
 export function simpleTable(rows, columns, { caption } = {}) {
   const table = document.createElement("table");
   table.className = "htm-table";
+  table.style.display = "block";
+  table.style.overflowX = "auto";
+  table.style.maxWidth = "100%";
   if (caption) table.createCaption().textContent = caption;
   const head = table.createTHead().insertRow();
   for (const c of columns) {
