@@ -73,7 +73,7 @@ describe("atomic, idempotent ingest", () => {
   }, 180_000);
 
   for (const [name, step] of [
-    ["while reading and checksumming inputs", /… checksumming inputs/],
+    ["while reading and checksumming inputs", /… reading inputs/],
     ["while loading work orders", /… loading work_orders\.csv/],
     ["while building core and marts", /… building core and marts/],
   ] as const) {

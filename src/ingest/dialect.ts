@@ -4,9 +4,9 @@
  * only looks at the head of the file, where csv-parse gives exact answers cheaply.
  */
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { isUtf8 } from "node:buffer";
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
+import { scanFile } from "./file-scan.ts";
 
 export type Encoding = "utf-8" | "windows-1252";
 
@@ -29,48 +29,6 @@ function readHead(file: string, bytes: number): Buffer {
     const buf = Buffer.alloc(bytes);
     const n = readSync(fd, buf, 0, bytes, 0);
     return buf.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** True when the buffer is UTF-8, allowing a multi-byte character cut off at the end of the head. */
-function looksUtf8(buf: Buffer, truncated: boolean): boolean {
-  if (isUtf8(buf)) return true;
-  if (!truncated) return false;
-  for (let cut = 1; cut <= 3 && cut < buf.length; cut++)
-    if (isUtf8(buf.subarray(0, buf.length - cut))) return true;
-  return false;
-}
-
-/** Bytes at the end of `buf[0, end)` that start a multi-byte character not yet complete. */
-function incompleteTail(buf: Buffer, end: number): number {
-  for (let i = end - 1; i >= Math.max(0, end - 3); i--) {
-    const b = buf[i]!;
-    if ((b & 0xc0) === 0x80) continue;
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return end - i < need ? end - i : 0;
-  }
-  return 0;
-}
-
-/** Whole-file UTF-8 check in chunks; Node's isUtf8 runs at several GB/s. */
-export function isFileUtf8(file: string): boolean {
-  const fd = openSync(file, "r");
-  const chunk = Buffer.alloc(8 * 1024 * 1024);
-  let carry = 0;
-  let pos = 0;
-  try {
-    for (;;) {
-      const n = readSync(fd, chunk, carry, chunk.length - carry, pos);
-      pos += n;
-      const end = carry + n;
-      if (n === 0) return isUtf8(chunk.subarray(0, end));
-      const keep = incompleteTail(chunk, end);
-      if (!isUtf8(chunk.subarray(0, end - keep))) return false;
-      chunk.copy(chunk, 0, end - keep, end);
-      carry = keep;
-    }
   } finally {
     closeSync(fd);
   }
@@ -103,14 +61,13 @@ function firstRecords(text: string, delimiter: string, max: number): string[][] 
  */
 export function sniffDialect(
   file: string,
-  declared: { delimiter?: string; encoding?: Encoding; decimalSeparator?: "." | "," } = {},
+  declared: { delimiter?: string; encoding?: Encoding; decimalSeparator?: "." | ","; isUtf8?: boolean } = {},
 ): Dialect {
   const bytes = statSync(file).size;
   const head = readHead(file, Math.min(bytes, HEAD_BYTES));
   const hasBom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   const encoding: Encoding =
-    declared.encoding ??
-    (looksUtf8(head, bytes > head.length) && isFileUtf8(file) ? "utf-8" : "windows-1252");
+    declared.encoding ?? ((declared.isUtf8 ?? scanFile(file).isUtf8) ? "utf-8" : "windows-1252");
   const text =
     encoding === "utf-8" ? head.toString("utf8").replace(/^\uFEFF/, "") : iconv.decode(head, "win1252");
   if (text.trim() === "") throw new Error("the file is empty: expected a header row");

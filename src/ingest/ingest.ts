@@ -19,7 +19,7 @@ import { readSettings, type Settings } from "../config/settings.ts";
 import { buildCoreAndMarts } from "../warehouse/transform.ts";
 import { warehousePath } from "../warehouse/paths.ts";
 import { loadReferenceData, referenceDigest } from "./reference-data.ts";
-import { sha256File } from "./checksum.ts";
+import { scanFile } from "./file-scan.ts";
 import { sniffDialect, type Dialect } from "./dialect.ts";
 import { discoverSources, type SourceFile } from "./discover.ts";
 import { matchHeader, UnusableInputError, type HeaderColumn } from "./header.ts";
@@ -82,6 +82,7 @@ interface PreparedSource {
   readPath: string;
   dialect: Dialect;
   header: HeaderColumn[];
+  sha256: string;
 }
 
 /** Sniffs and checks every present file before anything is loaded, so a bad header fails fast. */
@@ -91,8 +92,11 @@ function prepareSources(sources: SourceFile[], mapping: Mapping): PreparedSource
     if (!entry.path) continue;
     const m = mapping.sources[entry.source.name] ?? EMPTY_SOURCE_MAPPING;
     let dialect: Dialect;
+    let scan;
     try {
+      scan = scanFile(entry.path);
       dialect = sniffDialect(entry.path, {
+        isUtf8: scan.isUtf8,
         delimiter: m.delimiter,
         encoding: m.encoding,
         decimalSeparator: m.decimal_separator,
@@ -101,7 +105,7 @@ function prepareSources(sources: SourceFile[], mapping: Mapping): PreparedSource
       throw new UnusableInputError(`${entry.file}: ${(e as Error).message}`);
     }
     const header = matchHeader(entry.source, dialect.header, m, entry.file);
-    prepared.push({ entry, path: entry.path, readPath: entry.path, dialect, header });
+    prepared.push({ entry, path: entry.path, readPath: entry.path, dialect, header, sha256: scan.sha256 });
   }
   return prepared;
 }
@@ -212,15 +216,13 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     const s = discovery.sources.find((x) => x.source.name === required)!;
     if (!s.path) throw new UnusableInputError(`${path.join(inputDir, s.file)}: required file not found`);
   }
-  const prepared = prepareSources(discovery.sources, mapping);
+  const prepared = await progress.step("reading inputs", async () =>
+    prepareSources(discovery.sources, mapping),
+  );
   const present = new Set(prepared.map((p) => p.entry.source.name));
   const missingFiles = discovery.sources.filter((s) => !s.path).map((s) => s.file);
 
-  const checksums = new Map(
-    await progress.step("checksumming inputs", () =>
-      Promise.all(prepared.map(async (p) => [p.entry.file, await sha256File(p.path)] as const)),
-    ),
-  );
+  const checksums = new Map(prepared.map((p) => [p.entry.file, p.sha256] as const));
   // The load id is derived from the inputs, so loading the same input twice gives the same warehouse.
   const loadId = loadIdOf(checksums, settings, mapping, referenceDigest());
 
