@@ -98,9 +98,10 @@ export function biggestChanges({ workload, headcount, turnover, inventory }, las
     const y1 = hYears[hYears.length - 1];
     const y0 = hYears.find((y) => y >= y1 - 9) ?? hYears[0];
     for (const family of new Set([...hc.keys()].map((k) => k.split("|")[1]))) {
-      const a = mean(hc.get(`${y0}|${family}`) ?? []) ?? 0;
-      const b = mean(hc.get(`${y1}|${family}`) ?? []) ?? 0;
-      if (a === 0 && b === 0) continue;
+      const a = mean(hc.get(`${y0}|${family}`) ?? []);
+      const b = mean(hc.get(`${y1}|${family}`) ?? []);
+      // A year with no published month (suppressed for a public audience) is unknown, not zero.
+      if (a == null || b == null || (a === 0 && b === 0)) continue;
       const rel = a > 0 ? (b - a) / a : 1;
       const text =
         a < 0.5
