@@ -227,7 +227,7 @@ describe("built site in Chromium", () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const next = await context.newPage();
       await next.addInitScript(RECORD_MUTATIONS);
-      await next.goto(`${server.url}${p.path === "/" ? "/methodology" : "/"}`);
+      await next.goto(`${server.url}${p.path === "/" ? "/budget-brief" : "/"}`);
       await waitForRender(next);
       await next.goto(`${server.url}${p.path}`);
       const navigationDrawnMs = await waitForRender(next);
