@@ -20,7 +20,8 @@ export interface Dialect {
   bytes: number;
 }
 
-const HEAD_BYTES = 256 * 1024;
+// Enough for the header and 50 rows of any real export; csv-parse reads all of it four times (one per delimiter).
+const HEAD_BYTES = 64 * 1024;
 const DELIMITERS = [",", ";", "\t", "|"] as const;
 
 function readHead(file: string, bytes: number): Buffer {

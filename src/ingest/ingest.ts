@@ -216,6 +216,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     const s = discovery.sources.find((x) => x.source.name === required)!;
     if (!s.path) throw new UnusableInputError(`${path.join(inputDir, s.file)}: required file not found`);
   }
+  const tRead = performance.now();
   const prepared = await progress.step("reading inputs", async () =>
     prepareSources(discovery.sources, mapping),
   );
@@ -244,7 +245,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     await conn.run(META_TABLES_SQL);
     const runId = options.checkOnly ? 1 : await copyLoadHistory(conn, dbPath);
     await writeSettings(conn, settings);
+    timings.read_seconds = (performance.now() - tRead) / 1000;
+    const tReference = performance.now();
     await loadReferenceData(conn);
+    timings.reference_seconds = (performance.now() - tReference) / 1000;
 
     const results = new Map<string, SourceLoadResult>();
     const tLoad = performance.now();
@@ -276,7 +280,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     for (const s of discovery.sources) if (!s.path) await createEmptyRaw(conn, s.source);
     timings.load_seconds = (performance.now() - tLoad) / 1000;
 
+    const tOrphans = performance.now();
     await recordOrphans(conn, loadId, present);
+    timings.orphans_seconds = (performance.now() - tOrphans) / 1000;
     const files: FileReport[] = discovery.sources.map((s) => {
       const r = results.get(s.source.name);
       const p = prepared.find((x) => x.entry === s);
