@@ -59,6 +59,10 @@ const KEY_TESTS: Record<string, string[]> = {
     nullValues("core.pay_spells", ["employee_id", "hire_on", "start_on", "basis", "annual_pay_usd"]),
     orphans("core.pay_spells", ["employee_id", "hire_on"], "core.employees"),
     "select * from core.pay_spells where end_on is not null and end_on <= start_on",
+    // one person's spells never overlap (marts look up "the" spell in force on a day)
+    `select * from core.pay_spells a join core.pay_spells b on a.employee_id = b.employee_id
+       and (a.hire_on, a.start_on) < (b.hire_on, b.start_on)
+       and b.start_on < coalesce(a.end_on, date '9999-12-31') and a.start_on < coalesce(b.end_on, date '9999-12-31')`,
   ],
   "core.separations": [
     duplicateKeys("core.separations", ["employee_id", "hire_on"]),

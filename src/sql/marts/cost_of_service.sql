@@ -69,12 +69,14 @@ work_days as (
 work_pay as (
     select
         w.*,
-        -- the spell in force on the work date: the latest one started by then, unless it has ended
-        case when coalesce(ps.end_on, date '9999-12-31') > w.work_on then ps.annual_pay_usd end as annual_pay_usd
+        ps.annual_pay_usd
     from work_days w
-    asof left join core.pay_spells ps
+    -- the spell in force on the work date (spells of one person never overlap, so at most one);
+    -- coalesce, not "is null or": an or here turns the hash join into a nested loop
+    left join core.pay_spells ps
         on ps.employee_id = w.technician_id
         and w.work_on >= ps.start_on
+        and w.work_on < coalesce(ps.end_on, date '9999-12-31')
 ),
 -- Labor cost priced at the technicians' own pay is a sum of their pay x hours: with fewer than
 -- min_group of them it would disclose one person's pay (hours are published in the workload mart),
