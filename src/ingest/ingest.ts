@@ -10,6 +10,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   DuckDBInstance,
+  LIST,
+  VARCHAR,
   quotedIdentifier as id,
   quotedString as str,
   type DuckDBConnection,
@@ -123,6 +125,8 @@ function loadIdOf(
   h.update(reference);
   return h.digest("hex").slice(0, 16);
 }
+
+const rows = (n: number) => `${n.toLocaleString("en-US")} row${n === 1 ? "" : "s"}`;
 
 function loaderOf(source: SourceContract) {
   const loader = LOADERS.find((l) => l.source === source);
@@ -272,7 +276,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
             loadId,
           }),
         (r) =>
-          `${p.entry.file}: ${r.acceptedRows.toLocaleString("en-US")} rows loaded` +
+          `${p.entry.file}: ${rows(r.acceptedRows)} loaded` +
           (r.rejectedRows ? `, ${r.rejectedRows.toLocaleString("en-US")} rejected` : ""),
       );
       results.set(p.entry.source.name, result);
@@ -313,19 +317,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       appender.appendBigInt(BigInt(f.dataRows));
       appender.appendBigInt(BigInt(f.acceptedRows));
       appender.appendBigInt(BigInt(f.rejectedRows));
-      appender.appendNull();
+      f.ignoredColumns.length ? appender.appendList(f.ignoredColumns, LIST(VARCHAR)) : appender.appendNull();
       appender.endRow();
     }
     appender.closeSync();
-    for (const f of files)
-      if (f.ignoredColumns.length)
-        await conn.run(
-          `update meta.source_files set ignored_columns = $cols::varchar[] where source = $source`,
-          {
-            cols: JSON.stringify(f.ignoredColumns).replaceAll('"', "'"),
-            source: f.source,
-          },
-        );
 
     if (!options.checkOnly) {
       const tCore = performance.now();
