@@ -168,6 +168,21 @@ describe("unusable input exits 2 naming the file", () => {
     });
   }
 
+  it("--strict with a rejected row exits 1 and keeps the previous warehouse", async () => {
+    const good = folder({ "employees.csv": EMPLOYEES });
+    const db = path.join(good, "w.duckdb");
+    expect(runCli(["ingest", "--input", good, "--db", db]).code).toBe(0);
+    const [before] = await queryWarehouse(db, "select load_id from meta.load_runs");
+    const bad = folder({ "employees.csv": `${EMPLOYEES}T3,2016-13-01,\n` });
+    const r = runCli(["ingest", "--input", bad, "--db", db, "--strict"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/--strict: 1 row was rejected; .* was left as it was/);
+    expect(await queryWarehouse(db, "select load_id from meta.load_runs")).toEqual([before]);
+    expect(await queryWarehouse(db, "select count(*)::integer n from raw.employees")).toEqual([{ n: 2 }]);
+    // Without --strict the same input loads, with the bad row reported.
+    expect(runCli(["ingest", "--input", bad, "--db", db]).code).toBe(0);
+  });
+
   it("an unknown option", () => {
     const r = runCli(["ingest", "--frobnicate"]);
     expect(r.code).toBe(2);

@@ -16,6 +16,7 @@ Exit codes: 0 loaded (rejected rows are reported, not fatal); 1 --strict and row
 2 unusable input (missing required file or column, unreadable file, unknown option).`;
 
 const n = (x: number) => x.toLocaleString("en-US");
+const rejectedText = (x: number) => (x === 1 ? "1 row was rejected" : `${n(x)} rows were rejected`);
 
 export function printReport(report: IngestReport, heading: string): void {
   const out: string[] = [heading, ""];
@@ -97,7 +98,7 @@ export async function run(argv: string[]): Promise<number> {
       report,
       report.exitCode === 0
         ? `Loaded into ${rel} (load ${report.loadId}, ${report.timings.total_seconds?.toFixed(1)} s).`
-        : `--strict: ${report.files.reduce((a, f) => a + f.rejectedRows, 0)} rows were rejected; ${rel} was left as it was.`,
+        : `--strict: ${rejectedText(report.files.reduce((a, f) => a + f.rejectedRows, 0))}; ${rel} was left as it was.`,
     );
     return report.exitCode;
   } catch (e) {
