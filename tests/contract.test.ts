@@ -8,19 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderDataDictionary } from "../src/contract/dictionary.ts";
-import {
-  SOURCES,
-  assetsRow,
-  certificationsRow,
-  employeesRow,
-  jobHistoryRow,
-  organizationsRow,
-  payRow,
-  requisitionsRow,
-  trainingRow,
-  workOrdersRow,
-  type SourceContract,
-} from "../src/contract/index.ts";
+import { SOURCES, type SourceContract, ROW_SCHEMAS } from "../src/contract/index.ts";
 import { ingest } from "../src/ingest/ingest.ts";
 import { queryWarehouse } from "./support/duckdb.ts";
 
@@ -58,18 +46,6 @@ const VALID: Record<string, Row> = {
   pay: { employee_id: "E1", effective_date: "2020-01-15", amount: "31.50", basis: "hourly" },
   work_orders: { work_order_id: "W1", opened_date: "2022-02-01", work_type: "PM", labor_hours: "1.5" },
   assets: { asset_id: "A1", device_type: "Infusion Pump", in_service_date: "2019-01-01" },
-};
-
-const ROW_SCHEMAS = {
-  organizations: organizationsRow,
-  employees: employeesRow,
-  job_history: jobHistoryRow,
-  requisitions: requisitionsRow,
-  certifications: certificationsRow,
-  training: trainingRow,
-  pay: payRow,
-  work_orders: workOrdersRow,
-  assets: assetsRow,
 };
 
 const c = (name: string, row: Row, rejectedOn: string | null): Case => ({ name, row, rejectedOn });

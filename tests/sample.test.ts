@@ -6,35 +6,13 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../src/cli/sample.ts";
 import { main } from "../src/cli/main.ts";
-import {
-  SOURCES,
-  assetsRow,
-  certificationsRow,
-  employeesRow,
-  jobHistoryRow,
-  organizationsRow,
-  payRow,
-  requisitionsRow,
-  trainingRow,
-  workOrdersRow,
-} from "../src/contract/index.ts";
+import { SOURCES, ROW_SCHEMAS } from "../src/contract/index.ts";
 import type { Manifest } from "../src/sample/manifest.ts";
 import { isoDate, periodOf } from "../src/sample/calendar.ts";
 import { makeOrganizations } from "../src/sample/organizations.ts";
 import { simulateWorkforce } from "../src/sample/workforce.ts";
 import { TAXONOMY_DIR } from "../src/warehouse/paths.ts";
 
-const SCHEMAS = {
-  organizations: organizationsRow,
-  employees: employeesRow,
-  job_history: jobHistoryRow,
-  requisitions: requisitionsRow,
-  certifications: certificationsRow,
-  training: trainingRow,
-  pay: payRow,
-  assets: assetsRow,
-  work_orders: workOrdersRow,
-} as const;
 const FILES = SOURCES.map((s) => s.file);
 
 const root = mkdtempSync(join(tmpdir(), "htm-sample-"));
@@ -96,14 +74,16 @@ function capacityStory(dir: string): { orgYears: Map<string, StoryYear>; years: 
     hire_date: string;
     org_id?: string;
     termination_date?: string;
-  }>("employees.csv", employeesRow);
+  }>("employees.csv", ROW_SCHEMAS.employees);
   const jobs = valid<{
     employee_id: string;
     effective_date: string;
     job_title: string;
     fte?: number;
     employment_type?: string;
-  }>("job_history.csv", jobHistoryRow).sort((a, b) => a.effective_date.localeCompare(b.effective_date));
+  }>("job_history.csv", ROW_SCHEMAS.job_history).sort((a, b) =>
+    a.effective_date.localeCompare(b.effective_date),
+  );
 
   const empty = (): StoryYear => ({
     technicalFte: 0,
@@ -159,7 +139,7 @@ function capacityStory(dir: string): { orgYears: Map<string, StoryYear>; years: 
     org_id?: string;
     technician_id?: string;
     service_provider?: string;
-  }>("work_orders.csv", workOrdersRow)) {
+  }>("work_orders.csv", ROW_SCHEMAS.work_orders)) {
     if ((w.service_provider ?? "in_house") !== "in_house" || !w.labor_hours) continue;
     const year = w.opened_date.slice(0, 4);
     at(orgYears, `${w.org_id ?? "default"} ${year}`).inHouseHours += w.labor_hours;
@@ -210,7 +190,7 @@ describe("htm-workforce sample", () => {
       const seen = new Set<string>();
       const failing = new Set<number>();
       for (const { line, row } of readRows(dirA, source.file)) {
-        const result = SCHEMAS[source.name].safeParse(row);
+        const result = ROW_SCHEMAS[source.name].safeParse(row);
         const key = source.key.map((k) => row[k]).join("\u0000");
         const duplicate = seen.has(key);
         seen.add(key);
@@ -282,7 +262,7 @@ describe("htm-workforce sample", () => {
     for (const { row } of readRows(dirA, "job_history.csv")) titles.set(row.employee_id, row.job_title);
     const pay = new Map<string, number>();
     for (const { row } of readRows(dirA, "pay.csv"))
-      if (row.effective_date.startsWith("2024") && payRow.safeParse(row).success)
+      if (row.effective_date.startsWith("2024") && ROW_SCHEMAS.pay.safeParse(row).success)
         pay.set(row.employee_id, Number(row.amount) * (row.basis === "hourly" ? 2080 : 1));
     const payOf = (pattern: RegExp) =>
       [...pay].filter(([id]) => pattern.test(titles.get(id) ?? "")).map(([, amount]) => amount);

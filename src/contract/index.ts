@@ -50,3 +50,26 @@ export function requiredColumns(s: SourceContract): string[] {
     .filter(([, c]) => c.required)
     .map(([n]) => n);
 }
+
+import { organizationsRow } from "./organizations.ts";
+import { employeesRow } from "./employees.ts";
+import { jobHistoryRow } from "./job_history.ts";
+import { requisitionsRow } from "./requisitions.ts";
+import { certificationsRow } from "./certifications.ts";
+import { trainingRow } from "./training.ts";
+import { payRow } from "./pay.ts";
+import { assetsRow } from "./assets.ts";
+import { workOrdersRow } from "./work_orders.ts";
+
+/** Each source's zod row schema (CSV text in, typed values out), by source name. */
+export const ROW_SCHEMAS = {
+  organizations: organizationsRow,
+  employees: employeesRow,
+  job_history: jobHistoryRow,
+  requisitions: requisitionsRow,
+  certifications: certificationsRow,
+  training: trainingRow,
+  pay: payRow,
+  assets: assetsRow,
+  work_orders: workOrdersRow,
+} as const satisfies Record<SourceName, unknown>;
