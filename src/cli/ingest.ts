@@ -49,6 +49,12 @@ export function printReport(report: IngestReport, heading: string): void {
       out.push(`  ${n(r.rows).padStart(7)}  ${r.file}: ${r.reason}`);
     if (report.rejectedByReason.length > 20)
       out.push(`  … ${report.rejectedByReason.length - 20} more reasons`);
+    out.push("", "first rejected rows (file, line, column, value):");
+    for (const e of report.rejectedExamples) {
+      const value =
+        e.value === null ? "" : ` '${e.value.length > 60 ? `${e.value.slice(0, 57)}...` : e.value}'`;
+      out.push(`  ${e.file} line ${e.line}${e.column ? `, ${e.column}` : ""}${value}: ${e.reason}`);
+    }
   }
   if (report.orphans.length) {
     out.push("", "references to rows that do not exist (kept, listed in meta.orphans):");

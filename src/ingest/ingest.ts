@@ -73,6 +73,14 @@ export interface IngestReport {
   missingFiles: string[];
   unknownFiles: string[];
   rejectedByReason: { file: string; column: string | null; reason: string; rows: number }[];
+  /** The first rejected rows, in file and line order, to show where to look. */
+  rejectedExamples: {
+    file: string;
+    line: number;
+    column: string | null;
+    value: string | null;
+    reason: string;
+  }[];
   orphans: { file: string; column: string; references: string; values: number; rows: number }[];
   unmapped: { source: string; column: string; value: string; rows: number }[];
   timings: Record<string, number>;
@@ -379,7 +387,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
 async function readReport(
   conn: DuckDBConnection,
-  base: Omit<IngestReport, "rejectedByReason" | "orphans" | "unmapped">,
+  base: Omit<IngestReport, "rejectedByReason" | "rejectedExamples" | "orphans" | "unmapped">,
 ): Promise<IngestReport> {
   const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
   const rejectedByReason = (
@@ -400,5 +408,9 @@ async function readReport(
   } catch {
     // meta.unmapped_values is built with core; `check` does not build it.
   }
-  return { ...base, rejectedByReason, orphans, unmapped };
+  const rejectedExamples = (
+    await rows(`select source_file as file, line, column_name as column, value, reason
+      from meta.rejected_rows order by source_file, line, column_name limit 10`)
+  ).map((r) => ({ ...r, line: Number(r.line) })) as IngestReport["rejectedExamples"];
+  return { ...base, rejectedByReason, rejectedExamples, orphans, unmapped };
 }
