@@ -515,6 +515,17 @@ describe("pay and careers", () => {
     expect(svg).toContain("suppressed: pay statistic for fewer than 3 people");
     expect(svg).toMatchSnapshot();
   });
+  it("on a phone, names each role on its own line above the row, with its share of market", async () => {
+    const { payVsMarketChart } = await component("pay-vs-market");
+    const node = payVsMarketChart(pay, { width: 390, roles, document });
+    // No left axis of names (it would take the plot's width).
+    expect(node.querySelector("[aria-label='y-axis tick label']")).toBeNull();
+    const svg = svgOf(node);
+    // 112,000 / 127,000 = 88%; the suppressed role has its name but no ratio.
+    expect(svg).toContain("Medical Device Networking Specialist · 88% of market");
+    expect(svg).toContain(">HTM Supervisor / Lead<");
+    expect(svg).toMatchSnapshot();
+  });
 });
 
 describe("inventory and shared helpers", () => {

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { barRowsLayout, labelsAboveBars } from "./bar-rows.js";
 import { pct, usd } from "./findings.js";
 
 /** Roles in ladder order (then name) using the taxonomy's ladder levels when given. */
@@ -56,7 +57,15 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
     1,
     ...data.map((d) => Math.max(d.p75_pay ?? 0, d.market_median ?? 0, d.median_pay ?? 0)),
   );
-  const narrow = width < 640;
+  // Narrow: each role's name (and its share of market, which has no room at the row's end) on its own
+  // line above the row, so long names never run over the markers.
+  const layout = barRowsLayout(width, order.length, { marginLeft: 280, extra: 80 });
+  const narrow = layout.narrow;
+  const byRole = new Map(data.map((d) => [d.role, d]));
+  const narrowLabel = (role) => {
+    const ratio = byRole.get(role)?.market_ratio;
+    return ratio != null && byRole.get(role)?.median_pay != null ? `${role} · ${pct(ratio)} of market` : role;
+  };
   const long = [
     ...shown.map((d) => ({ role: d.role, what: "Median pay (your staff)", value: d.median_pay, n: d.n })),
     ...data
@@ -66,12 +75,18 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
   return Plot.plot({
     document,
     width,
-    height: 34 * order.length + 80,
-    marginLeft: narrow ? 10 : 280,
+    height: narrow ? layout.height : 34 * order.length + 80,
+    marginLeft: layout.marginLeft,
     marginRight: narrow ? 20 : 110,
     marginTop: narrow ? 36 : 30,
     x: { label: "Annual base pay (USD) →", domain: [0, xMax * 1.05], tickFormat: (v) => usd(v), grid: true },
-    y: { label: null, domain: order, axis: narrow ? null : "left", tickSize: 0 },
+    y: {
+      label: null,
+      domain: order,
+      axis: narrow ? null : "left",
+      tickSize: 0,
+      ...(narrow ? { padding: layout.padding } : {}),
+    },
     symbol: {
       domain: ["Median pay (your staff)", "Market median"],
       range: ["circle", "diamond"],
@@ -85,8 +100,8 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
         y: "role",
         fill: "#0072B2",
         fillOpacity: 0.22,
-        insetTop: 7,
-        insetBottom: 7,
+        insetTop: narrow ? 4 : 7,
+        insetBottom: narrow ? 4 : 7,
       }),
       Plot.dot(
         long.filter((d) => d.what === "Median pay (your staff)"),
@@ -132,17 +147,7 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
         fill: "#555",
         fontStyle: "italic",
       }),
-      narrow
-        ? Plot.text(order, {
-            x: 0,
-            y: (d) => d,
-            text: (d) => d,
-            dy: -11,
-            dx: 2,
-            textAnchor: "start",
-            fontSize: 10,
-          })
-        : null,
+      labelsAboveBars(order, { y: (d) => d, text: narrowLabel, narrow }),
     ],
   });
 }
