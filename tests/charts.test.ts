@@ -386,6 +386,30 @@ describe("retention", () => {
       "61% of hires are still employed after 3 years; half have left by 50 months",
     );
   });
+  it("median tenure table: every column when wide; on a phone hires under the group, short headers", async () => {
+    const { retentionSummaryTable } = await component("survival-curves");
+    const rows = [
+      { group_kind: "certified", group_value: "yes", n: 40, s12: 0.95, s24: 0.9, s36: 0.78, s60: null },
+      { group_kind: "certified", group_value: "no", n: 60, s12: 0.9, s24: 0.7, s36: 0.61, s60: 0.4 },
+    ].map((d, i) => ({ ...d, median_tenure_months: i ? 50 : null }));
+    const cellText = (table: any) =>
+      [...table.querySelectorAll("tr")].map((tr: any) =>
+        [...tr.querySelectorAll("th, td")].map((c: any) => c.textContent),
+      );
+    expect(cellText(retentionSummaryTable(rows, { width: 900, document }))).toEqual([
+      ["Group", "Hires", "Still employed at 1 year", "2 years", "3 years", "5 years", "Median tenure"],
+      ["Certified", "40", "95%", "90%", "78%", "too early", "not reached"],
+      ["Not certified", "60", "90%", "70%", "61%", "40%", "50 months"],
+    ]);
+    const phone = retentionSummaryTable(rows, { width: 390, document });
+    expect(cellText(phone)).toEqual([
+      ["Group", "Still employed after", "Median tenure"],
+      ["1 yr", "2 yrs", "3 yrs", "5 yrs"],
+      ["Certified40 hires", "95%", "90%", "78%", "too early", "not reached"],
+      ["Not certified60 hires", "90%", "70%", "61%", "40%", "50 months"],
+    ]);
+    expect(phone.querySelector("td div").textContent).toBe("40 hires");
+  });
   it("cost of turnover and retirement exposure titles", async () => {
     const { costOfTurnoverTitle } = await component("cost-of-turnover");
     const costs = [

@@ -160,53 +160,86 @@ export function survivalCurvesChart(rows, { width, height = 340, maxMonths = 120
   });
 }
 
+const SURVIVAL_KEYS = ["s12", "s24", "s36", "s60"];
+
+/** Widths below this get the phone table (the wide one needs about 700 px). */
+export const NARROW_TABLE_PX = 640;
+
 /**
  * Kaplan-Meier survival at 1, 2, 3 and 5 years and median tenure per group, as a table; suppressed
- * groups say so, and a median the curve never reaches reads "not reached".
+ * groups say so, and a median the curve never reaches reads "not reached". On a phone the hires go under
+ * the group's name and the headers shorten ("1 yr" under "Still employed after"), so the table fits the
+ * screen instead of scrolling sideways.
  *
  * @param {object[]} summary - marts.retention_summary rows for one organisation, group kind, event kind.
- * @param {{document?: Document}} [options]
+ * @param {{width?: number, document?: Document}} [options]
  * @returns {HTMLTableElement}
  */
-export function retentionSummaryTable(summary, { document: doc = globalThis.document } = {}) {
+export function retentionSummaryTable(
+  summary,
+  { width = Infinity, document: doc = globalThis.document } = {},
+) {
+  const narrow = width < NARROW_TABLE_PX;
   const table = doc.createElement("table");
   table.className = "htm-table";
-  const head = table.createTHead().insertRow();
-  const columns = [
-    ["Group", null],
-    ["Hires", "n"],
-    ["Still employed at 1 year", "s12"],
-    ["2 years", "s24"],
-    ["3 years", "s36"],
-    ["5 years", "s60"],
-    ["Median tenure", "median_tenure_months"],
-  ];
-  for (const [label, key] of columns) {
+  const header = (row, label, { num = false, span = 1, rows = 1 } = {}) => {
     const th = doc.createElement("th");
     th.textContent = label;
-    if (key) th.className = "num";
-    head.append(th);
+    if (num) th.className = "num";
+    if (span > 1) th.colSpan = span;
+    if (rows > 1) th.rowSpan = rows;
+    row.append(th);
+    return th;
+  };
+  const survivalText = (d, key) => (d.suppressed ? "–" : d[key] == null ? "too early" : pct(d[key]));
+  const medianText = (d) =>
+    d.suppressed
+      ? d.suppressed
+      : d.median_tenure_months == null
+        ? "not reached"
+        : `${count(d.median_tenure_months)} months`;
+  if (narrow) {
+    table.style.width = "100%";
+    table.style.fontSize = "0.85rem";
+    const thead = table.createTHead();
+    const top = thead.insertRow();
+    header(top, "Group", { rows: 2 });
+    header(top, "Still employed after", { span: 4 }).style.textAlign = "center";
+    header(top, "Median tenure", { num: true, rows: 2 });
+    const years = thead.insertRow();
+    for (const label of ["1 yr", "2 yrs", "3 yrs", "5 yrs"]) header(years, label, { num: true });
+  } else {
+    const head = table.createTHead().insertRow();
+    header(head, "Group");
+    header(head, "Hires", { num: true });
+    header(head, "Still employed at 1 year", { num: true });
+    for (const label of ["2 years", "3 years", "5 years", "Median tenure"])
+      header(head, label, { num: true });
   }
   const body = table.createTBody();
   for (const d of summary) {
     const row = body.insertRow();
+    const group = row.insertCell();
+    group.textContent = survivalGroupLabel(d.group_kind, d.group_value);
+    const hires = d.suppressed ? "suppressed" : count(d.n);
+    if (narrow) {
+      const n = doc.createElement("div");
+      n.textContent = d.suppressed ? hires : `${hires} hires`;
+      n.style.color = "var(--htm-muted, #5b6470)";
+      n.style.fontSize = "0.8rem";
+      group.append(n);
+    }
     const cells = [
-      survivalGroupLabel(d.group_kind, d.group_value),
-      d.suppressed ? "suppressed" : count(d.n),
-      ...["s12", "s24", "s36", "s60"].map((k) =>
-        d.suppressed ? "–" : d[k] == null ? "too early" : pct(d[k]),
-      ),
-      d.suppressed
-        ? d.suppressed
-        : d.median_tenure_months == null
-          ? "not reached"
-          : `${count(d.median_tenure_months)} months`,
+      ...(narrow ? [] : [hires]),
+      ...SURVIVAL_KEYS.map((k) => survivalText(d, k)),
+      medianText(d),
     ];
-    cells.forEach((text, i) => {
+    for (const text of cells) {
       const td = row.insertCell();
       td.textContent = text;
-      if (i > 0) td.className = "num";
-    });
+      td.className = "num";
+    }
   }
+  if (narrow) for (const cell of table.querySelectorAll("th, td")) cell.style.padding = "0.3rem 0.25rem";
   return table;
 }
