@@ -386,7 +386,7 @@ describe("retention", () => {
       "61% of hires are still employed after 3 years; half have left by 50 months",
     );
   });
-  it("median tenure table: every column when wide; on a phone hires under the group, short headers", async () => {
+  it("median tenure table: every column when wide; on a phone hires and median under the group", async () => {
     const { retentionSummaryTable } = await component("survival-curves");
     const rows = [
       { group_kind: "certified", group_value: "yes", n: 40, s12: 0.95, s24: 0.9, s36: 0.78, s60: null },
@@ -403,12 +403,17 @@ describe("retention", () => {
     ]);
     const phone = retentionSummaryTable(rows, { width: 390, document });
     expect(cellText(phone)).toEqual([
-      ["Group", "Still employed after", "Median tenure"],
+      ["Group", "Still employed after"],
       ["1 yr", "2 yrs", "3 yrs", "5 yrs"],
-      ["Certified40 hires", "95%", "90%", "78%", "too early", "not reached"],
-      ["Not certified60 hires", "90%", "70%", "61%", "40%", "50 months"],
+      ["Certified40 hiresmedian tenure not reached", "95%", "90%", "78%", "too early"],
+      ["Not certified60 hiresmedian tenure 50 months", "90%", "70%", "61%", "40%"],
     ]);
-    expect(phone.querySelector("td div").textContent).toBe("40 hires");
+    expect([...phone.querySelectorAll("td div")].map((d: any) => d.textContent)).toEqual([
+      "40 hires",
+      "median tenure not reached",
+      "60 hires",
+      "median tenure 50 months",
+    ]);
   });
   it("cost of turnover and retirement exposure titles", async () => {
     const { costOfTurnoverTitle } = await component("cost-of-turnover");
@@ -545,9 +550,14 @@ describe("pay and careers", () => {
     // No left axis of names (it would take the plot's width).
     expect(node.querySelector("[aria-label='y-axis tick label']")).toBeNull();
     const svg = svgOf(node);
-    // 112,000 / 127,000 = 88%; the suppressed role has its name but no ratio.
+    // 112,000 / 127,000 = 88%; the suppressed role says so on its name line (the note under the chart
+    // gives the reason), not across the row where its market marker sits.
     expect(svg).toContain("Medical Device Networking Specialist · 88% of market");
-    expect(svg).toContain(">HTM Supervisor / Lead<");
+    expect(svg).toContain(">HTM Supervisor / Lead · suppressed<");
+    expect(svg).not.toContain("suppressed: pay statistic");
+    // 45 characters fit 360 px; at 320 px the name keeps its ratio and drops "of market".
+    const small = svgOf(payVsMarketChart(pay, { width: 320, roles, document }));
+    expect(small).toContain("Medical Device Networking Specialist · 88%<");
     expect(svg).toMatchSnapshot();
   });
 });

@@ -62,9 +62,15 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
   const layout = barRowsLayout(width, order.length, { marginLeft: 280, extra: 80 });
   const narrow = layout.narrow;
   const byRole = new Map(data.map((d) => [d.role, d]));
+  const marginRight = narrow ? 20 : 110;
+  // An 11 px label runs about 6.2 px a character; past the plot's width "of market" goes.
+  const fitsLine = (text) => text.length * 6.2 <= width - layout.marginLeft - marginRight;
   const narrowLabel = (role) => {
-    const ratio = byRole.get(role)?.market_ratio;
-    return ratio != null && byRole.get(role)?.median_pay != null ? `${role} · ${pct(ratio)} of market` : role;
+    const d = byRole.get(role);
+    if (d?.median_pay == null) return `${role} · suppressed`;
+    if (d.market_ratio == null) return role;
+    const full = `${role} · ${pct(d.market_ratio)} of market`;
+    return fitsLine(full) ? full : `${role} · ${pct(d.market_ratio)}`;
   };
   const long = [
     ...shown.map((d) => ({ role: d.role, what: "Median pay (your staff)", value: d.median_pay, n: d.n })),
@@ -77,7 +83,7 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
     width,
     height: narrow ? layout.height : 34 * order.length + 80,
     marginLeft: layout.marginLeft,
-    marginRight: narrow ? 20 : 110,
+    marginRight,
     marginTop: narrow ? 36 : 30,
     x: { label: "Annual base pay (USD) →", domain: [0, xMax * 1.05], tickFormat: (v) => usd(v), grid: true },
     y: {
@@ -146,6 +152,8 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
         fontSize: 11,
         fill: "#555",
         fontStyle: "italic",
+        // On a phone the label above says "suppressed" and the note under the chart says why.
+        filter: () => !narrow,
       }),
       labelsAboveBars(order, { y: (d) => d, text: narrowLabel, narrow }),
     ],
