@@ -167,9 +167,9 @@ export const NARROW_TABLE_PX = 640;
 
 /**
  * Kaplan-Meier survival at 1, 2, 3 and 5 years and median tenure per group, as a table; suppressed
- * groups say so, and a median the curve never reaches reads "not reached". On a phone the hires go under
- * the group's name and the headers shorten ("1 yr" under "Still employed after"), so the table fits the
- * screen instead of scrolling sideways.
+ * groups say so, and a median the curve never reaches reads "not reached". On a phone the hires and the
+ * median tenure go under the group's name and the year headers shorten ("1 yr" under "Still employed
+ * after"), so the table fits the screen instead of scrolling sideways.
  *
  * @param {object[]} summary - marts.retention_summary rows for one organisation, group kind, event kind.
  * @param {{width?: number, document?: Document}} [options]
@@ -205,9 +205,9 @@ export function retentionSummaryTable(
     const top = thead.insertRow();
     header(top, "Group", { rows: 2 });
     header(top, "Still employed after", { span: 4 }).style.textAlign = "center";
-    header(top, "Median tenure", { num: true, rows: 2 });
     const years = thead.insertRow();
-    for (const label of ["1 yr", "2 yrs", "3 yrs", "5 yrs"]) header(years, label, { num: true });
+    for (const label of ["1 yr", "2 yrs", "3 yrs", "5 yrs"])
+      header(years, label, { num: true }).style.whiteSpace = "nowrap";
   } else {
     const head = table.createTHead().insertRow();
     header(head, "Group");
@@ -223,21 +223,23 @@ export function retentionSummaryTable(
     group.textContent = survivalGroupLabel(d.group_kind, d.group_value);
     const hires = d.suppressed ? "suppressed" : count(d.n);
     if (narrow) {
-      const n = doc.createElement("div");
-      n.textContent = d.suppressed ? hires : `${hires} hires`;
-      n.style.color = "var(--htm-muted, #5b6470)";
-      n.style.fontSize = "0.8rem";
-      group.append(n);
+      const lines = d.suppressed ? [d.suppressed] : [`${hires} hires`, `median tenure ${medianText(d)}`];
+      for (const text of lines) {
+        const line = doc.createElement("div");
+        line.textContent = text;
+        line.style.color = "var(--htm-muted, #5b6470)";
+        line.style.fontSize = "0.8rem";
+        group.append(line);
+      }
     }
-    const cells = [
-      ...(narrow ? [] : [hires]),
-      ...SURVIVAL_KEYS.map((k) => survivalText(d, k)),
-      medianText(d),
-    ];
+    const cells = narrow
+      ? SURVIVAL_KEYS.map((k) => survivalText(d, k))
+      : [hires, ...SURVIVAL_KEYS.map((k) => survivalText(d, k)), medianText(d)];
     for (const text of cells) {
       const td = row.insertCell();
       td.textContent = text;
       td.className = "num";
+      if (narrow) td.style.whiteSpace = "nowrap";
     }
   }
   if (narrow) for (const cell of table.querySelectorAll("th, td")) cell.style.padding = "0.3rem 0.25rem";
