@@ -146,13 +146,15 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
       Plot.text(suppressed, {
         x: 0,
         y: "role",
-        text: (d) => `suppressed: ${d.suppressed ?? "too few people"}`,
+        // Just the word: the reason is in the note under the chart, and a longer text ran over the market
+        // marker of the row.
+        text: () => "suppressed",
         dx: 4,
         textAnchor: "start",
         fontSize: 11,
         fill: "#555",
         fontStyle: "italic",
-        // On a phone the label above says "suppressed" and the note under the chart says why.
+        // On a phone the label above says it.
         filter: () => !narrow,
       }),
       labelsAboveBars(order, { y: (d) => d, text: narrowLabel, narrow }),
