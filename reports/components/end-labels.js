@@ -32,9 +32,11 @@ export function spreadLabels(values, gap, [min, max]) {
  * @param {[number, number]} options.yDomain - the y scale's domain.
  * @param {number} options.plotHeight - height of the plotting area in pixels (height − margins).
  * @param {string} [options.colorKey] - channel value given to the colour scale (defaults to item.key).
+ * @param {number} [options.maxWidthPx] - room for the text; a longer label is shortened in the middle
+ *   ("Networking &…ion 12%"), so its start and its value stay readable on a phone.
  * @returns {Plot.Markish[]}
  */
-export function endLabels(items, { yDomain, plotHeight, minGapPx = 13 }) {
+export function endLabels(items, { yDomain, plotHeight, minGapPx = 13, maxWidthPx }) {
   const [y0, y1] = yDomain;
   const gap = (minGapPx * Math.abs(y1 - y0)) / Math.max(1, plotHeight);
   const lo = Math.min(y0, y1) + gap / 2;
@@ -64,6 +66,7 @@ export function endLabels(items, { yDomain, plotHeight, minGapPx = 13 }) {
       textAnchor: "start",
       fill: "currentColor",
       fontSize: 11,
+      ...(maxWidthPx ? { lineWidth: maxWidthPx / 11, textOverflow: "ellipsis-middle" } : {}),
     }),
   ];
 }

@@ -79,7 +79,11 @@ export function headcountByRoleChart(rows, { width, height = 320, document } = {
         channels: { "Role family": "label", FTE: (d) => (d.fte == null ? null : +d.fte.toFixed(1)) },
         tip: { format: { stroke: false, z: false, x: "%b %Y" } },
       }),
-      ...endLabels(labels, { yDomain: [0, yMax], plotHeight: height - marginTop - marginBottom }),
+      ...endLabels(labels, {
+        yDomain: [0, yMax],
+        plotHeight: height - marginTop - marginBottom,
+        maxWidthPx: width < 640 ? 150 - 20 : undefined,
+      }),
     ],
   });
 }

@@ -120,7 +120,11 @@ export function workloadMixChart(rows, { width, height = 360, document } = {}) {
           },
         }),
       ),
-      ...endLabels(labels, { yDomain: [0, 1], plotHeight: height - marginTop - marginBottom }),
+      ...endLabels(labels, {
+        yDomain: [0, 1],
+        plotHeight: height - marginTop - marginBottom,
+        maxWidthPx: width < 640 ? 150 - 20 : undefined,
+      }),
       Plot.ruleY([0]),
     ],
   });
