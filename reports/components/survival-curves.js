@@ -221,6 +221,8 @@ export function retentionSummaryTable(
     const row = body.insertRow();
     const group = row.insertCell();
     group.textContent = survivalGroupLabel(d.group_kind, d.group_value);
+    // the wide table has room: a group name on one line reads as a label, not a paragraph
+    if (!narrow) group.style.whiteSpace = "nowrap";
     const hires = d.suppressed ? "suppressed" : count(d.n);
     if (narrow) {
       const lines = d.suppressed ? [d.suppressed] : [`${hires} hires`, `median tenure ${medianText(d)}`];
