@@ -29,6 +29,24 @@ export function barRowsLayout(width, rows, { marginLeft = 280, extra = 60 } = {}
 }
 
 /**
+ * The Plot options every bar-row chart shares: its size from the layout and a y axis of the
+ * categories (hidden when narrow, where labelsAboveBars names the rows). Spread into Plot.plot and
+ * add the chart's own x scale, margins and marks.
+ *
+ * @param {{narrow: boolean, height: number, marginLeft: number, padding: number}} layout - from barRowsLayout.
+ * @param {{width: number, domain: string[], document?: Document}} options
+ */
+export function barRowsFrame(layout, { width, domain, document }) {
+  return {
+    document,
+    width,
+    height: layout.height,
+    marginLeft: layout.marginLeft,
+    y: { label: null, domain, axis: layout.narrow ? null : "left", tickSize: 0, padding: layout.padding },
+  };
+}
+
+/**
  * Category names written just above their bars (narrow layout only; returns null when wide, where the
  * y axis names the rows).
  *

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { barRowsLayout, labelsAboveBars } from "./bar-rows.js";
+import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
 import { count } from "./findings.js";
 
 /**
@@ -51,15 +51,12 @@ export function ladderChart(rows, { width, roles = [], document } = {}) {
   const steps = ladderSteps(rows, roles);
   const shown = steps.filter((d) => d.median_months != null);
   const hidden = steps.filter((d) => d.median_months == null);
-  const { narrow, height, marginLeft, padding } = barRowsLayout(width, steps.length, { marginLeft: 380 });
+  const layout = barRowsLayout(width, steps.length, { marginLeft: 380 });
+  const { narrow } = layout;
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginLeft,
+    ...barRowsFrame(layout, { width, domain: steps.map((d) => d.step), document }),
     marginRight: 110,
     x: { label: "Median months in the first role before the step →", grid: true, nice: true },
-    y: { label: null, domain: steps.map((d) => d.step), axis: narrow ? null : "left", tickSize: 0, padding },
     marks: [
       Plot.barX(shown, {
         x: "median_months",

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { barRowsLayout, labelsAboveBars } from "./bar-rows.js";
+import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
 import { count } from "./findings.js";
 
 /**
@@ -29,15 +29,12 @@ export function timeToFillChart(rows, { width, document } = {}) {
   const data = rows
     .filter((d) => d.role !== "all" && d.median_days != null && d.filled > 0)
     .sort((a, b) => b.median_days - a.median_days || a.role.localeCompare(b.role));
-  const { narrow, height, marginLeft, padding } = barRowsLayout(width, data.length);
+  const layout = barRowsLayout(width, data.length);
+  const { narrow } = layout;
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginLeft,
+    ...barRowsFrame(layout, { width, domain: data.map((d) => d.role), document }),
     marginRight: 110,
     x: { label: "Days from opening to filling →", grid: true, nice: true },
-    y: { label: null, domain: data.map((d) => d.role), axis: narrow ? null : "left", tickSize: 0, padding },
     marks: [
       Plot.barX(data, {
         x: "median_days",
@@ -86,15 +83,12 @@ export function openRequisitionsChart(rows, { width, document } = {}) {
   const data = rows
     .filter((d) => d.role !== "all" && d.open_now > 0)
     .sort((a, b) => (b.oldest_open_days ?? 0) - (a.oldest_open_days ?? 0) || a.role.localeCompare(b.role));
-  const { narrow, height, marginLeft, padding } = barRowsLayout(width, data.length);
+  const layout = barRowsLayout(width, data.length);
+  const { narrow } = layout;
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginLeft,
+    ...barRowsFrame(layout, { width, domain: data.map((d) => d.role), document }),
     marginRight: 90,
     x: { label: "Days the oldest open requisition has waited →", grid: true, nice: true },
-    y: { label: null, domain: data.map((d) => d.role), axis: narrow ? null : "left", tickSize: 0, padding },
     marks: [
       Plot.barX(data, {
         x: "oldest_open_days",

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { barRowsLayout, labelsAboveBars } from "./bar-rows.js";
+import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
 import { count, yearSpan } from "./findings.js";
 
 /**
@@ -47,15 +47,13 @@ export function transitionsTitle(rows) {
  */
 export function transitionsChart(rows, { width, top = 12, document } = {}) {
   const data = transitionTotals(rows).slice(0, top);
-  const { narrow, height, marginLeft, padding } = barRowsLayout(width, data.length, {
+  const layout = barRowsLayout(width, data.length, {
     marginLeft: 330,
     extra: 50,
   });
+  const { narrow } = layout;
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginLeft,
+    ...barRowsFrame(layout, { width, domain: data.map((d) => d.pair), document }),
     marginRight: 40,
     marginTop: narrow ? 14 : 30,
     x: {
@@ -64,7 +62,6 @@ export function transitionsChart(rows, { width, top = 12, document } = {}) {
       grid: true,
       axis: narrow ? null : "top",
     },
-    y: { label: null, domain: data.map((d) => d.pair), axis: narrow ? null : "left", tickSize: 0, padding },
     marks: [
       Plot.barX(data, {
         x: "moves",

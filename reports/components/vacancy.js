@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { count, pct } from "./findings.js";
 import { roleFamilyLabel, roleFamilyNoun, roleFamilyOrder } from "./palette.js";
-import { barRowsLayout, labelsAboveBars } from "./bar-rows.js";
+import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
 
 /**
  * The finding: the vacancy rate of the whole department at the as-of date and the family where it is
@@ -41,17 +41,14 @@ export function vacancyChart(rows, { width, document } = {}) {
   const known = data.filter((d) => d.vacancy_rate != null);
   const hidden = data.filter((d) => d.vacancy_rate == null);
   const all = rows.find((d) => d.role_family === "all" && d.vacancy_rate != null);
-  const { narrow, height, marginLeft, padding } = barRowsLayout(width, data.length, { marginLeft: 190 });
+  const layout = barRowsLayout(width, data.length, { marginLeft: 190 });
+  const { narrow } = layout;
   const xMax = Math.max(0.05, all?.vacancy_rate ?? 0, ...known.map((d) => d.vacancy_rate)) * 1.25;
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginLeft,
+    ...barRowsFrame(layout, { width, domain: data.map((d) => d.label), document }),
     marginRight: 40,
     marginTop: 26,
     x: { label: "Vacancy rate (% of positions open) →", percent: true, domain: [0, xMax * 100], grid: true },
-    y: { label: null, domain: data.map((d) => d.label), axis: narrow ? null : "left", tickSize: 0, padding },
     marks: [
       Plot.barX(known, {
         x: "vacancy_rate",
