@@ -54,6 +54,11 @@ const KEY_TESTS: Record<string, string[]> = {
     duplicateKeys("core.staffed_spells", ["employee_id", "hire_on", "start_on"]),
     orphans("core.staffed_spells", ["employee_id", "hire_on"], "core.employees"),
   ],
+  "core.report_groups": [
+    duplicateKeys("core.report_groups", ["org_id", "role_family"]),
+    nullValues("core.report_groups", ["org_id", "role_family"]),
+    "select 1 from core.report_groups having count(*) filter (where org_id = 'all' and role_family = 'all') <> 1",
+  ],
   "core.pay_spells": [
     duplicateKeys("core.pay_spells", ["employee_id", "hire_on", "start_on"]),
     nullValues("core.pay_spells", ["employee_id", "hire_on", "start_on", "basis", "annual_pay_usd"]),

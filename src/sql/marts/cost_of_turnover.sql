@@ -25,14 +25,9 @@ totals as (
 ),
 
 grid as (
-    select y.year, o.org_id, f.role_family
+    select y.year, g.org_id, g.role_family
     from (select distinct cast(year(month_start) as integer) as year from core.months) as y
-    cross join (select org_id from core.orgs union select 'all') as o
-    cross join (
-        select role_family from core.position_spells
-        union select role_family from taxonomy.roles
-        union select 'all'
-    ) as f
+    cross join core.report_groups as g
 )
 
 select

@@ -26,14 +26,9 @@ counted as (
 
 -- every month for every organisation and family, so a month nobody was employed shows 0, not a gap
 grid as (
-    select d.month_end, o.org_id, f.role_family
+    select d.month_end, g.org_id, g.role_family
     from days as d
-    cross join (select org_id from core.orgs union select 'all') as o
-    cross join (
-        select role_family from core.position_spells
-        union select role_family from taxonomy.roles
-        union select 'all'
-    ) as f
+    cross join core.report_groups as g
 )
 
 select

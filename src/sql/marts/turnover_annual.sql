@@ -49,13 +49,7 @@ monthly_counts as (
 ),
 
 groups as (
-    select o.org_id, f.role_family
-    from (select org_id from core.orgs union select 'all') as o
-    cross join (
-        select role_family from core.position_spells
-        union select role_family from taxonomy.roles
-        union select 'all'
-    ) as f
+    select org_id, role_family from core.report_groups
 ),
 
 -- SHRM: a month's rate is its separations over the mean of its first- and last-day headcount
