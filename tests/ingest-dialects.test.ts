@@ -19,7 +19,7 @@ function folder(files: Record<string, string | Buffer>): string {
 async function load(files: Record<string, string | Buffer>) {
   const dir = folder(files);
   const dbPath = path.join(dir, "w.duckdb");
-  const report = await ingest({ inputDir: dir, dbPath, quiet: true });
+  const report = await ingest({ inputDir: dir, dbPath, quiet: true, acceptRejects: true });
   return { report, dbPath, q: (sql: string) => queryWarehouse(dbPath, sql) };
 }
 

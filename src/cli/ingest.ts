@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { ingest, UnusableInputError, type IngestReport } from "../ingest/ingest.ts";
 import { DEFAULT_INPUT_DIR, warehousePath } from "../warehouse/paths.ts";
 
-const HELP = `usage: htm-workforce ingest [--input DIR] [--db FILE] [--strict]
+const HELP = `usage: htm-workforce ingest [--input DIR] [--db FILE] [--strict] [--accept-rejects]
 
 Validates every CSV in the input folder against the contract (docs/data-dictionary.md), loads it
 into a new DuckDB warehouse, rebuilds core and marts, and swaps the new warehouse in atomically.
@@ -11,23 +11,45 @@ into a new DuckDB warehouse, rebuilds core and marts, and swaps the new warehous
   --input DIR   input folder (default data/input)
   --db FILE     warehouse file (default $HTM_WAREHOUSE or data/warehouse.duckdb)
   --strict      exit 1 and keep the previous warehouse when any row is rejected
+  --accept-rejects
+                load even when a source rejects more than max_rejected_share of its rows
+                (settings.json, default 0.05); the site then says so on its overview and
+                data-quality pages
 
-Exit codes: 0 loaded (rejected rows are reported, not fatal); 1 --strict and rows were rejected;
-2 unusable input (missing required file or column, unreadable file, unknown option).`;
+Exit codes: 0 loaded (rejected rows are reported, not fatal); 1 refused: a source rejected more
+than max_rejected_share of its rows, or --strict and rows were rejected (the previous warehouse
+is kept); 2 unusable input (missing required file or column, unreadable file, a mapping.json key
+that matches nothing, unknown option).`;
 
 const n = (x: number) => x.toLocaleString("en-US");
 const rejectedText = (x: number) => (x === 1 ? "1 row was rejected" : `${n(x)} rows were rejected`);
+const percent = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
+
+/** What a refused or accepted-over-the-limit load says about the sources over max_rejected_share. */
+export function rejectedShareLines(report: IngestReport): string[] {
+  const out: string[] = [];
+  for (const o of report.overRejectedShare) {
+    out.push(
+      `${o.file} (${o.source}): ${n(o.rejectedRows)} of ${n(o.rowsInScope)} rows rejected (${percent(o.share)}, more than max_rejected_share ${percent(report.maxRejectedShare)}); top reasons:`,
+    );
+    for (const r of o.topReasons) out.push(`  ${n(r.rows).padStart(7)}  ${r.reason}`);
+  }
+  return out;
+}
 
 export function printReport(report: IngestReport, heading: string): void {
   const out: string[] = [heading, ""];
   const width = Math.max(...report.files.map((f) => f.file.length));
+  const scoped = report.files.some((f) => f.outOfScopeRows > 0);
   out.push(
-    `${"file".padEnd(width)}  ${"rows".padStart(10)}  ${"loaded".padStart(10)}  ${"rejected".padStart(8)}`,
+    `${"source".padEnd(13)}${"file".padEnd(width)}  ${"rows".padStart(10)}  ${"loaded".padStart(10)}  ${"rejected".padStart(8)}` +
+      (scoped ? `  ${"out of scope".padStart(12)}` : ""),
   );
   for (const f of report.files) {
     if (!f.present) continue;
     out.push(
-      `${f.file.padEnd(width)}  ${n(f.dataRows).padStart(10)}  ${n(f.acceptedRows).padStart(10)}  ${n(f.rejectedRows).padStart(8)}` +
+      `${f.source.padEnd(13)}${f.file.padEnd(width)}  ${n(f.dataRows).padStart(10)}  ${n(f.acceptedRows).padStart(10)}  ${n(f.rejectedRows).padStart(8)}` +
+        (scoped ? `  ${n(f.outOfScopeRows).padStart(12)}` : "") +
         (f.encoding && f.encoding !== "utf-8" ? `  (${f.encoding})` : ""),
     );
     if (f.ignoredColumns.length)
@@ -56,6 +78,19 @@ export function printReport(report: IngestReport, heading: string): void {
       out.push(`  ${e.file} line ${e.line}${e.column ? `, ${e.column}` : ""}${value}: ${e.reason}`);
     }
   }
+  if (scoped)
+    out.push(
+      "",
+      "out of scope: rows the mapping's scope left out (another department); neither loaded nor rejected, not in the rejected share",
+    );
+  if (report.outsideEmployment.length) {
+    out.push(
+      "",
+      "job-history and pay rows dated outside every employment of their employee (meta.rows_outside_employment):",
+    );
+    for (const o of report.outsideEmployment)
+      out.push(`  ${n(o.rows).padStart(7)}  ${o.file}: ${o.position.replace(/_/g, " ")}; ${o.treatment}`);
+  }
   if (report.orphans.length) {
     out.push("", "references to rows that do not exist (kept, listed in meta.orphans):");
     for (const o of report.orphans)
@@ -76,6 +111,27 @@ export function printReport(report: IngestReport, heading: string): void {
   console.log(out.join("\n"));
 }
 
+/** The first line of the summary: loaded, loaded over the limit, or refused and why. */
+export function headingOf(report: IngestReport, keptText: string, loadedText: string): string {
+  switch (report.status) {
+    case "refused_rejected_share":
+      return [
+        `Refused: a source rejected more than max_rejected_share (${percent(report.maxRejectedShare)}) of its rows; ${keptText}.`,
+        ...rejectedShareLines(report),
+        "Fix the mapping or the export (details below), raise max_rejected_share in settings.json, or load anyway with --accept-rejects (the site then says so).",
+      ].join("\n");
+    case "refused_strict":
+      return `--strict: ${rejectedText(report.totals.rejectedRows)}; ${keptText}.`;
+    case "loaded_accepting_rejects":
+      return [
+        `${loadedText} with --accept-rejects (load ${report.loadId}); the site says so on its overview and data-quality pages.`,
+        ...rejectedShareLines(report),
+      ].join("\n");
+    default:
+      return `${loadedText} (load ${report.loadId}, ${report.timings.total_seconds?.toFixed(1)} s).`;
+  }
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -83,6 +139,7 @@ export async function run(argv: string[]): Promise<number> {
       input: { type: "string" },
       db: { type: "string" },
       strict: { type: "boolean", default: false },
+      "accept-rejects": { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -98,14 +155,10 @@ export async function run(argv: string[]): Promise<number> {
       inputDir: values.input ?? DEFAULT_INPUT_DIR,
       dbPath,
       strict: values.strict,
+      acceptRejects: values["accept-rejects"],
     });
     const rel = path.relative(process.cwd(), dbPath) || dbPath;
-    printReport(
-      report,
-      report.exitCode === 0
-        ? `Loaded into ${rel} (load ${report.loadId}, ${report.timings.total_seconds?.toFixed(1)} s).`
-        : `--strict: ${rejectedText(report.files.reduce((a, f) => a + f.rejectedRows, 0))}; ${rel} was left as it was.`,
-    );
+    printReport(report, headingOf(report, `${rel} was left as it was`, `Loaded into ${rel}`));
     return report.exitCode;
   } catch (e) {
     if (e instanceof UnusableInputError) {

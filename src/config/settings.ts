@@ -75,6 +75,14 @@ export const settingsSchema = z
       .positive()
       .default(8)
       .describe("Quarters ahead for the specialist-demand forecast."),
+    max_rejected_share: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.05)
+      .describe(
+        "Largest share of a source's rows (out-of-scope rows not counted) that may be rejected. Over it, ingest keeps the previous warehouse and exits 1 unless run with --accept-rejects.",
+      ),
   })
   .strict();
 

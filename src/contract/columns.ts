@@ -54,6 +54,15 @@ export type RowRule =
   | { kind: "required_iff"; column: string; when: string }
   | { kind: "not_both"; column: string; other: string };
 
+/** [start, end] periods (end inclusive, empty = ongoing) that must not overlap for one key. */
+export interface NonOverlapping {
+  readonly key: string;
+  readonly start: string;
+  readonly end: string;
+  /** What one period is, for messages: "employment". */
+  readonly what: string;
+}
+
 export interface SourceContract<Name extends string = string> {
   readonly name: Name;
   readonly file: `${Name}.csv`;
@@ -62,6 +71,8 @@ export interface SourceContract<Name extends string = string> {
   readonly key: readonly string[];
   readonly columns: Readonly<Record<string, ColumnSpec>>;
   readonly rules: readonly RowRule[];
+  /** Periods that may not overlap per key (one person's employments); a later overlapping row is rejected. */
+  readonly nonOverlapping?: NonOverlapping;
   /** Columns that reference another source's key. */
   readonly references: readonly { column: string; source: string; sourceColumn: string }[];
 }

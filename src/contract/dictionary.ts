@@ -1,5 +1,13 @@
 /** Renders docs/data-dictionary.md from the contract, so the documentation cannot drift. */
-import { SOURCES, REQUIRED_SOURCES, boundsText, ruleMessage, duckdbType, type ColumnSpec } from "./index.ts";
+import {
+  SOURCES,
+  REQUIRED_SOURCES,
+  boundsText,
+  ruleMessage,
+  duckdbType,
+  type ColumnSpec,
+  type SourceContract,
+} from "./index.ts";
 
 function typeText(c: ColumnSpec): string {
   switch (c.kind) {
@@ -33,6 +41,11 @@ export function renderDataDictionary(): string {
       `- **Key** (unique; later duplicates are rejected): ${s.key.map((k) => `\`${k}\``).join(" + ")}`,
     );
     for (const r of s.rules) out.push(`- **Rule**: ${ruleMessage(r)}`);
+    const periods = (s as SourceContract).nonOverlapping;
+    if (periods)
+      out.push(
+        `- **Rule**: one \`${periods.key}\`'s ${periods.what}s may not overlap: a row whose \`${periods.start}\` is on or before the \`${periods.end}\` of an earlier row (or an earlier row with none) is rejected, naming that row's line`,
+      );
     for (const r of s.references)
       out.push(`- **Reference**: \`${r.column}\` → \`${r.source}.${r.sourceColumn}\` (orphans reported)`);
     out.push(

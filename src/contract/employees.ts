@@ -28,6 +28,7 @@ export const employees = {
     { kind: "date_order", column: "termination_date", after: "hire_date", strict: false },
     { kind: "required_iff", column: "termination_type", when: "termination_date" },
   ],
+  nonOverlapping: { key: "employee_id", start: "hire_date", end: "termination_date", what: "employment" },
   references: [{ column: "org_id", source: "organizations", sourceColumn: "org_id" }],
 } as const satisfies SourceContract<"employees">;
 

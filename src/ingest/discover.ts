@@ -20,7 +20,9 @@ export interface Discovery {
 
 export function discoverSources(inputDir: string, mapping: Mapping): Discovery {
   if (!existsSync(inputDir) || !statSync(inputDir).isDirectory())
-    throw new Error(`input folder ${inputDir} does not exist`);
+    throw new Error(
+      `input folder ${inputDir} does not exist: create it and put your exports there (see docs/mapping.md), or use --input data/sample (htm-workforce sample writes it)`,
+    );
   const entries = readdirSync(inputDir).filter((f) => statSync(path.join(inputDir, f)).isFile());
   const byLowerName = new Map(entries.map((f) => [f.toLowerCase(), f]));
   const used = new Set<string>();

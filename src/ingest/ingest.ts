@@ -48,6 +48,8 @@ export interface IngestOptions {
   /** Warehouse to replace; undefined with `checkOnly` (nothing is written). */
   dbPath?: string;
   strict?: boolean;
+  /** Load even when a source rejects more than settings.max_rejected_share; the site says so. */
+  acceptRejects?: boolean;
   quiet?: boolean;
   /** Validate only: load into a throwaway database and report; the warehouse is not touched. */
   checkOnly?: boolean;
@@ -61,13 +63,35 @@ export interface FileReport {
   dataRows: number;
   acceptedRows: number;
   rejectedRows: number;
+  /** Rows the mapping's scope left out; not rejected and not in the rejected share. */
+  outOfScopeRows: number;
+  /** rejectedRows ÷ the rows in scope (0 for an empty or absent file). */
+  rejectedShare: number;
   ignoredColumns: string[];
   encoding?: string;
   delimiter?: string;
 }
 
+/** A source whose rejected share is over settings.max_rejected_share. */
+export interface RejectedShareRefusal {
+  source: string;
+  file: string;
+  rejectedRows: number;
+  rowsInScope: number;
+  share: number;
+  /** The most frequent reasons in this source's file. */
+  topReasons: { reason: string; rows: number }[];
+}
+
 export interface IngestReport {
   exitCode: 0 | 1;
+  /** How the load ended: loaded, loaded_accepting_rejects, refused_rejected_share, refused_strict. */
+  status: string;
+  maxRejectedShare: number;
+  /** Sources over max_rejected_share (refused, or loaded with --accept-rejects). */
+  overRejectedShare: RejectedShareRefusal[];
+  /** Data rows, rejected rows and out-of-scope rows of the input counted once per file and line. */
+  totals: { dataRows: number; rejectedRows: number; outOfScopeRows: number };
   loadId: string;
   files: FileReport[];
   missingFiles: string[];
@@ -82,6 +106,8 @@ export interface IngestReport {
     reason: string;
   }[];
   orphans: { file: string; column: string; references: string; values: number; rows: number }[];
+  /** Job-history and pay rows dated outside every employment of their employee. */
+  outsideEmployment: { file: string; position: string; treatment: string; rows: number }[];
   unmapped: { source: string; column: string; value: string; rows: number }[];
   timings: Record<string, number>;
 }
@@ -180,7 +206,8 @@ async function writeSettings(conn: DuckDBConnection, settings: Settings): Promis
     cast($min_pay_group as integer) as min_pay_group,
     cast($min_orgs_benchmark as integer) as min_orgs_benchmark,
     cast($max_org_share_benchmark as double) as max_org_share_benchmark,
-    cast($forecast_quarters as integer) as forecast_quarters`,
+    cast($forecast_quarters as integer) as forecast_quarters,
+    cast($max_rejected_share as double) as max_rejected_share`,
     { ...settings, as_of: settings.as_of ?? null, history_start: settings.history_start ?? null },
   );
 }
@@ -305,6 +332,9 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         dataRows: r?.dataRows ?? 0,
         acceptedRows: r?.acceptedRows ?? 0,
         rejectedRows: r?.rejectedRows ?? 0,
+        outOfScopeRows: r?.outOfScopeRows ?? 0,
+        rejectedShare:
+          r && r.dataRows - r.outOfScopeRows > 0 ? r.rejectedRows / (r.dataRows - r.outOfScopeRows) : 0,
         ignoredColumns: r?.ignoredColumns ?? [],
         encoding: p ? `${p.dialect.encoding}${p.dialect.hasBom ? " (BOM)" : ""}` : undefined,
         delimiter: p?.dialect.delimiter,
@@ -326,18 +356,31 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       appender.appendBigInt(BigInt(f.acceptedRows));
       appender.appendBigInt(BigInt(f.rejectedRows));
       f.ignoredColumns.length ? appender.appendList(f.ignoredColumns, LIST(VARCHAR)) : appender.appendNull();
+      appender.appendBigInt(BigInt(f.outOfScopeRows));
       appender.endRow();
     }
     appender.closeSync();
 
-    if (!options.checkOnly) {
+    const overRejectedShare = await sourcesOverRejectedShare(conn, files, settings.max_rejected_share);
+    const refused = overRejectedShare.length > 0 && !options.acceptRejects;
+    if (!options.checkOnly && !refused) {
       const tCore = performance.now();
       await progress.step("building core and marts", () => buildCoreAndMarts(conn!));
       timings.transform_seconds = (performance.now() - tCore) / 1000;
     }
 
-    const rejectedTotal = files.reduce((a, f) => a + f.rejectedRows, 0);
-    const exitCode: 0 | 1 = options.strict && rejectedTotal > 0 ? 1 : 0;
+    const totals = await inputTotals(conn, files);
+    const rejectedTotal = totals.rejectedRows;
+    // --strict asks for no rejected row at all, so it is the more specific refusal
+    const status =
+      options.strict && rejectedTotal > 0
+        ? "refused_strict"
+        : refused
+          ? "refused_rejected_share"
+          : overRejectedShare.length
+            ? "loaded_accepting_rejects"
+            : "loaded";
+    const exitCode: 0 | 1 = status.startsWith("refused") ? 1 : 0;
     timings.total_seconds = (performance.now() - t0) / 1000;
     await conn.run(
       `insert into meta.load_runs values ($run_id, $load_id, $started, current_timestamp::timestamp, $status, $input_dir, $files::json, $counts::json, $timings::json)`,
@@ -345,13 +388,29 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
         run_id: runId,
         load_id: loadId,
         started: started.toISOString().replace("T", " ").replace("Z", ""),
-        status: exitCode === 0 ? "loaded" : "loaded_with_rejections_strict",
+        status,
         input_dir: inputDir,
         files: JSON.stringify(files.map((f) => ({ ...f, checksum_sha256: checksums.get(f.file) ?? null }))),
+        // one file feeding several sources counts once: rows and rejected lines are per file
         counts: JSON.stringify({
-          data_rows: files.reduce((a, f) => a + f.dataRows, 0),
-          accepted_rows: files.reduce((a, f) => a + f.acceptedRows, 0),
+          data_rows: totals.dataRows,
           rejected_rows: rejectedTotal,
+          out_of_scope_rows: totals.outOfScopeRows,
+          max_rejected_share: settings.max_rejected_share,
+          sources: Object.fromEntries(
+            files
+              .filter((f) => f.present)
+              .map((f) => [
+                f.source,
+                {
+                  data_rows: f.dataRows,
+                  accepted_rows: f.acceptedRows,
+                  rejected_rows: f.rejectedRows,
+                  out_of_scope_rows: f.outOfScopeRows,
+                  rejected_share: f.rejectedShare,
+                },
+              ]),
+          ),
         }),
         timings: JSON.stringify(timings),
       },
@@ -359,6 +418,10 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
     const report = await readReport(conn, {
       exitCode,
+      status,
+      maxRejectedShare: settings.max_rejected_share,
+      overRejectedShare,
+      totals,
       loadId: loadId,
       files,
       missingFiles,
@@ -370,7 +433,8 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     conn = undefined;
     instance.closeSync();
     instance = undefined;
-    // --strict with rejected rows leaves the previous warehouse in place: the load was refused.
+    // A refused load (--strict with rejected rows, or a rejected share over the limit) leaves the
+    // previous warehouse in place.
     if (!options.checkOnly && dbPath && exitCode === 0) {
       replaceWarehouse(buildPath, dbPath);
       // The site reads warehousePath(); a load into another file cannot make it stale.
@@ -387,11 +451,14 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
 async function readReport(
   conn: DuckDBConnection,
-  base: Omit<IngestReport, "rejectedByReason" | "rejectedExamples" | "orphans" | "unmapped">,
+  base: Omit<
+    IngestReport,
+    "rejectedByReason" | "rejectedExamples" | "orphans" | "unmapped" | "outsideEmployment"
+  >,
 ): Promise<IngestReport> {
   const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
   const rejectedByReason = (
-    await rows(`select source_file as file, column_name as column, reason, count(distinct line) as rows
+    await rows(`select source_file as file, column_name as column, rule as reason, count(distinct line) as rows
       from meta.rejected_rows group by all order by rows desc, file, reason`)
   ).map((r) => ({ ...r, rows: Number(r.rows) })) as IngestReport["rejectedByReason"];
   const orphans = (
@@ -412,5 +479,62 @@ async function readReport(
     await rows(`select source_file as file, line, column_name as column, value, reason
       from meta.rejected_rows order by source_file, line, column_name limit 10`)
   ).map((r) => ({ ...r, line: Number(r.line) })) as IngestReport["rejectedExamples"];
-  return { ...base, rejectedByReason, rejectedExamples, orphans, unmapped };
+  let outsideEmployment: IngestReport["outsideEmployment"] = [];
+  try {
+    outsideEmployment = (
+      await rows(`select source_file as file, position, treatment, count(*) as rows
+        from meta.rows_outside_employment group by all order by file, position`)
+    ).map((r) => ({ ...r, rows: Number(r.rows) })) as IngestReport["outsideEmployment"];
+  } catch {
+    // built with core; `check` and refused loads do not build it.
+  }
+  return { ...base, rejectedByReason, rejectedExamples, orphans, unmapped, outsideEmployment };
+}
+
+/** Each present source's rejected share, and the sources over the limit with their top reasons. */
+async function sourcesOverRejectedShare(
+  conn: DuckDBConnection,
+  files: FileReport[],
+  maxShare: number,
+): Promise<RejectedShareRefusal[]> {
+  const over: RejectedShareRefusal[] = [];
+  for (const f of files) {
+    if (!f.present || f.rejectedShare <= maxShare) continue;
+    // one file read by several sources: the reasons of this source are the ones on its columns or rows
+    const reasons = (
+      await conn.runAndReadAll(
+        `select rule as reason, count(distinct line) as rows from meta.rejected_rows
+         where source_file = $file group by all order by rows desc, reason limit 3`,
+        { file: f.file },
+      )
+    ).getRowObjectsJS() as { reason: string; rows: bigint }[];
+    over.push({
+      source: f.source,
+      file: f.file,
+      rejectedRows: f.rejectedRows,
+      rowsInScope: f.dataRows - f.outOfScopeRows,
+      share: f.rejectedShare,
+      topReasons: reasons.map((r) => ({ reason: r.reason, rows: Number(r.rows) })),
+    });
+  }
+  return over;
+}
+
+/** The input's size counted once per file: a file feeding three sources is one file's rows. */
+async function inputTotals(conn: DuckDBConnection, files: FileReport[]): Promise<IngestReport["totals"]> {
+  const byFile = new Map<string, FileReport[]>();
+  for (const f of files.filter((x) => x.present)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const rejected = (
+    await conn.runAndReadAll(
+      `select count(*) as n from (select distinct source_file, line from meta.rejected_rows)`,
+    )
+  ).getRowObjectsJS()[0] as { n: bigint };
+  let dataRows = 0;
+  let outOfScopeRows = 0;
+  for (const group of byFile.values()) {
+    dataRows += Math.max(...group.map((f) => f.dataRows));
+    // a row is out of scope of the file when every source reading it left it out
+    outOfScopeRows += Math.min(...group.map((f) => f.outOfScopeRows));
+  }
+  return { dataRows, rejectedRows: Number(rejected.n), outOfScopeRows };
 }

@@ -8,16 +8,18 @@
  * records before them. It is the physical line unless an earlier field holds a quoted newline.
  */
 import { quotedIdentifier as id, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
-import type { SourceContract } from "../contract/index.ts";
-import { compileSource } from "./contract-sql.ts";
+import type { NonOverlapping, SourceContract } from "../contract/index.ts";
+import { compileSource, expectedDate } from "./contract-sql.ts";
 import type { Dialect } from "./dialect.ts";
-import type { HeaderColumn } from "./header.ts";
-import type { SourceMapping } from "./mapping.ts";
+import { normaliseHeader, type HeaderColumn } from "./header.ts";
+import { DATE_FORMATS, type SourceMapping } from "./mapping.ts";
 
 export interface SourceLoadResult {
   dataRows: number;
   acceptedRows: number;
   rejectedRows: number;
+  /** Rows the mapping's scope left out: neither loaded nor rejected. */
+  outOfScopeRows: number;
   ignoredColumns: string[];
 }
 
@@ -63,6 +65,7 @@ export async function loadSource(
     "strict_mode = true",
     `columns = ${compiled.readColumns}`,
     `decimal_separator = ${str(dialect.decimalSeparator)}`,
+    `nullstr = [${compiled.nullStrings.map(str).join(", ")}]`,
     "store_rejects = true",
     `rejects_table = ${str(`reader_rejects_${name}`)}`,
     `rejects_scan = ${str(`reader_scans_${name}`)}`,
@@ -72,7 +75,7 @@ export async function loadSource(
   // then found by set-based SQL and deleted, so the data is never copied a second time.
   const raw = `raw.${id(name)}`;
   await conn.run(
-    `create or replace table ${raw} as select ${compiled.loadSelect.join(", ")},
+    `create or replace table ${raw} as select ${[...compiled.loadSelect, ...compiled.helperSelect.map((h) => `${h.expr} as ${id(h.name)}`)].join(", ")},
       ${str(args.sourceFile)} as _source_file, cast(null as bigint) as _source_line, ${str(args.loadId)} as _load_id
     from read_csv(${str(args.readPath)}, ${options.join(", ")})`,
   );
@@ -83,10 +86,12 @@ export async function loadSource(
     }[]
   ).map((r) => Number(r.line));
   let lineOf: string;
+  // Rows out of scope are not checked: an organisation-wide export's other departments are no concern.
+  const scopeFilter = compiled.inScope ? `where ${compiled.inScope}` : "";
   if (rejectedLines.length <= MAX_CASE_THRESHOLDS) {
     lineOf = lineExpression(rejectedLines);
     await conn.run(
-      `create or replace temp view ${stage} as select rowid as _row, *, ${lineOf} as _line from ${raw}`,
+      `create or replace temp view ${stage} as select rowid as _row, *, ${lineOf} as _line from ${raw} ${scopeFilter}`,
     );
   } else {
     // Many rejected records: an ASOF join against the thresholds, materialised once.
@@ -98,18 +103,18 @@ export async function loadSource(
       from ${raw} s asof left join thresholds th on s.rowid + 1 > th.t`);
     lineOf = `(select l._line from ${lines} l where l._row = ${raw}.rowid)`;
     await conn.run(`create or replace temp view ${stage} as
-      select s.rowid as _row, s.*, l._line from ${raw} s join ${lines} l on l._row = s.rowid`);
+      select s.rowid as _row, s.*, l._line from ${raw} s join ${lines} l on l._row = s.rowid ${scopeFilter}`);
   }
 
   const checkSql = compiled.checks.map(
     (c) =>
-      `select _row, _line, ${str(c.column)} as column_name, ${c.value} as value, ${str(c.reason)} as reason from ${stage} where ${c.fails}`,
+      `select _row, _line, ${str(c.column)} as column_name, ${c.value} as value, ${c.reasonSql ?? str(c.reason)} as reason, ${str(c.reason)} as rule from ${stage} where ${c.fails}`,
   );
   await conn.run(
     `create or replace temp table ${fails} as ${
       checkSql.length
         ? checkSql.join(" union all ")
-        : "select 0::bigint _row, 0::bigint _line, ''::varchar column_name, ''::varchar value, ''::varchar reason where false"
+        : "select 0::bigint _row, 0::bigint _line, ''::varchar column_name, ''::varchar value, ''::varchar reason, ''::varchar rule where false"
     }`,
   );
 
@@ -127,7 +132,8 @@ export async function loadSource(
     with valid as (select * from ${stage} s where not exists (select 1 from ${fails} f where f._row = s._row)),
     repeated as (select ${keyExprs.map((e, i) => `${e} as k${i}`).join(", ")} from valid group by all having count(*) > 1)
     select _row, _line, ${str(source.key.join(", "))}, concat_ws(' / ', ${keyExprs.map((e) => `cast(${e} as varchar)`).join(", ")}),
-      'duplicate key (' || ${str(source.key.join(", "))} || '): first seen on line ' || first_line
+      'duplicate key (' || ${str(source.key.join(", "))} || '): first seen on line ' || first_line,
+      ${str(`duplicate key (${source.key.join(", ")})`)}
     from (
       select v.*, row_number() over (partition by ${keyList} order by _row) as n,
         min(_line) over (partition by ${keyList}) as first_line
@@ -135,12 +141,26 @@ export async function loadSource(
     ) where n > 1`);
   }
 
+  if (source.nonOverlapping) await rejectOverlaps(conn, source.nonOverlapping, compiled.typed, stage, fails);
+
   await conn.run(
     rejectedLines.length <= MAX_CASE_THRESHOLDS
       ? `update ${raw} set _source_line = ${lineOf}`
       : `update ${raw} set _source_line = l._line from ${lines} l where l._row = ${raw}.rowid`,
   );
-  await conn.run(`delete from ${raw} where rowid in (select _row from ${fails})`);
+  const outOfScope = compiled.inScope
+    ? Number(
+        (
+          (
+            await conn.runAndReadAll(`select count(*) as n from ${raw} where not ${compiled.inScope}`)
+          ).getRowObjectsJS()[0] as { n: bigint }
+        ).n,
+      )
+    : 0;
+  await conn.run(
+    `delete from ${raw} where rowid in (select _row from ${fails})${compiled.inScope ? ` or not ${compiled.inScope}` : ""}`,
+  );
+  for (const h of compiled.helperSelect) await conn.run(`alter table ${raw} drop column ${id(h.name)}`);
   for (const r of compiled.retype) {
     await conn.run(`alter table ${raw} alter ${id(r.column)} set data type ${r.type} using (${r.using})`);
   }
@@ -162,7 +182,7 @@ export async function loadSource(
     csv_line: string | null;
   }[];
   const seenLines = new Set<bigint>();
-  const rejectedRows: [number, string | null, string | null, string][] = [];
+  const rejectedRows: [number, string | null, string | null, string, string][] = [];
   for (const r of readerRejects) {
     // DuckDB may report several problems on one record; the first explains the rejection.
     if (seenLines.has(r.line)) continue;
@@ -171,20 +191,31 @@ export async function loadSource(
     if (r.error_type === "CAST") {
       const value = /Could not convert string "(.*)" to/s.exec(r.error_message)?.[1] ?? null;
       const spec = column ? source.columns[column] : undefined;
+      const format =
+        spec?.kind === "date" ? (compiled.readDateFormat ? mapping.date_format! : "YYYY-MM-DD") : undefined;
       const expected =
-        spec?.kind === "date" && compiled.readDateFormat
-          ? `a date as ${mapping.date_format}`
+        format && compiled.readDateFormat
+          ? expectedDate(format)
           : spec
-            ? kindOf(spec.kind)
-            : "a value of the column's type";
-      rejectedRows.push([Number(r.line), column, value, `${column}: expected ${expected}`]);
+            ? `expected ${kindOf(spec.kind)}`
+            : "expected a value of the column's type";
+      // a value of the right shape that names no day ("2018-02-30") is told apart from one that is no date at all
+      const notACalendarDate =
+        format !== undefined && value !== null && new RegExp(`^(${DATE_FORMATS[format].shape})$`).test(value);
+      rejectedRows.push([
+        Number(r.line),
+        column,
+        value,
+        notACalendarDate ? `${column}: ${value} is not a calendar date` : `${column}: ${expected}`,
+        notACalendarDate ? `${column}: not a calendar date` : `${column}: ${expected}`,
+      ]);
     } else {
       const reason = READER_ERRORS[r.error_type] ?? r.error_message;
-      rejectedRows.push([Number(r.line), column, r.csv_line?.slice(0, 500) ?? null, reason]);
+      rejectedRows.push([Number(r.line), column, r.csv_line?.slice(0, 500) ?? null, reason, reason]);
     }
   }
   const appender = await conn.createAppender("rejected_rows", "meta");
-  for (const [line, column, value, reason] of rejectedRows) {
+  for (const [line, column, value, reason, rule] of rejectedRows) {
     appender.appendVarchar(args.loadId);
     appender.appendVarchar(args.sourceFile);
     appender.appendBigInt(BigInt(line));
@@ -193,11 +224,12 @@ export async function loadSource(
     if (value === null) appender.appendNull();
     else appender.appendVarchar(value);
     appender.appendVarchar(reason);
+    appender.appendVarchar(rule);
     appender.endRow();
   }
   appender.closeSync();
   await conn.run(
-    `insert into meta.rejected_rows select ${str(args.loadId)}, ${str(args.sourceFile)}, _line, column_name, value, reason from ${fails}`,
+    `insert into meta.rejected_rows select ${str(args.loadId)}, ${str(args.sourceFile)}, _line, column_name, value, reason, rule from ${fails}`,
   );
 
   const counts = (
@@ -215,11 +247,57 @@ export async function loadSource(
 
   const readerRejected = seenLines.size;
   return {
-    dataRows: Number(counts.read_rows) + readerRejected,
+    dataRows: Number(counts.read_rows) + readerRejected + outOfScope,
     acceptedRows: Number(counts.accepted_rows),
     rejectedRows: Number(counts.failed_rows) + readerRejected,
-    ignoredColumns: header.filter((h) => !h.column).map((h) => h.header),
+    outOfScopeRows: outOfScope,
+    ignoredColumns: header
+      .filter((h) => !h.column && !readByMapping(mapping).has(normaliseHeader(h.header)))
+      .map((h) => h.header),
   };
+}
+
+/** Vendor headers the mapping reads for rules, year_of and scope: used, so not "ignored". */
+function readByMapping(mapping: SourceMapping): Set<string> {
+  const headers = new Set<string>();
+  for (const d of Object.values(mapping.derive)) {
+    if (Array.isArray(d))
+      for (const r of d) for (const h of Object.keys(r.when)) headers.add(normaliseHeader(h));
+    else headers.add(normaliseHeader(d.year_of));
+  }
+  for (const h of Object.keys(mapping.scope ?? {})) headers.add(normaliseHeader(h));
+  return headers;
+}
+
+/**
+ * Rejects a row whose period starts before an earlier period of the same key has ended (a second
+ * employment while the first is still open), naming the earlier row's line. Runs on the rows
+ * that passed every other check, so the earlier row is one that will be loaded.
+ */
+async function rejectOverlaps(
+  conn: DuckDBConnection,
+  rule: NonOverlapping,
+  typed: Map<string, string>,
+  stage: string,
+  fails: string,
+): Promise<void> {
+  const [k, s, e] = [typed.get(rule.key)!, typed.get(rule.start)!, typed.get(rule.end)!];
+  await conn.run(`insert into ${fails}
+    with valid as (
+      select _row, _line, ${k} as k, ${s} as s, ${e} as e from ${stage} as v
+      where not exists (select 1 from ${fails} as f where f._row = v._row)
+    ),
+    overlapping as (
+      select later._row, later._line, later.s, earlier._line as other_line, earlier.s as other_s, earlier.e as other_e
+      from valid as later
+      join valid as earlier on earlier.k = later.k and earlier.s < later.s and (earlier.e is null or earlier.e >= later.s)
+      qualify row_number() over (partition by later._row order by earlier.s) = 1
+    )
+    select _row, _line, ${str(rule.start)}, cast(s as varchar),
+      ${str(`${rule.start} `)} || cast(s as varchar) || ' is before the end of the employment on line ' || other_line
+        || ' (' || cast(other_s as varchar) || ' to ' || coalesce(cast(other_e as varchar), 'no end') || ')',
+      ${str(`${rule.start} is before the end of an earlier ${rule.what} of the same ${rule.key}`)}
+    from overlapping`);
 }
 
 /** Above this many rejected records a CASE costs more than a join. */

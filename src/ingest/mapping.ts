@@ -1,24 +1,81 @@
 /**
  * The mapping config (`mapping.json` in the input folder): how a real export differs from the
  * contract. Per source: another file name, vendor header → contract column, declared date
- * formats, and value synonyms. Validated with zod; errors name the file and the field.
+ * formats (two-digit years with a century pivot), value synonyms and vendor words for "empty",
+ * constants, columns derived by first-match rules or from a date of birth, and a scope filter.
+ * Validated with zod; errors name the file and the field. docs/mapping.md documents every key.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
-import { SOURCES, sourceByName } from "../contract/index.ts";
+import { SOURCES, sourceByName, type ColumnSpec } from "../contract/index.ts";
 
+/** strptime format and the shape a value of that format has (to tell "not a date" from "30 February"). */
 export const DATE_FORMATS = {
-  "YYYY-MM-DD": "%Y-%m-%d",
-  "MM/DD/YYYY": "%m/%d/%Y",
-  "M/D/YYYY": "%-m/%-d/%Y",
-  "DD/MM/YYYY": "%d/%m/%Y",
-  "DD.MM.YYYY": "%d.%m.%Y",
-  "YYYY/MM/DD": "%Y/%m/%d",
-  excel_serial: "excel_serial",
+  "YYYY-MM-DD": { strptime: "%Y-%m-%d", shape: "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}" },
+  "MM/DD/YYYY": { strptime: "%m/%d/%Y", shape: "[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}" },
+  "M/D/YYYY": { strptime: "%-m/%-d/%Y", shape: "[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}" },
+  "DD/MM/YYYY": { strptime: "%d/%m/%Y", shape: "[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}" },
+  "DD.MM.YYYY": { strptime: "%d.%m.%Y", shape: "[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{4}" },
+  "YYYY/MM/DD": { strptime: "%Y/%m/%d", shape: "[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}" },
+  // Two-digit years: the century comes from the source's century_pivot, never from DuckDB's guess.
+  "MM/DD/YY": { strptime: "%m/%d/%y", shape: "[0-9]{1,2}/[0-9]{1,2}/[0-9]{2}" },
+  "M/D/YY": { strptime: "%-m/%-d/%y", shape: "[0-9]{1,2}/[0-9]{1,2}/[0-9]{2}" },
+  "DD/MM/YY": { strptime: "%d/%m/%y", shape: "[0-9]{1,2}/[0-9]{1,2}/[0-9]{2}" },
+  "DD.MM.YY": { strptime: "%d.%m.%y", shape: "[0-9]{1,2}\\.[0-9]{1,2}\\.[0-9]{2}" },
+  excel_serial: { strptime: "excel_serial", shape: "[0-9]+(\\.[0-9]+)?" },
 } as const;
 export type DateFormatName = keyof typeof DATE_FORMATS;
 
+export const isTwoDigitYear = (f: DateFormatName) => f.endsWith("YY") && !f.endsWith("YYYY");
+
+/** Two-digit years below this are 20YY, the rest 19YY (Excel's and Windows' default window). */
+export const DEFAULT_CENTURY_PIVOT = 30;
+
 const dateFormat = z.enum(Object.keys(DATE_FORMATS) as [DateFormatName, ...DateFormatName[]]);
+
+/** A test on one vendor column's cell (trimmed; empty_values already applied). */
+const condition = z.union([
+  z.string().describe("equals this value, ignoring case"),
+  z.array(z.string()).min(1).describe("equals one of these values, ignoring case"),
+  z
+    .object({
+      empty: z.boolean().optional().describe("true: the cell is empty; false: it is not"),
+      equals: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+      not: z
+        .union([z.string(), z.array(z.string()).min(1)])
+        .optional()
+        .describe("is empty or differs from every one of these values, ignoring case"),
+      matches: z.string().optional().describe("matches this regular expression, ignoring case"),
+      maps_to_role: z
+        .boolean()
+        .optional()
+        .describe("true: a job-title rule of data/taxonomy/job_title_rules.csv matches the cell"),
+    })
+    .strict()
+    .refine((c) => Object.keys(c).length > 0, { message: "a condition needs at least one test" }),
+]);
+export type Condition = z.infer<typeof condition>;
+
+/** Vendor header → condition; every condition must hold. */
+const conditions = z.record(z.string(), condition);
+export type Conditions = z.infer<typeof conditions>;
+
+const rule = z
+  .object({
+    when: conditions.default({}).describe("conditions that must all hold; none: always"),
+    then: z.union([z.string(), z.null()]).describe("the value (null: empty)"),
+  })
+  .strict();
+
+const yearOf = z
+  .object({
+    year_of: z.string().min(1).describe("vendor header of a date (e.g. a date of birth)"),
+    date_format: dateFormat.describe("format of that date"),
+  })
+  .strict();
+
+const derivation = z.union([z.array(rule).min(1), yearOf]);
+export type Derivation = z.infer<typeof derivation>;
 
 const sourceMapping = z
   .object({
@@ -29,13 +86,35 @@ const sourceMapping = z
       .describe("Vendor header → contract column (header matching is case-insensitive)"),
     date_format: dateFormat.optional().describe("Format of every date column of this file"),
     date_formats: z.record(z.string(), dateFormat).default({}).describe("Format per date column"),
+    century_pivot: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .default(DEFAULT_CENTURY_PIVOT)
+      .describe("Two-digit years below it are 20YY, the others 19YY"),
     decimal_separator: z.enum([".", ","]).optional(),
     delimiter: z.enum([",", ";", "\t", "|"]).optional(),
     encoding: z.enum(["utf-8", "windows-1252"]).optional(),
+    empty_values: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("Cells that mean 'empty' in every column of this file"),
     values: z
-      .record(z.string(), z.record(z.string(), z.string()))
+      .record(z.string(), z.record(z.string(), z.union([z.string(), z.null()])))
       .default({})
-      .describe("Per column: raw value → contract value (matching is case-insensitive)"),
+      .describe("Per column: raw value → contract value, or null for empty (matching is case-insensitive)"),
+    constants: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+      .default({})
+      .describe("Contract column → the same value on every row (for columns the export does not have)"),
+    derive: z
+      .record(z.string(), derivation)
+      .default({})
+      .describe("Contract column → first-match rules over vendor columns, or the year of a date"),
+    scope: conditions
+      .optional()
+      .describe("Keep only rows where every condition holds; the others are counted as out of scope"),
   })
   .strict();
 
@@ -50,6 +129,11 @@ export type SourceMapping = z.infer<typeof sourceMapping>;
 export type Mapping = z.infer<typeof mappingSchema>;
 
 export const EMPTY_SOURCE_MAPPING: SourceMapping = sourceMapping.parse({});
+
+/** Contract columns a source mapping fills without reading a header of the same meaning. */
+export function generatedColumns(m: SourceMapping): string[] {
+  return [...Object.keys(m.constants), ...Object.keys(m.derive)];
+}
 
 /** Reads and validates mapping.json; every problem is reported with its JSON path. */
 export function readMapping(file: string): Mapping {
@@ -74,22 +158,108 @@ export function readMapping(file: string): Mapping {
       );
       continue;
     }
+    const columns = source.columns as Record<string, ColumnSpec>;
+    const known = (c: string) => c in columns;
+    const closest = (c: string) => {
+      const near = closestName(c, Object.keys(columns));
+      return near ? ` (did you mean '${near}'?)` : "";
+    };
     for (const [from, to] of Object.entries(m.columns)) {
-      if (!(to in source.columns))
-        problems.push(`sources.${name}.columns["${from}"]: '${to}' is not a column of ${source.file}`);
+      if (!known(to))
+        problems.push(
+          `sources.${name}.columns["${from}"]: '${to}' is not a column of ${source.file}${closest(to)}`,
+        );
     }
     const targets = Object.values(m.columns).map((t) => t.toLowerCase());
     const dup = targets.find((t, i) => targets.indexOf(t) !== i);
     if (dup) problems.push(`sources.${name}.columns: two headers are mapped to '${dup}'`);
-    for (const column of [...Object.keys(m.date_formats), ...Object.keys(m.values)]) {
-      if (!(column in source.columns))
-        problems.push(`sources.${name}: '${column}' is not a column of ${source.file}`);
+    for (const [key, table] of [
+      ["date_formats", m.date_formats],
+      ["values", m.values],
+      ["constants", m.constants],
+      ["derive", m.derive],
+    ] as const) {
+      for (const column of Object.keys(table))
+        if (!known(column))
+          problems.push(
+            `sources.${name}.${key}: '${column}' is not a column of ${source.file}${closest(column)}`,
+          );
     }
     for (const column of Object.keys(m.date_formats)) {
-      if (column in source.columns && source.columns[column as keyof typeof source.columns].kind !== "date")
+      if (known(column) && columns[column]!.kind !== "date")
         problems.push(`sources.${name}.date_formats: '${column}' is not a date column`);
+    }
+    for (const column of Object.keys(m.values)) {
+      const kind = columns[column]?.kind;
+      const nulls = Object.entries(m.values[column]!).filter(([, to]) => to === null);
+      if ((kind === "number" || kind === "integer") && nulls.length)
+        problems.push(
+          `sources.${name}.values.${column}: a number column cannot map '${nulls[0]![0]}' to empty here; list it in empty_values`,
+        );
+    }
+    const mapped = new Set(Object.values(m.columns));
+    for (const column of generatedColumns(m)) {
+      if (mapped.has(column))
+        problems.push(
+          `sources.${name}: '${column}' is both mapped from a header and set by ${column in m.constants ? "constants" : "derive"}`,
+        );
+    }
+    for (const column of Object.keys(m.constants))
+      if (column in m.derive) problems.push(`sources.${name}: '${column}' is both a constant and derived`);
+    for (const [column, d] of Object.entries(m.derive)) {
+      if (!Array.isArray(d) && known(column) && columns[column]!.kind !== "integer")
+        problems.push(
+          `sources.${name}.derive.${column}: year_of gives a year; '${column}' is not a whole-number column`,
+        );
+      if (Array.isArray(d))
+        d.forEach((r, i) => {
+          for (const [header, c] of Object.entries(r.when)) {
+            if (typeof c === "object" && !Array.isArray(c) && c.matches !== undefined) {
+              try {
+                new RegExp(c.matches);
+              } catch (e) {
+                problems.push(
+                  `sources.${name}.derive.${column}[${i}].when["${header}"].matches: ${(e as Error).message}`,
+                );
+              }
+            }
+          }
+        });
     }
   }
   if (problems.length) throw new Error(`${file}: ${problems.join("; ")}`);
   return parsed.data;
+}
+
+/** Levenshtein distance on normalised names, for "did you mean" suggestions. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * The candidate nearest to `name` (ignoring case, spaces and punctuation), or undefined when
+ * nothing is close enough to be a plausible misspelling.
+ */
+export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "");
+  const n = norm(name);
+  let best: { c: string; d: number } | undefined;
+  for (const c of candidates) {
+    const m = norm(c);
+    // containment ("Termination" in "DateofTermination") counts as close
+    const d = m.includes(n) || n.includes(m) ? Math.abs(m.length - n.length) / 4 : distance(n, m);
+    if (!best || d < best.d) best = { c, d };
+  }
+  if (!best) return undefined;
+  return best.d <= Math.max(2, Math.ceil(n.length / 3)) ? best.c : undefined;
 }

@@ -32,7 +32,9 @@ create table meta.source_files (
   data_rows bigint not null,
   accepted_rows bigint not null,
   rejected_rows bigint not null,
-  ignored_columns varchar[]
+  ignored_columns varchar[],
+  -- rows the mapping's scope left out (another department of an organisation-wide export)
+  out_of_scope_rows bigint not null default 0
 );
 
 -- grain: one row per problem found on a rejected input row (a row can have several)
@@ -42,7 +44,9 @@ create table meta.rejected_rows (
   line bigint not null,
   column_name varchar,
   value varchar,
-  reason varchar not null
+  reason varchar not null,
+  -- the reason without the row's values ("termination_date must be on or after hire_date"), for grouping
+  rule varchar not null
 );
 
 -- grain: one row per (source, column, referenced source, missing value): references to rows that do not exist

@@ -8,6 +8,8 @@ with attributed as (
         on w.employee_id = p.employee_id
         and (p.effective_date >= w.hire_on or w.employment_seq = 1)
         and (w.next_hire_on is null or p.effective_date < w.next_hire_on)
+        -- a row dated after the employment ended belongs to none (meta.rows_outside_employment)
+        and (w.end_on is null or p.effective_date < w.end_on)
 ),
 
 bounded as (

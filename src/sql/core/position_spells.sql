@@ -21,6 +21,8 @@ attributed as (
         on w.employee_id = h.employee_id
         and (h.effective_date >= w.hire_on or w.employment_seq = 1)
         and (w.next_hire_on is null or h.effective_date < w.next_hire_on)
+        -- a row dated after the employment ended belongs to none (meta.rows_outside_employment)
+        and (w.end_on is null or h.effective_date < w.end_on)
 ),
 
 bounded as (
