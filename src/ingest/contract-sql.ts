@@ -103,11 +103,13 @@ function readerCannotParse(format: DateFormatName | undefined): boolean {
 
 /**
  * A declared format that read_csv cannot apply itself (per-column formats, Excel serials,
- * two-digit years), or a date column with vendor words for empty (they must be seen as text).
+ * two-digit years), a date column with vendor words for empty (they must be seen as text), or
+ * any date column of a scoped source.
  */
 function needsSqlDateParse(column: string, mapping: SourceMapping): boolean {
   const f = dateFormatOf(column, mapping);
-  if (hasEmptySynonym(column, mapping)) return true;
+  // with a scope, a date is read as text so that a bad one is reported only on rows in scope
+  if (hasEmptySynonym(column, mapping) || mapping.scope) return true;
   if (!f || f === "YYYY-MM-DD") return false;
   return readerCannotParse(f) || mapping.date_formats[column] !== undefined;
 }
