@@ -126,9 +126,11 @@ export function parsedDate(col: string, format: DateFormatName, centuryPivot: nu
   const parsed = `try_strptime(${col}, ${str(DATE_FORMATS[format].strptime)})`;
   if (!isTwoDigitYear(format)) return `cast(${parsed} as date)`;
   // DuckDB's own %y century is fixed; the year is rebuilt from its last two digits and the pivot.
-  // try(): 29 February of a century year that is not a leap year (1900) is no date.
+  // 29 February of a century year that is not a leap year (1900) is no date.
   const yy = `(year(${parsed}) % 100)`;
-  return `try(make_date(cast(case when ${yy} < ${centuryPivot} then 2000 else 1900 end + ${yy} as bigint), month(${parsed}), day(${parsed})))`;
+  const y = `cast(case when ${yy} < ${centuryPivot} then 2000 else 1900 end + ${yy} as bigint)`;
+  return `case when day(${parsed}) <= day(last_day(make_date(${y}, month(${parsed}), 1)))
+    then make_date(${y}, month(${parsed}), day(${parsed})) end`;
 }
 
 /** Reason SQL for a text cell that is no date in `format`: a right-shaped value is "not a calendar date". */

@@ -204,12 +204,24 @@ export function readMapping(file: string): Mapping {
           `sources.${name}: '${column}' is both mapped from a header and set by ${column in m.constants ? "constants" : "derive"}`,
         );
     }
-    for (const column of Object.keys(m.constants))
+    for (const [column, value] of Object.entries(m.constants)) {
       if (column in m.derive) problems.push(`sources.${name}: '${column}' is both a constant and derived`);
+      const kind = columns[column]?.kind;
+      // a constant is SQL text cast to the column's type: it must be one, or the load would fail
+      if (kind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(String(value)))
+        problems.push(`sources.${name}.constants.${column}: '${value}' is not a date YYYY-MM-DD`);
+      if ((kind === "number" || kind === "integer") && !Number.isFinite(Number(value)))
+        problems.push(`sources.${name}.constants.${column}: '${value}' is not a number`);
+    }
     for (const [column, d] of Object.entries(m.derive)) {
       if (!Array.isArray(d) && known(column) && columns[column]!.kind !== "integer")
         problems.push(
           `sources.${name}.derive.${column}: year_of gives a year; '${column}' is not a whole-number column`,
+        );
+      const kind = columns[column]?.kind;
+      if (Array.isArray(d) && (kind === "date" || kind === "number" || kind === "integer"))
+        problems.push(
+          `sources.${name}.derive.${column}: rules give text; derive a ${kind} column from a header in columns instead`,
         );
       if (Array.isArray(d))
         d.forEach((r, i) => {
@@ -246,20 +258,39 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** Words of a name: split at separators and lower→upper case changes ("DateofHire" → dateof, hire). */
+function words(s: string): string[] {
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Every word of `name` appears in `candidate`, whole or abbreviated ("emp" for employee). */
+function sameWords(name: string, candidate: string): boolean {
+  const tokens = words(candidate);
+  return words(name).every((w) =>
+    tokens.some((t) => t === w || (t.length >= 3 && (w.startsWith(t) || t.startsWith(w)))),
+  );
+}
+
 /**
- * The candidate nearest to `name` (ignoring case, spaces and punctuation), or undefined when
- * nothing is close enough to be a plausible misspelling.
+ * The candidate nearest to `name`: one with the same words in another order or spelling
+ * (hire_date ~ DateofHire, employee_id ~ EmpID), else the closest by edit distance (ignoring
+ * case, spaces and punctuation); undefined when nothing is close enough to be meant.
  */
 export function closestName(name: string, candidates: readonly string[]): string | undefined {
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "");
   const n = norm(name);
   let best: { c: string; d: number } | undefined;
   for (const c of candidates) {
-    const m = norm(c);
-    // containment ("Termination" in "DateofTermination") counts as close
-    const d = m.includes(n) || n.includes(m) ? Math.abs(m.length - n.length) / 4 : distance(n, m);
+    const d = distance(n, norm(c));
     if (!best || d < best.d) best = { c, d };
   }
-  if (!best) return undefined;
-  return best.d <= Math.max(2, Math.ceil(n.length / 3)) ? best.c : undefined;
+  if (best && best.d <= Math.max(2, Math.ceil(n.length / 4))) return best.c;
+  const same = candidates.filter((c) => sameWords(name, c) || sameWords(c, name));
+  if (same.length)
+    return same.sort((a, b) => Math.abs(norm(a).length - n.length) - Math.abs(norm(b).length - n.length))[0];
+  return undefined;
 }
