@@ -56,3 +56,24 @@ export function suppressedNote(rule) {
 export function suppressionReasons(rows) {
   return [...new Set(rows.map((d) => d.suppressed).filter(Boolean))];
 }
+
+/**
+ * A banner for a warehouse loaded with `--accept-rejects` (status.json's load_warning): the figures
+ * rest on a source that rejected more rows than max_rejected_share allows.
+ *
+ * @param {{load_warning?: string|null}} status
+ * @returns {HTMLElement|string} the banner, or "" when the load was within the limit
+ */
+export function loadWarning(status) {
+  if (!status?.load_warning) return "";
+  const box = document.createElement("p");
+  box.className = "htm-notice htm-load-warning";
+  box.setAttribute("role", "alert");
+  const strong = document.createElement("strong");
+  strong.textContent = "Rejected rows over the limit. ";
+  const link = document.createElement("a");
+  link.href = "./data-quality";
+  link.textContent = "Data quality";
+  box.append(strong, status.load_warning, " See ", link, ".");
+  return box;
+}

@@ -123,7 +123,8 @@ export function parsedDate(col: string, format: DateFormatName, centuryPivot: nu
   if (format === "excel_serial")
     // Excel's day 1 is 1900-01-01 and it counts a 29 Feb 1900 that never was: serial 0 is 1899-12-30.
     return `case when regexp_full_match(${col}, '[0-9]+(\\.0+)?') then date '1899-12-30' + cast(cast(${col} as double) as integer) end`;
-  const parsed = `try_strptime(${col}, ${str(DATE_FORMATS[format].strptime)})`;
+  // strptime's %Y takes "17" as the year 17: the value must have the format's shape first
+  const parsed = `case when regexp_full_match(${col}, ${str(DATE_FORMATS[format].shape)}) then try_strptime(${col}, ${str(DATE_FORMATS[format].strptime)}) end`;
   if (!isTwoDigitYear(format)) return `cast(${parsed} as date)`;
   // DuckDB's own %y century is fixed; the year is rebuilt from its last two digits and the pivot.
   // 29 February of a century year that is not a leap year (1900) is no date.
@@ -147,10 +148,16 @@ export function expectedDate(format: DateFormatName): string {
 /** Trimmed text with the source's empty values and an empty string as NULL. */
 function cleanText(expr: string, mapping: SourceMapping): string {
   // trim() copies every string; testing the ends first costs a fifth as much on clean exports
-  let e = `nullif(case when ${expr} like ' %' or ${expr} like '% ' then trim(${expr}) else ${expr} end, '')`;
-  if (mapping.empty_values.length)
-    e = `case when lower(${e}) in (${mapping.empty_values.map((v) => str(v.trim().toLowerCase())).join(", ")}) then null else ${e} end`;
-  return e;
+  return withoutEmptyValues(
+    `nullif(case when ${expr} like ' %' or ${expr} like '% ' then trim(${expr}) else ${expr} end, '')`,
+    mapping,
+  );
+}
+
+/** NULL for a trimmed cell equal to one of the source's empty_values, ignoring case. */
+function withoutEmptyValues(e: string, mapping: SourceMapping): string {
+  if (!mapping.empty_values.length) return e;
+  return `case when lower(${e}) in (${mapping.empty_values.map((v) => str(v.trim().toLowerCase())).join(", ")}) then null else ${e} end`;
 }
 
 function synonymCase(expr: string, synonyms: Record<string, string | null> | undefined): string {
@@ -277,7 +284,8 @@ export function compileSource(
       helperSelect.push({ name: yearOfText, expr: cellOf(derived.year_of) });
       stageExpr = `cast(year(${parsedDate(cellOf(derived.year_of), derived.date_format, mapping.century_pivot)}) as double)`;
       headerOf.set(name, derived.year_of);
-    } else if (spec.kind === "id") stageExpr = `nullif(trim(${c}, ${str(ID_TRIM)}), '')`;
+    } else if (spec.kind === "id")
+      stageExpr = withoutEmptyValues(`nullif(trim(${c}, ${str(ID_TRIM)}), '')`, mapping);
     else stageExpr = isText ? cleanText(c, mapping) : c;
     stageExpr = synonymCase(stageExpr, mapping.values[name]);
     loadSelect.push(`${stageExpr} as ${c}`);

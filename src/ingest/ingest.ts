@@ -96,10 +96,11 @@ export interface IngestReport {
   files: FileReport[];
   missingFiles: string[];
   unknownFiles: string[];
-  rejectedByReason: { file: string; column: string | null; reason: string; rows: number }[];
+  rejectedByReason: { file: string; source: string; column: string | null; reason: string; rows: number }[];
   /** The first rejected rows, in file and line order, to show where to look. */
   rejectedExamples: {
     file: string;
+    source: string;
     line: number;
     column: string | null;
     value: string | null;
@@ -458,8 +459,8 @@ async function readReport(
 ): Promise<IngestReport> {
   const rows = async (sql: string) => (await conn.runAndReadAll(sql)).getRowObjectsJS();
   const rejectedByReason = (
-    await rows(`select source_file as file, column_name as column, rule as reason, count(distinct line) as rows
-      from meta.rejected_rows group by all order by rows desc, file, reason`)
+    await rows(`select source_file as file, source, column_name as column, rule as reason, count(distinct line) as rows
+      from meta.rejected_rows group by all order by rows desc, file, source, reason`)
   ).map((r) => ({ ...r, rows: Number(r.rows) })) as IngestReport["rejectedByReason"];
   const orphans = (
     await rows(`select source_file as file, column_name as column, references_source as references,
@@ -476,8 +477,8 @@ async function readReport(
     // meta.unmapped_values is built with core; `check` does not build it.
   }
   const rejectedExamples = (
-    await rows(`select source_file as file, line, column_name as column, value, reason
-      from meta.rejected_rows order by source_file, line, column_name limit 10`)
+    await rows(`select source_file as file, source, line, column_name as column, value, reason
+      from meta.rejected_rows order by source_file, line, source, column_name limit 10`)
   ).map((r) => ({ ...r, line: Number(r.line) })) as IngestReport["rejectedExamples"];
   let outsideEmployment: IngestReport["outsideEmployment"] = [];
   try {
@@ -500,12 +501,11 @@ async function sourcesOverRejectedShare(
   const over: RejectedShareRefusal[] = [];
   for (const f of files) {
     if (!f.present || f.rejectedShare <= maxShare) continue;
-    // one file read by several sources: the reasons of this source are the ones on its columns or rows
     const reasons = (
       await conn.runAndReadAll(
         `select rule as reason, count(distinct line) as rows from meta.rejected_rows
-         where source_file = $file group by all order by rows desc, reason limit 3`,
-        { file: f.file },
+         where source_file = $file and source = $source group by all order by rows desc, reason limit 3`,
+        { file: f.file, source: f.source },
       )
     ).getRowObjectsJS() as { reason: string; rows: bigint }[];
     over.push({

@@ -225,11 +225,12 @@ export async function loadSource(
     else appender.appendVarchar(value);
     appender.appendVarchar(reason);
     appender.appendVarchar(rule);
+    appender.appendVarchar(name);
     appender.endRow();
   }
   appender.closeSync();
   await conn.run(
-    `insert into meta.rejected_rows select ${str(args.loadId)}, ${str(args.sourceFile)}, _line, column_name, value, reason, rule from ${fails}`,
+    `insert into meta.rejected_rows select ${str(args.loadId)}, ${str(args.sourceFile)}, _line, column_name, value, reason, rule, ${str(name)} from ${fails}`,
   );
 
   const counts = (

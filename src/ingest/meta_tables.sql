@@ -46,7 +46,9 @@ create table meta.rejected_rows (
   value varchar,
   reason varchar not null,
   -- the reason without the row's values ("termination_date must be on or after hire_date"), for grouping
-  rule varchar not null
+  rule varchar not null,
+  -- the contract source the row was read for (one file can feed several)
+  source varchar not null
 );
 
 -- grain: one row per (source, column, referenced source, missing value): references to rows that do not exist

@@ -44,7 +44,8 @@ export async function dataQuality(conn: DuckDBConnection) {
     ? (
         await query(
           conn,
-          `select source, file, present, data_rows, accepted_rows, rejected_rows
+          `select source, file, present, data_rows, accepted_rows, rejected_rows,
+                  out_of_scope_rows
            from meta.source_files ${loadFilter()} order by source`,
         )
       ).rows
@@ -54,7 +55,8 @@ export async function dataQuality(conn: DuckDBConnection) {
   if (await tableExists(conn, "meta", "rejected_rows")) {
     const grouped = await query(
       conn,
-      `select source_file, coalesce(column_name, '(whole row)') as column_name, reason, count(*) as rows,
+      // grouped by the reason without the row's values ("hire_date: not a calendar date")
+      `select source_file, coalesce(column_name, '(whole row)') as column_name, rule as reason, count(*) as rows,
               list(distinct value order by value)[1:4] as examples
        from meta.rejected_rows ${loadFilter()}
        group by all order by rows desc, source_file, column_name`,
@@ -90,5 +92,24 @@ export async function dataQuality(conn: DuckDBConnection) {
     for (const r of rows) coverage.push({ source: source.name, date_column: dateColumn, ...r });
   }
 
-  return { audience: settings.audience, loads, files, rejections, unmapped, coverage };
+  // job-history and pay rows dated outside every employment: counts by file, never a row
+  const outsideEmployment = (await tableExists(conn, "meta", "rows_outside_employment"))
+    ? (
+        await query(
+          conn,
+          `select source_file, position, treatment, count(*) as rows
+           from meta.rows_outside_employment group by all order by source_file, position`,
+        )
+      ).rows
+    : [];
+
+  return {
+    audience: settings.audience,
+    loads,
+    files,
+    rejections,
+    unmapped,
+    coverage,
+    outside_employment: outsideEmployment,
+  };
 }

@@ -29,7 +29,7 @@ export async function siteStatus(conn: DuckDBConnection) {
     sourceFiles = (
       await query(
         conn,
-        `select source, file, present, data_rows, accepted_rows, rejected_rows
+        `select *
          from meta.source_files
          ${typeof latest === "string" ? `where load_id = '${latest.replace(/'/g, "''")}'` : ""}
          order by source`,
@@ -40,6 +40,10 @@ export async function siteStatus(conn: DuckDBConnection) {
     ? (await query(conn, "select count(*) as n from core.orgs")).rows[0].n
     : null;
   const resolvedAsOf = asOf ?? settings.as_of ?? null;
+  const loadWarning =
+    latestLoad?.status === "loaded_accepting_rejects"
+      ? await acceptedRejectsWarning(conn, sourceFiles)
+      : null;
   return {
     as_of: resolvedAsOf,
     built_at: new Date().toISOString(),
@@ -49,7 +53,46 @@ export async function siteStatus(conn: DuckDBConnection) {
     latest_load: latestLoad ?? null,
     source_files: sourceFiles,
     present: Object.fromEntries(sourceFiles.map((f) => [f.file, f.present === true])),
+    load_warning: loadWarning,
   };
+}
+
+/**
+ * The sentence a warehouse loaded with --accept-rejects carries on its overview and data-quality
+ * pages: which source rejected more than max_rejected_share (counts only, never a row's value).
+ */
+async function acceptedRejectsWarning(
+  conn: DuckDBConnection,
+  files: Record<string, unknown>[],
+): Promise<string> {
+  let maxShare = 0.05;
+  try {
+    const r = (await query(conn, "select max_rejected_share from meta.settings")).rows[0];
+    if (typeof r?.max_rejected_share === "number") maxShare = r.max_rejected_share;
+  } catch {
+    // a warehouse from before max_rejected_share: the default applied
+  }
+  const pct = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
+  const over = files
+    .filter((f) => f.present === true)
+    .map((f) => ({
+      file: String(f.file),
+      source: String(f.source),
+      rejected: Number(f.rejected_rows),
+      rows: Number(f.data_rows) - Number(f.out_of_scope_rows ?? 0),
+    }))
+    .filter((f) => f.rows > 0 && f.rejected / f.rows > maxShare);
+  // one file read as several sources with the same counts is said once
+  const said = new Map<string, string[]>();
+  for (const f of over) {
+    const key = `${f.file} rejected ${f.rejected} of ${f.rows} rows (${pct(f.rejected / f.rows)})`;
+    said.set(key, [...(said.get(key) ?? []), f.source]);
+  }
+  const parts = [...said].map(([text, sources]) => `${text} as ${sources.join(", ")}`);
+  return (
+    `Loaded with --accept-rejects: ${parts.length ? parts.join("; ") : "a source rejected too many rows"}, more than ` +
+    `the ${pct(maxShare)} allowed (max_rejected_share). The figures rest on the rows that loaded.`
+  );
 }
 
 /** Organisations for filters and labels: id and display name (a pseudonym for a public audience). */
