@@ -41,6 +41,8 @@ export function printReport(report: IngestReport, heading: string): void {
   const out: string[] = [heading, ""];
   const width = Math.max(...report.files.map((f) => f.file.length));
   const scoped = report.files.some((f) => f.outOfScopeRows > 0);
+  // a file feeding several sources: say which source a rejected row was read for
+  const sharedFile = (file: string) => report.files.filter((f) => f.present && f.file === file).length > 1;
   out.push(
     `${"source".padEnd(13)}${"file".padEnd(width)}  ${"rows".padStart(10)}  ${"loaded".padStart(10)}  ${"rejected".padStart(8)}` +
       (scoped ? `  ${"out of scope".padStart(12)}` : ""),
@@ -68,14 +70,18 @@ export function printReport(report: IngestReport, heading: string): void {
   if (report.rejectedByReason.length) {
     out.push("", "rejected rows by reason (details in meta.rejected_rows):");
     for (const r of report.rejectedByReason.slice(0, 20))
-      out.push(`  ${n(r.rows).padStart(7)}  ${r.file}: ${r.reason}`);
+      out.push(
+        `  ${n(r.rows).padStart(7)}  ${r.file}${sharedFile(r.file) ? ` (${r.source})` : ""}: ${r.reason}`,
+      );
     if (report.rejectedByReason.length > 20)
       out.push(`  … ${report.rejectedByReason.length - 20} more reasons`);
     out.push("", "first rejected rows (file, line, column, value):");
     for (const e of report.rejectedExamples) {
       const value =
         e.value === null ? "" : ` '${e.value.length > 60 ? `${e.value.slice(0, 57)}...` : e.value}'`;
-      out.push(`  ${e.file} line ${e.line}${e.column ? `, ${e.column}` : ""}${value}: ${e.reason}`);
+      out.push(
+        `  ${e.file} line ${e.line}${sharedFile(e.file) ? ` (${e.source})` : ""}${e.column ? `, ${e.column}` : ""}${value}: ${e.reason}`,
+      );
     }
   }
   if (scoped)

@@ -103,10 +103,29 @@ export async function dataQuality(conn: DuckDBConnection) {
       ).rows
     : [];
 
+  // one file feeding several sources counts once: its rows once, each rejected line once
+  let totals: Record<string, unknown> | null = null;
+  if (latest && (await tableExists(conn, "meta", "rejected_rows"))) {
+    totals =
+      (
+        await query(
+          conn,
+          `with per_file as (
+             select file, max(data_rows) as data_rows, min(out_of_scope_rows) as out_of_scope_rows
+             from meta.source_files ${loadFilter()} and present group by file
+           )
+           select coalesce((select sum(data_rows) from per_file), 0) as data_rows,
+                  coalesce((select sum(out_of_scope_rows) from per_file), 0) as out_of_scope_rows,
+                  (select count(*) from (select distinct source_file, line from meta.rejected_rows ${loadFilter()})) as rejected_rows`,
+        )
+      ).rows[0] ?? null;
+  }
+
   return {
     audience: settings.audience,
     loads,
     files,
+    totals,
     rejections,
     unmapped,
     coverage,
