@@ -163,6 +163,16 @@ const KEY_TESTS: Record<string, string[]> = {
     ]),
     "select * from core.retention_km_steps where survival < 0 or survival > 1 or events > at_risk",
   ],
+  "meta.rows_outside_employment": [
+    duplicateKeys("meta.rows_outside_employment", ["source_file", "source", "line"]),
+    nullValues("meta.rows_outside_employment", [
+      "source",
+      "source_file",
+      "line",
+      "effective_date",
+      "position",
+    ]),
+  ],
   "meta.unmapped_values": [
     duplicateKeys("meta.unmapped_values", ["source", "column_name", "value"]),
     nullValues("meta.unmapped_values", ["source", "column_name", "value", "rows"]),
