@@ -21,7 +21,7 @@ import { readSettings, type Settings } from "../config/settings.ts";
 import { buildCoreAndMarts } from "../warehouse/transform.ts";
 import { warehousePath } from "../warehouse/paths.ts";
 import { loadReferenceData, referenceDigest } from "./reference-data.ts";
-import { scanFile } from "./file-scan.ts";
+import { scanFile, type FileScan } from "./file-scan.ts";
 import { sniffDialect, type Dialect } from "./dialect.ts";
 import { discoverSources, type SourceFile } from "./discover.ts";
 import { matchHeader, UnusableInputError, type HeaderColumn } from "./header.ts";
@@ -30,7 +30,8 @@ import type { SourceLoadResult } from "./load-source.ts";
 import { LOADERS } from "../../loaders/index.ts";
 import { EMPTY_SOURCE_MAPPING, readMapping, type Mapping } from "./mapping.ts";
 import { createProgress, type Progress } from "./progress.ts";
-import { transcodeToUtf8 } from "./transcode.ts";
+import { rewriteForReader } from "./transcode.ts";
+import { plausibilityBounds } from "./plausibility.ts";
 import {
   discardBuild,
   invalidateSiteCache,
@@ -93,6 +94,20 @@ interface PreparedSource {
   dialect: Dialect;
   header: HeaderColumn[];
   sha256: string;
+  /** A mix of line endings or a stray CR: read from a normalised copy. */
+  irregularLineEndings: boolean;
+}
+
+/** UTF-16 and binary files are refused with what they are, before any CSV parser sees them. */
+function refuseNonText(scan: FileScan): void {
+  if (scan.utf16)
+    throw new Error(
+      `the file is ${scan.utf16} text; only UTF-8 and Windows-1252 are read (save it as "CSV UTF-8")`,
+    );
+  if (scan.firstNulLine !== undefined)
+    throw new Error(
+      `NUL bytes on line ${scan.firstNulLine}: a binary file, not a CSV text export (was another file renamed .csv?)`,
+    );
 }
 
 /** Sniffs and checks every present file before anything is loaded, so a bad header fails fast. */
@@ -105,8 +120,9 @@ function prepareSources(sources: SourceFile[], mapping: Mapping): PreparedSource
     let scan;
     try {
       scan = scanFile(entry.path);
+      refuseNonText(scan);
       dialect = sniffDialect(entry.path, {
-        isUtf8: scan.isUtf8,
+        isUtf8: scan.isMostlyUtf8,
         delimiter: m.delimiter,
         encoding: m.encoding,
         decimalSeparator: m.decimal_separator,
@@ -115,7 +131,15 @@ function prepareSources(sources: SourceFile[], mapping: Mapping): PreparedSource
       throw new UnusableInputError(`${entry.file}: ${(e as Error).message}`);
     }
     const header = matchHeader(entry.source, dialect.header, m, entry.file);
-    prepared.push({ entry, path: entry.path, readPath: entry.path, dialect, header, sha256: scan.sha256 });
+    prepared.push({
+      entry,
+      path: entry.path,
+      readPath: entry.path,
+      dialect,
+      header,
+      sha256: scan.sha256,
+      irregularLineEndings: scan.lineEndings === "irregular",
+    });
   }
   return prepared;
 }
@@ -167,7 +191,8 @@ async function recordOrphans(conn: DuckDBConnection, loadId: string, present: Se
 }
 
 async function writeSettings(conn: DuckDBConnection, settings: Settings): Promise<void> {
-  await conn.run(
+  await runWithNamedValues(
+    conn,
     `create or replace table meta.settings as select
     cast($as_of as date) as as_of,
     cast($history_start as date) as history_start,
@@ -182,6 +207,21 @@ async function writeSettings(conn: DuckDBConnection, settings: Settings): Promis
     cast($max_org_share_benchmark as double) as max_org_share_benchmark,
     cast($forecast_quarters as integer) as forecast_quarters`,
     { ...settings, as_of: settings.as_of ?? null, history_start: settings.history_start ?? null },
+  );
+}
+
+/** Binds only the $names the SQL uses: settings read by ingest alone (bounds) need no column. */
+async function runWithNamedValues(
+  conn: DuckDBConnection,
+  sql: string,
+  values: Record<string, unknown>,
+): Promise<void> {
+  const used = new Set([...sql.matchAll(/\$([a-z_][a-z0-9_]*)/g)].map((m) => m[1]!));
+  await conn.run(
+    sql,
+    Object.fromEntries(Object.entries(values).filter(([k]) => used.has(k))) as Parameters<
+      DuckDBConnection["run"]
+    >[1],
   );
 }
 
@@ -262,13 +302,20 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     await loadReferenceData(conn);
     timings.reference_seconds = (performance.now() - tReference) / 1000;
 
+    const plausibility = plausibilityBounds(settings);
     const results = new Map<string, SourceLoadResult>();
     const tLoad = performance.now();
     for (const p of prepared) {
-      if (p.dialect.encoding === "windows-1252") {
+      const fromWindows1252 = p.dialect.encoding === "windows-1252";
+      if (fromWindows1252 || p.irregularLineEndings) {
         p.readPath = path.join(scratch, `${p.entry.source.name}.utf8.csv`);
-        await progress.step(`converting ${p.entry.file} from Windows-1252`, () =>
-          transcodeToUtf8(p.path, p.readPath),
+        await progress.step(
+          `converting ${p.entry.file}${fromWindows1252 ? " from Windows-1252" : ""}${p.irregularLineEndings ? " (mixed line endings)" : ""}`,
+          () =>
+            rewriteForReader(p.path, p.readPath, {
+              fromWindows1252,
+              normaliseLineEndings: p.irregularLineEndings,
+            }),
         );
       }
       const mb = (p.dialect.bytes / 1e6).toFixed(1);
@@ -282,6 +329,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
             header: p.header,
             mapping: mapping.sources[p.entry.source.name] ?? EMPTY_SOURCE_MAPPING,
             loadId,
+            plausibility,
           }),
         (r) =>
           `${p.entry.file}: ${rows(r.acceptedRows)} loaded` +

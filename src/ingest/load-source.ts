@@ -13,6 +13,8 @@ import { compileSource } from "./contract-sql.ts";
 import type { Dialect } from "./dialect.ts";
 import type { HeaderColumn } from "./header.ts";
 import type { SourceMapping } from "./mapping.ts";
+import { UnusableInputError } from "./header.ts";
+import { plausibilityChecks, type PlausibilityBounds } from "./plausibility.ts";
 
 export interface SourceLoadResult {
   dataRows: number;
@@ -43,6 +45,8 @@ export async function loadSource(
     header: HeaderColumn[];
     mapping: SourceMapping;
     loadId: string;
+    /** Plausibility bounds from the settings; none: only the contract's own rules. */
+    plausibility?: PlausibilityBounds;
   },
 ): Promise<SourceLoadResult> {
   const { source, dialect, header, mapping } = args;
@@ -101,7 +105,12 @@ export async function loadSource(
       select s.rowid as _row, s.*, l._line from ${raw} s join ${lines} l on l._row = s.rowid`);
   }
 
-  const checkSql = compiled.checks.map(
+  const present = new Set(header.flatMap((h) => (h.column ? [h.column] : [])));
+  const checks = [
+    ...compiled.checks,
+    ...(args.plausibility ? plausibilityChecks(source, compiled.typed, present, args.plausibility) : []),
+  ];
+  const checkSql = checks.map(
     (c) =>
       `select _row, _line, ${str(c.column)} as column_name, ${c.value} as value, ${str(c.reason)} as reason from ${stage} where ${c.fails}`,
   );
@@ -152,7 +161,7 @@ export async function loadSource(
   };
   const readerRejects = (
     await conn.runAndReadAll(
-      `select line, column_name, error_type, error_message, csv_line from ${rejects} order by line, column_idx`,
+      `select line, column_name, error_type, error_message, csv_line, byte_position from ${rejects} order by line, column_idx`,
     )
   ).getRowObjectsJS() as {
     line: bigint;
@@ -160,6 +169,7 @@ export async function loadSource(
     error_type: string;
     error_message: string;
     csv_line: string | null;
+    byte_position: bigint | null;
   }[];
   const seenLines = new Set<bigint>();
   const rejectedRows: [number, string | null, string | null, string][] = [];
@@ -168,6 +178,24 @@ export async function loadSource(
     if (seenLines.has(r.line)) continue;
     seenLines.add(r.line);
     const column = headerName(r.column_name);
+    if (r.error_type === "UNQUOTED VALUE" && r.csv_line && /[\r\n]./.test(r.csv_line)) {
+      // An opening quote that is never closed swallows every later line into one field: the rows
+      // after it cannot be told apart, so the file is unusable rather than one rejected row.
+      const swallowed = r.csv_line.split(/\r\n|\r|\n/).filter((l) => l !== "").length - 1;
+      throw new UnusableInputError(
+        `${args.sourceFile} line ${r.line}${column ? `, column ${column}` : ""}: a quoted field opens and is not closed where it should be; ` +
+          `the ${swallowed.toLocaleString("en-US")} line${swallowed === 1 ? "" : "s"} after it would be read into that one field (fix the quote, or double a quote inside a field as "")`,
+      );
+    }
+    if (r.error_type === "INVALID ENCODING" || r.error_type === "INVALID UNICODE") {
+      rejectedRows.push([
+        Number(r.line),
+        column,
+        r.csv_line?.slice(0, 500) ?? null,
+        `bytes that are not valid ${dialect.encoding === "utf-8" ? "UTF-8" : "text"} in this row (file byte ${r.byte_position ?? "?"}); the rest of the file is read as ${dialect.encoding === "utf-8" ? "UTF-8" : dialect.encoding}`,
+      ]);
+      continue;
+    }
     if (r.error_type === "CAST") {
       const value = /Could not convert string "(.*)" to/s.exec(r.error_message)?.[1] ?? null;
       const spec = column ? source.columns[column] : undefined;
