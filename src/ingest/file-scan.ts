@@ -28,7 +28,7 @@ export interface FileScan {
   lineEndings: LineEndings;
   /** UTF-16 byte-order mark, or the NUL pattern of UTF-16 text without one. */
   utf16?: "UTF-16LE" | "UTF-16BE";
-  /** First NUL byte (binary content): its 1-based line. */
+  /** First NUL byte: its 1-based line. With bytes that are not UTF-8, the file is binary. */
   firstNulLine?: number;
   bytes: number;
 }
@@ -172,7 +172,7 @@ export function scanFile(file: string): FileScan {
     utf16 = "UTF-16BE";
   let isMostlyUtf8 = utf8;
   let firstInvalidUtf8: FileScan["firstInvalidUtf8"];
-  if (!utf8 && !utf16 && nulLine === undefined) {
+  if (!utf8 && !utf16) {
     const q = utf8Quality(file);
     firstInvalidUtf8 = q.first;
     // Windows-1252 text almost never forms valid UTF-8 pairs (an accented letter followed by a

@@ -104,7 +104,8 @@ function refuseNonText(scan: FileScan): void {
     throw new Error(
       `the file is ${scan.utf16} text; only UTF-8 and Windows-1252 are read (save it as "CSV UTF-8")`,
     );
-  if (scan.firstNulLine !== undefined)
+  // A NUL in valid UTF-8 text is a (strange) character DuckDB loads; with invalid bytes it is binary.
+  if (scan.firstNulLine !== undefined && !scan.isUtf8)
     throw new Error(
       `NUL bytes on line ${scan.firstNulLine}: a binary file, not a CSV text export (was another file renamed .csv?)`,
     );
