@@ -13,7 +13,9 @@ into a new DuckDB warehouse, rebuilds core and marts, and swaps the new warehous
   --strict      exit 1 and keep the previous warehouse when any row is rejected
 
 Exit codes: 0 loaded (rejected rows are reported, not fatal); 1 --strict and rows were rejected;
-2 unusable input (missing required file or column, unreadable file, unknown option).`;
+2 unusable input (missing required file or column, unreadable file, unknown option); 3 the
+environment failed (disk full or read-only, TMPDIR full, out of memory, another ingest holding
+the warehouse for over 10 minutes): the previous warehouse is intact.`;
 
 const n = (x: number) => x.toLocaleString("en-US");
 const rejectedText = (x: number) => (x === 1 ? "1 row was rejected" : `${n(x)} rows were rejected`);

@@ -4,8 +4,7 @@
  * reference data are loaded; core and marts are rebuilt; the site cache is invalidated.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -32,7 +31,10 @@ import { EMPTY_SOURCE_MAPPING, readMapping, type Mapping } from "./mapping.ts";
 import { createProgress, type Progress } from "./progress.ts";
 import { rewriteForReader } from "./transcode.ts";
 import { plausibilityBounds } from "./plausibility.ts";
+import { asEnvironmentError, EnvironmentError } from "./environment-error.ts";
+import { acquireWarehouseLock, type WarehouseLock } from "./warehouse-lock.ts";
 import {
+  createScratchDirectory,
   discardBuild,
   invalidateSiteCache,
   removeAbandonedBuilds,
@@ -40,7 +42,7 @@ import {
   temporaryWarehousePath,
 } from "./warehouse-file.ts";
 
-export { UnusableInputError };
+export { UnusableInputError, EnvironmentError };
 
 const META_TABLES_SQL = readFileSync(fileURLToPath(new URL("./meta_tables.sql", import.meta.url)), "utf8");
 
@@ -53,6 +55,8 @@ export interface IngestOptions {
   /** Validate only: load into a throwaway database and report; the warehouse is not touched. */
   checkOnly?: boolean;
   progress?: Progress;
+  /** How long to wait for another ingest into the same warehouse (default 600 s). */
+  lockTimeoutSeconds?: number;
 }
 
 export interface FileReport {
@@ -244,7 +248,32 @@ async function copyLoadHistory(conn: DuckDBConnection, previous: string | undefi
   }
 }
 
+/**
+ * Runs one ingest holding the warehouse's lock. Failures of the machine (full or read-only disk,
+ * full TMPDIR, memory) come out as EnvironmentError; the previous warehouse is intact after any
+ * failure because only a complete build is renamed over it.
+ */
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
+  let lock: WarehouseLock | undefined;
+  try {
+    if (options.dbPath && !options.checkOnly)
+      lock = await acquireWarehouseLock(path.resolve(options.dbPath), {
+        timeoutSeconds: options.lockTimeoutSeconds ?? 600,
+        onWait: (m) => {
+          if (!options.quiet) process.stderr.write(`${m}\n`);
+        },
+      });
+    return await ingestLocked(options);
+  } catch (e) {
+    // An input file we may not read is the input's problem (exit 2), not the machine's.
+    if (e instanceof UnusableInputError) throw e;
+    throw asEnvironmentError(e) ?? e;
+  } finally {
+    lock?.release();
+  }
+}
+
+async function ingestLocked(options: IngestOptions): Promise<IngestReport> {
   const progress = options.progress ?? createProgress({ quiet: options.quiet });
   const timings: Record<string, number> = {};
   const started = new Date();
@@ -280,7 +309,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   // The load id is derived from the inputs, so loading the same input twice gives the same warehouse.
   const loadId = loadIdOf(checksums, settings, mapping, referenceDigest());
 
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "htm-ingest-"));
+  const scratch = createScratchDirectory();
   const dbPath = options.dbPath ? path.resolve(options.dbPath) : undefined;
   let buildPath: string;
   if (options.checkOnly || !dbPath) buildPath = path.join(scratch, "check.duckdb");
