@@ -171,9 +171,10 @@ export function compileSource(
       // them (NaN = NaN in DuckDB) and an integer's cast to BIGINT would fail on them.
       checks.push({
         column: name,
-        fails: `not isfinite(${c})${spec.kind === "integer" ? ` or abs(${c}) >= 1e15` : ""}`,
+        // core stores whole numbers as INTEGER: a larger one would fail the build, not the row
+        fails: `not isfinite(${c})${spec.kind === "integer" ? ` or abs(${c}) > 2147483647` : ""}`,
         value: `cast(${c} as varchar)`,
-        reason: `${name}: expected a finite number${spec.kind === "integer" ? " below 10^15" : ""} (not NaN or Infinity)`,
+        reason: `${name}: expected a finite ${spec.kind === "integer" ? "whole number within ±2,147,483,647" : "number"} (not NaN or Infinity)`,
       });
     }
     if (spec.kind === "integer") {

@@ -18,6 +18,8 @@ export interface Dialect {
   /** Header cells as written (trimmed, BOM removed). */
   header: string[];
   bytes: number;
+  /** Longest physical line, from the file scan (sizes the reader's buffer). */
+  longestLineBytes?: number;
 }
 
 // Enough for the header and 50 rows of any real export; csv-parse reads all of it four times (one per delimiter).

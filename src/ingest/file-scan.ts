@@ -30,6 +30,8 @@ export interface FileScan {
   utf16?: "UTF-16LE" | "UTF-16BE";
   /** First NUL byte: its 1-based line. With bytes that are not UTF-8, the file is binary. */
   firstNulLine?: number;
+  /** Longest physical line in bytes (DuckDB's reader needs a buffer larger than it). */
+  longestLineBytes: number;
   bytes: number;
 }
 
@@ -121,6 +123,8 @@ export function scanFile(file: string): FileScan {
   let head: Buffer | undefined;
   let nulLine: number | undefined;
   let linesBefore = 0;
+  let longest = 0;
+  let lineStart = 0;
   try {
     for (;;) {
       const n = readSync(fd, chunk, carry, chunk.length - carry, bytes);
@@ -135,7 +139,13 @@ export function scanFile(file: string): FileScan {
           if (fresh[i + 1] === 0x0a) crlf++;
         }
         previousEndsInCr = fresh[n - 1] === 0x0d;
-        const lfHere = countByte(fresh, 0x0a);
+        let lfHere = 0;
+        for (let i = fresh.indexOf(0x0a); i !== -1; i = fresh.indexOf(0x0a, i + 1)) {
+          lfHere++;
+          const at = bytes + i;
+          longest = Math.max(longest, at - lineStart);
+          lineStart = at + 1;
+        }
         if (nulLine === undefined) {
           const nul = fresh.indexOf(0);
           if (nul !== -1) nulLine = linesBefore + countByte(fresh, 0x0a, nul) + 1;
@@ -187,6 +197,7 @@ export function scanFile(file: string): FileScan {
     lineEndings,
     utf16,
     firstNulLine: nulLine,
+    longestLineBytes: Math.max(longest, bytes - lineStart),
     bytes,
   };
 }

@@ -135,6 +135,7 @@ function prepareSources(sources: SourceFile[], mapping: Mapping): PreparedSource
     } catch (e) {
       throw new UnusableInputError(`${entry.file}: ${(e as Error).message}`);
     }
+    dialect.longestLineBytes = scan.longestLineBytes;
     const header = matchHeader(entry.source, dialect.header, m, entry.file);
     prepared.push({
       entry,

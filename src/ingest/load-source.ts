@@ -23,6 +23,9 @@ export interface SourceLoadResult {
   ignoredColumns: string[];
 }
 
+/** The reader's row size limit; longer rows are rejected. */
+const MAX_LINE_BYTES = 2 * 2 ** 20;
+
 const READER_ERRORS: Record<string, string> = {
   "MISSING COLUMNS": "row has fewer fields than the header",
   "TOO MANY COLUMNS": "row has more fields than the header",
@@ -67,6 +70,13 @@ export async function loadSource(
     "strict_mode = true",
     `columns = ${compiled.readColumns}`,
     `decimal_separator = ${str(dialect.decimalSeparator)}`,
+    // Rows over 2 MB are rejected with their line. DuckDB drops a line longer than its read
+    // buffer (32 MB) without a word and counts lines wrong after it, so the buffer is sized to
+    // hold the longest line (×3: a Windows-1252 byte may become three in the UTF-8 copy).
+    `max_line_size = ${MAX_LINE_BYTES}`,
+    ...((dialect.longestLineBytes ?? 0) > 8 * 2 ** 20
+      ? [`buffer_size = ${3 * dialect.longestLineBytes! + 4 * 2 ** 20}`]
+      : []),
     "store_rejects = true",
     `rejects_table = ${str(`reader_rejects_${name}`)}`,
     `rejects_scan = ${str(`reader_scans_${name}`)}`,

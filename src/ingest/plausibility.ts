@@ -29,6 +29,12 @@ const COST_COLUMNS: Record<string, readonly string[]> = {
   training: ["cost"],
 };
 
+/** Dates that may lie ahead of as_of by design: how many years beyond plausible_dates_to. */
+const YEARS_AHEAD: Record<string, number> = {
+  "certifications.expiry_date": 10,
+  "assets.retired_date": 10,
+};
+
 export function plausibilityBounds(settings: Settings, today = new Date()): PlausibilityBounds {
   const year = settings.as_of ? Number(settings.as_of.slice(0, 4)) : today.getUTCFullYear();
   return {
@@ -42,7 +48,7 @@ export function plausibilityBounds(settings: Settings, today = new Date()): Plau
 }
 
 /**
- * Checks over the stage view. `typed` gives each present column's typed expression (dates
+ * Checks over the stage view (NaN and infinities have their own reason in contract-sql). `typed` gives each present column's typed expression (dates
  * already dates); columns the file lacks are not in `present` and get no check.
  */
 export function plausibilityChecks(
@@ -55,20 +61,25 @@ export function plausibilityChecks(
   for (const [name, spec] of Object.entries(source.columns)) {
     if (!present.has(name)) continue;
     const t = typed.get(name)!;
-    if (spec.kind === "date")
+    if (spec.kind === "date") {
+      const ahead = YEARS_AHEAD[`${source.name}.${name}`];
+      const to = ahead
+        ? `${Number(bounds.datesTo.slice(0, 4)) + ahead}${bounds.datesTo.slice(4)}`
+        : bounds.datesTo;
       checks.push({
         column: name,
-        fails: `${t} < date ${str(bounds.datesFrom)} or ${t} > date ${str(bounds.datesTo)}`,
+        fails: `${t} < date ${str(bounds.datesFrom)} or ${t} > date ${str(to)}`,
         value: `cast(${t} as varchar)`,
-        reason: `${name}: outside the plausible dates ${bounds.datesFrom} to ${bounds.datesTo} (settings plausible_dates_from / plausible_dates_to)`,
+        reason: `${name}: outside the plausible dates ${bounds.datesFrom} to ${to} (settings plausible_dates_from / plausible_dates_to${ahead ? `, + ${ahead} years for a date that may lie ahead` : ""})`,
       });
+    }
   }
   for (const name of COST_COLUMNS[source.name] ?? []) {
     if (!present.has(name)) continue;
     const t = typed.get(name)!;
     checks.push({
       column: name,
-      fails: `${t} > ${bounds.maxCostUsd}`,
+      fails: `isfinite(${t}) and ${t} > ${bounds.maxCostUsd}`,
       value: `cast(${t} as varchar)`,
       reason: `${name}: more than the plausible ${bounds.maxCostUsd.toLocaleString("en-US")} USD (setting max_cost_usd)`,
     });
@@ -77,7 +88,7 @@ export function plausibilityChecks(
     const t = typed.get("labor_hours")!;
     checks.push({
       column: "labor_hours",
-      fails: `${t} > ${bounds.maxLaborHoursPerWorkOrder}`,
+      fails: `isfinite(${t}) and ${t} > ${bounds.maxLaborHoursPerWorkOrder}`,
       value: `cast(${t} as varchar)`,
       reason: `labor_hours: more than ${bounds.maxLaborHoursPerWorkOrder.toLocaleString("en-US")} hours on one work order (setting max_labor_hours_per_work_order)`,
     });
@@ -87,7 +98,7 @@ export function plausibilityChecks(
     const usd = (n: number) => `$${n.toLocaleString("en-US")}`;
     checks.push({
       column: "amount",
-      fails: `${annual} < ${bounds.annualPayMin} or ${annual} > ${bounds.annualPayMax}`,
+      fails: `isfinite(${annual}) and (${annual} < ${bounds.annualPayMin} or ${annual} > ${bounds.annualPayMax})`,
       value: `cast(${typed.get("amount")} as varchar) || ' ' || coalesce(${typed.get("basis")}, '')`,
       reason: `amount: annual pay (hourly × ${HOURS_PER_YEAR}) outside the plausible ${usd(bounds.annualPayMin)} to ${usd(bounds.annualPayMax)} (settings plausible_annual_pay_min / _max)`,
     });
