@@ -145,6 +145,18 @@ function columnsOfKind(t: Table, source: SourceContract, kinds: string[]): numbe
   return t.header.flatMap((h, i) => (kinds.includes(source.columns[h]?.kind ?? "") ? [i] : []));
 }
 
+/** Puts a value drawn from `values` into every one of `columns` in one random row. */
+function setRow(t: Table, rng: Rng, columns: number[], values: readonly string[]): string | undefined {
+  if (!columns.length || !t.rows.length) return undefined;
+  const r = Math.floor(rng() * t.rows.length);
+  const set = columns.map((c) => {
+    const v = pick(rng, values);
+    t.rows[r]![c] = v;
+    return `${t.header[c]}=${JSON.stringify(v).slice(0, 20)}`;
+  });
+  return `data row ${r + 1}: ${set.join(", ")}`;
+}
+
 function setCell(t: Table, rng: Rng, columns: number[], value: string): string | undefined {
   if (!columns.length || !t.rows.length) return undefined;
   const c = pick(rng, columns);
@@ -246,7 +258,7 @@ export const MUTATIONS: readonly Mutation[] = [
     rowLevel: true,
     weight: 4,
     apply: (t, s, rng) => {
-      const d = setCell(t, rng, columnsOfKind(t, s, ["number", "integer"]), pick(rng, NUMERIC_VALUES));
+      const d = setRow(t, rng, columnsOfKind(t, s, ["number", "integer"]), NUMERIC_VALUES);
       return d ? { bytes: writeTable(t), detail: d } : undefined;
     },
   },
@@ -255,7 +267,7 @@ export const MUTATIONS: readonly Mutation[] = [
     rowLevel: true,
     weight: 4,
     apply: (t, s, rng) => {
-      const d = setCell(t, rng, columnsOfKind(t, s, ["date"]), pick(rng, DATE_VALUES));
+      const d = setRow(t, rng, columnsOfKind(t, s, ["date"]), DATE_VALUES);
       return d ? { bytes: writeTable(t), detail: d } : undefined;
     },
   },
