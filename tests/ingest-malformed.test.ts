@@ -156,7 +156,7 @@ describe("unusable input exits 2 naming the file", () => {
           0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48,
         ]),
       },
-      /work_orders\.csv: missing required columns/,
+      /work_orders\.csv: NUL bytes on line 3: a binary file, not a CSV text export/,
     ],
     [
       "invalid mapping JSON",

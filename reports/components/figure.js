@@ -77,10 +77,26 @@ export function downloadButton(rows, filename, label = "Download CSV") {
 }
 
 // Dates as calendar dates: the marts are date-grained, and a time of day would only confuse Excel.
-function csvRow(row) {
+// Text is made safe to open in a spreadsheet (csvCell).
+export function csvRow(row) {
   const out = {};
   for (const [key, value] of Object.entries(row)) {
-    out[key] = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+    out[key] = value instanceof Date ? value.toISOString().slice(0, 10) : csvCell(value);
   }
   return out;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * Formula injection (OWASP "CSV injection"): Excel and LibreOffice run a cell that starts with
+ * = + - @ (or a tab or CR before one) as a formula. A text value that starts so, and is not simply
+ * a number written as text, gets a leading apostrophe, which spreadsheets show as text. Numbers
+ * are numbers (a negative one is not a formula) and pass unchanged.
+ * @param {unknown} value
+ */
+export function csvCell(value) {
+  if (typeof value !== "string" || !FORMULA_START.test(value) || PLAIN_NUMBER.test(value)) return value;
+  return `'${value}`;
 }

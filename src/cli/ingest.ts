@@ -19,7 +19,9 @@ into a new DuckDB warehouse, rebuilds core and marts, and swaps the new warehous
 Exit codes: 0 loaded (rejected rows are reported, not fatal); 1 refused: a source rejected more
 than max_rejected_share of its rows, or --strict and rows were rejected (the previous warehouse
 is kept); 2 unusable input (missing required file or column, unreadable file, a mapping.json key
-that matches nothing, unknown option).`;
+that matches nothing, unknown option); 3 the environment failed (disk full or read-only, TMPDIR
+full, out of memory, another ingest holding the warehouse for over 10 minutes): the previous
+warehouse is intact.`;
 
 const n = (x: number) => x.toLocaleString("en-US");
 const rejectedText = (x: number) => (x === 1 ? "1 row was rejected" : `${n(x)} rows were rejected`);

@@ -1,8 +1,11 @@
 /**
  * `htm-workforce <command>`: each command lives in its own module under src/cli/ and exports
  * `run(argv): Promise<exitCode>`. Exit codes (DESIGN §2): 0 ok, 1 --strict with rejected rows,
- * 2 unusable input or unknown option.
+ * 2 unusable input or unknown option, 3 the environment failed (disk full or read-only, TMPDIR
+ * full, out of memory, warehouse locked by another ingest for too long).
  */
+import { asEnvironmentError, ENVIRONMENT_EXIT_CODE } from "../ingest/environment-error.ts";
+
 export class UsageError extends Error {}
 
 const COMMANDS: Record<
@@ -68,6 +71,11 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       console.error(`htm-workforce ${command}: ${(e as Error).message}`);
       return 2;
+    }
+    const environment = asEnvironmentError(e);
+    if (environment) {
+      console.error(`htm-workforce ${command}: ${environment.message}`);
+      return ENVIRONMENT_EXIT_CODE;
     }
     throw e;
   }

@@ -83,6 +83,38 @@ export const settingsSchema = z
       .describe(
         "Largest share of a source's rows (out-of-scope rows not counted) that may be rejected. Over it, ingest keeps the previous warehouse and exits 1 unless run with --accept-rejects.",
       ),
+    plausible_dates_from: z.iso
+      .date()
+      .default("1950-01-01")
+      .describe("Earliest plausible date in any date column; earlier dates (and years BC) are rejected."),
+    plausible_dates_to: z.iso
+      .date()
+      .optional()
+      .describe(
+        "Latest plausible date in any date column. Default: December 31 of the year after as_of (or after the current year when as_of is not set). A hire_date of 99999-01-01 is rejected, not taken as the as-of date.",
+      ),
+    plausible_annual_pay_min: z
+      .number()
+      .nonnegative()
+      .default(10_000)
+      .describe("Lowest plausible annual base pay in USD (hourly rates × 2080); lower rows are rejected."),
+    plausible_annual_pay_max: z
+      .number()
+      .positive()
+      .default(1_000_000)
+      .describe("Highest plausible annual base pay in USD (hourly rates × 2080); higher rows are rejected."),
+    max_labor_hours_per_work_order: z
+      .number()
+      .positive()
+      .default(2_000)
+      .describe("Most labor hours one work order can book (about one FTE-year); more is rejected."),
+    max_cost_usd: z
+      .number()
+      .positive()
+      .default(1_000_000_000)
+      .describe(
+        "Largest plausible single cost in USD (acquisition, vendor, parts, training cost); more is rejected.",
+      ),
   })
   .strict();
 

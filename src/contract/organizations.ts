@@ -24,7 +24,11 @@ export const organizations = {
     org_name: col.text("Display name (internal audience only; public output uses pseudonyms)", true),
     region: col.text("Region or state, for peer grouping"),
     facility_type: col.enum("Kind of organisation, for peer grouping", FACILITY_TYPES),
-    staffed_beds: col.integer("Staffed beds, for the 2.5 FTE per 100 beds rule of thumb", { min: 0 }),
+    staffed_beds: col.integer("Staffed beds, for the 2.5 FTE per 100 beds rule of thumb", {
+      min: 0,
+      // the largest hospitals staff about 3,000 beds; more is a data error, not a health system
+      max: 20_000,
+    }),
   },
   rules: [],
   references: [],

@@ -324,6 +324,17 @@ export function compileSource(
       rawExpr = `lower(${c}) in (${BOOLEAN_TRUE.map(str).join(", ")})`;
       retype.push({ column: name, type: "BOOLEAN", using: rawExpr });
     }
+    if (spec.kind === "number" || spec.kind === "integer") {
+      // read_csv accepts NaN, Infinity and 1e309 (→ inf) as doubles; no rule below would catch
+      // them (NaN = NaN in DuckDB) and an integer's cast to BIGINT would fail on them.
+      checks.push({
+        column: name,
+        // core stores whole numbers as INTEGER: a larger one would fail the build, not the row
+        fails: `not isfinite(${c})${spec.kind === "integer" ? ` or abs(${c}) > 2147483647` : ""}`,
+        value: `cast(${c} as varchar)`,
+        reason: `${name}: expected a finite ${spec.kind === "integer" ? "whole number within ±2,147,483,647" : "number"} (not NaN or Infinity)`,
+      });
+    }
     if (spec.kind === "integer") {
       checks.push({
         column: name,
@@ -331,7 +342,8 @@ export function compileSource(
         value: `cast(${c} as varchar)`,
         reason: `${name}: expected a whole number`,
       });
-      rawExpr = `cast(${c} as bigint)`;
+      // try_cast: DuckDB's ALTER … USING also evaluates rows already deleted as rejected (NaN, 1e20).
+      rawExpr = `try_cast(${c} as bigint)`;
       retype.push({ column: name, type: "BIGINT", using: rawExpr });
     }
     if (spec.kind === "enum") {
@@ -347,10 +359,12 @@ export function compileSource(
     if (spec.required) {
       checks.push({ column: name, fails: `${c} is null`, value: "null", reason: `${name} is required` });
     }
+    // A non-finite number has its own reason above; it is not also "out of bounds".
+    const finite = spec.kind === "number" || spec.kind === "integer" ? `isfinite(${c}) and ` : "";
     if (spec.min !== undefined) {
       checks.push({
         column: name,
-        fails: `${c} ${spec.minExclusive ? "<=" : "<"} ${spec.min}`,
+        fails: `${finite}${c} ${spec.minExclusive ? "<=" : "<"} ${spec.min}`,
         value: `cast(${c} as varchar)`,
         reason: `${name}: must be ${spec.minExclusive ? ">" : "≥"} ${spec.min}`,
       });
@@ -358,7 +372,7 @@ export function compileSource(
     if (spec.max !== undefined) {
       checks.push({
         column: name,
-        fails: `${c} ${spec.maxExclusive ? ">=" : ">"} ${spec.max}`,
+        fails: `${finite}${c} ${spec.maxExclusive ? ">=" : ">"} ${spec.max}`,
         value: `cast(${c} as varchar)`,
         reason: `${name}: must be ${spec.maxExclusive ? "<" : "≤"} ${spec.max}`,
       });

@@ -18,6 +18,8 @@ export interface Dialect {
   /** Header cells as written (trimmed, BOM removed). */
   header: string[];
   bytes: number;
+  /** Longest physical line, from the file scan (sizes the reader's buffer). */
+  longestLineBytes?: number;
 }
 
 // Enough for the header and 50 rows of any real export; csv-parse reads all of it four times (one per delimiter).
@@ -41,12 +43,19 @@ function firstRecords(text: string, delimiter: string, max: number): string[][] 
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
+    // Every line ending an export may mix (load-source reads a normalised copy of such files).
+    record_delimiter: ["\r\n", "\n", "\r"],
     to: max,
     bom: true,
   };
-  // The head may end inside a quoted field: then retry without its last (partial) line.
-  const cut = text.lastIndexOf("\n");
-  for (const candidate of cut > 0 ? [text, text.slice(0, cut)] : [text]) {
+  // The head may end inside a quoted field, or a quote in the first rows may never close: then
+  // retry on fewer and fewer whole lines, down to the header alone, so a broken row is reported
+  // by the loader with its line instead of making the header look wrong.
+  const lines = text.split(/(?<=\n)/);
+  const candidates = [text];
+  for (let n = Math.min(lines.length - 1, 64); n >= 1; n = Math.floor(n / 2))
+    candidates.push(lines.slice(0, n).join(""));
+  for (const candidate of candidates) {
     try {
       return parse(candidate, options) as string[][];
     } catch {

@@ -4,8 +4,7 @@
  * reference data are loaded; core and marts are rebuilt; the site cache is invalidated.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -21,7 +20,7 @@ import { readSettings, type Settings } from "../config/settings.ts";
 import { buildCoreAndMarts } from "../warehouse/transform.ts";
 import { warehousePath } from "../warehouse/paths.ts";
 import { loadReferenceData, referenceDigest } from "./reference-data.ts";
-import { scanFile } from "./file-scan.ts";
+import { scanFile, type FileScan } from "./file-scan.ts";
 import { sniffDialect, type Dialect } from "./dialect.ts";
 import { discoverSources, type SourceFile } from "./discover.ts";
 import { matchHeader, UnusableInputError, type HeaderColumn } from "./header.ts";
@@ -30,8 +29,12 @@ import type { SourceLoadResult } from "./load-source.ts";
 import { LOADERS } from "../../loaders/index.ts";
 import { EMPTY_SOURCE_MAPPING, readMapping, type Mapping } from "./mapping.ts";
 import { createProgress, type Progress } from "./progress.ts";
-import { transcodeToUtf8 } from "./transcode.ts";
+import { rewriteForReader } from "./transcode.ts";
+import { plausibilityBounds } from "./plausibility.ts";
+import { asEnvironmentError, EnvironmentError } from "./environment-error.ts";
+import { acquireWarehouseLock, type WarehouseLock } from "./warehouse-lock.ts";
 import {
+  createScratchDirectory,
   discardBuild,
   invalidateSiteCache,
   removeAbandonedBuilds,
@@ -39,7 +42,7 @@ import {
   temporaryWarehousePath,
 } from "./warehouse-file.ts";
 
-export { UnusableInputError };
+export { UnusableInputError, EnvironmentError };
 
 const META_TABLES_SQL = readFileSync(fileURLToPath(new URL("./meta_tables.sql", import.meta.url)), "utf8");
 
@@ -54,6 +57,8 @@ export interface IngestOptions {
   /** Validate only: load into a throwaway database and report; the warehouse is not touched. */
   checkOnly?: boolean;
   progress?: Progress;
+  /** How long to wait for another ingest into the same warehouse (default 600 s). */
+  lockTimeoutSeconds?: number;
 }
 
 export interface FileReport {
@@ -120,6 +125,21 @@ interface PreparedSource {
   dialect: Dialect;
   header: HeaderColumn[];
   sha256: string;
+  /** A mix of line endings or a stray CR: read from a normalised copy. */
+  irregularLineEndings: boolean;
+}
+
+/** UTF-16 and binary files are refused with what they are, before any CSV parser sees them. */
+function refuseNonText(scan: FileScan): void {
+  if (scan.utf16)
+    throw new Error(
+      `the file is ${scan.utf16} text; only UTF-8 and Windows-1252 are read (save it as "CSV UTF-8")`,
+    );
+  // A NUL in valid UTF-8 text is a (strange) character DuckDB loads; with invalid bytes it is binary.
+  if (scan.firstNulLine !== undefined && !scan.isUtf8)
+    throw new Error(
+      `NUL bytes on line ${scan.firstNulLine}: a binary file, not a CSV text export (was another file renamed .csv?)`,
+    );
 }
 
 /** Sniffs and checks every present file before anything is loaded, so a bad header fails fast. */
@@ -132,8 +152,9 @@ function prepareSources(sources: SourceFile[], mapping: Mapping): PreparedSource
     let scan;
     try {
       scan = scanFile(entry.path);
+      refuseNonText(scan);
       dialect = sniffDialect(entry.path, {
-        isUtf8: scan.isUtf8,
+        isUtf8: scan.isMostlyUtf8,
         delimiter: m.delimiter,
         encoding: m.encoding,
         decimalSeparator: m.decimal_separator,
@@ -141,8 +162,17 @@ function prepareSources(sources: SourceFile[], mapping: Mapping): PreparedSource
     } catch (e) {
       throw new UnusableInputError(`${entry.file}: ${(e as Error).message}`);
     }
+    dialect.longestLineBytes = scan.longestLineBytes;
     const header = matchHeader(entry.source, dialect.header, m, entry.file);
-    prepared.push({ entry, path: entry.path, readPath: entry.path, dialect, header, sha256: scan.sha256 });
+    prepared.push({
+      entry,
+      path: entry.path,
+      readPath: entry.path,
+      dialect,
+      header,
+      sha256: scan.sha256,
+      irregularLineEndings: scan.lineEndings === "irregular",
+    });
   }
   return prepared;
 }
@@ -194,7 +224,8 @@ async function recordOrphans(conn: DuckDBConnection, loadId: string, present: Se
 }
 
 async function writeSettings(conn: DuckDBConnection, settings: Settings): Promise<void> {
-  await conn.run(
+  await runWithNamedValues(
+    conn,
     `create or replace table meta.settings as select
     cast($as_of as date) as as_of,
     cast($history_start as date) as history_start,
@@ -210,6 +241,21 @@ async function writeSettings(conn: DuckDBConnection, settings: Settings): Promis
     cast($forecast_quarters as integer) as forecast_quarters,
     cast($max_rejected_share as double) as max_rejected_share`,
     { ...settings, as_of: settings.as_of ?? null, history_start: settings.history_start ?? null },
+  );
+}
+
+/** Binds only the $names the SQL uses: settings read by ingest alone (bounds) need no column. */
+async function runWithNamedValues(
+  conn: DuckDBConnection,
+  sql: string,
+  values: Record<string, unknown>,
+): Promise<void> {
+  const used = new Set([...sql.matchAll(/\$([a-z_][a-z0-9_]*)/g)].map((m) => m[1]!));
+  await conn.run(
+    sql,
+    Object.fromEntries(Object.entries(values).filter(([k]) => used.has(k))) as Parameters<
+      DuckDBConnection["run"]
+    >[1],
   );
 }
 
@@ -231,7 +277,32 @@ async function copyLoadHistory(conn: DuckDBConnection, previous: string | undefi
   }
 }
 
+/**
+ * Runs one ingest holding the warehouse's lock. Failures of the machine (full or read-only disk,
+ * full TMPDIR, memory) come out as EnvironmentError; the previous warehouse is intact after any
+ * failure because only a complete build is renamed over it.
+ */
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
+  let lock: WarehouseLock | undefined;
+  try {
+    if (options.dbPath && !options.checkOnly)
+      lock = await acquireWarehouseLock(path.resolve(options.dbPath), {
+        timeoutSeconds: options.lockTimeoutSeconds ?? 600,
+        onWait: (m) => {
+          if (!options.quiet) process.stderr.write(`${m}\n`);
+        },
+      });
+    return await ingestLocked(options);
+  } catch (e) {
+    // An input file we may not read is the input's problem (exit 2), not the machine's.
+    if (e instanceof UnusableInputError) throw e;
+    throw asEnvironmentError(e) ?? e;
+  } finally {
+    lock?.release();
+  }
+}
+
+async function ingestLocked(options: IngestOptions): Promise<IngestReport> {
   const progress = options.progress ?? createProgress({ quiet: options.quiet });
   const timings: Record<string, number> = {};
   const started = new Date();
@@ -267,7 +338,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   // The load id is derived from the inputs, so loading the same input twice gives the same warehouse.
   const loadId = loadIdOf(checksums, settings, mapping, referenceDigest());
 
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "htm-ingest-"));
+  const scratch = createScratchDirectory();
   const dbPath = options.dbPath ? path.resolve(options.dbPath) : undefined;
   let buildPath: string;
   if (options.checkOnly || !dbPath) buildPath = path.join(scratch, "check.duckdb");
@@ -290,13 +361,20 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     await loadReferenceData(conn);
     timings.reference_seconds = (performance.now() - tReference) / 1000;
 
+    const plausibility = plausibilityBounds(settings);
     const results = new Map<string, SourceLoadResult>();
     const tLoad = performance.now();
     for (const p of prepared) {
-      if (p.dialect.encoding === "windows-1252") {
+      const fromWindows1252 = p.dialect.encoding === "windows-1252";
+      if (fromWindows1252 || p.irregularLineEndings) {
         p.readPath = path.join(scratch, `${p.entry.source.name}.utf8.csv`);
-        await progress.step(`converting ${p.entry.file} from Windows-1252`, () =>
-          transcodeToUtf8(p.path, p.readPath),
+        await progress.step(
+          `converting ${p.entry.file}${fromWindows1252 ? " from Windows-1252" : ""}${p.irregularLineEndings ? " (mixed line endings)" : ""}`,
+          () =>
+            rewriteForReader(p.path, p.readPath, {
+              fromWindows1252,
+              normaliseLineEndings: p.irregularLineEndings,
+            }),
         );
       }
       const mb = (p.dialect.bytes / 1e6).toFixed(1);
@@ -310,6 +388,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
             header: p.header,
             mapping: mapping.sources[p.entry.source.name] ?? EMPTY_SOURCE_MAPPING,
             loadId,
+            plausibility,
           }),
         (r) =>
           `${p.entry.file}: ${rows(r.acceptedRows)} loaded` +
@@ -366,8 +445,11 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     const refused = overRejectedShare.length > 0 && !options.acceptRejects;
     if (!options.checkOnly && !refused) {
       const tCore = performance.now();
-      await progress.step("building core and marts", () => buildCoreAndMarts(conn!));
+      const steps = await progress.step("building core and marts", () => buildCoreAndMarts(conn!));
       timings.transform_seconds = (performance.now() - tCore) / 1000;
+      // The slow tables by name (transform_<schema>.<table>_seconds); the rest add up to little.
+      for (const [table, s] of Object.entries(steps))
+        if (s >= 0.2) timings[`transform_${table}_seconds`] = Math.round(s * 100) / 100;
     }
 
     const totals = await inputTotals(conn, files);

@@ -11,8 +11,9 @@ import { quotedIdentifier as id, quotedString as str, type DuckDBConnection } fr
 import type { NonOverlapping, SourceContract } from "../contract/index.ts";
 import { compileSource, expectedDate } from "./contract-sql.ts";
 import type { Dialect } from "./dialect.ts";
-import { normaliseHeader, type HeaderColumn } from "./header.ts";
+import { normaliseHeader, UnusableInputError, type HeaderColumn } from "./header.ts";
 import { DATE_FORMATS, type SourceMapping } from "./mapping.ts";
+import { plausibilityChecks, type PlausibilityBounds } from "./plausibility.ts";
 
 export interface SourceLoadResult {
   dataRows: number;
@@ -22,6 +23,9 @@ export interface SourceLoadResult {
   outOfScopeRows: number;
   ignoredColumns: string[];
 }
+
+/** The reader's row size limit; longer rows are rejected. */
+const MAX_LINE_BYTES = 2 * 2 ** 20;
 
 const READER_ERRORS: Record<string, string> = {
   "MISSING COLUMNS": "row has fewer fields than the header",
@@ -45,6 +49,8 @@ export async function loadSource(
     header: HeaderColumn[];
     mapping: SourceMapping;
     loadId: string;
+    /** Plausibility bounds from the settings; none: only the contract's own rules. */
+    plausibility?: PlausibilityBounds;
   },
 ): Promise<SourceLoadResult> {
   const { source, dialect, header, mapping } = args;
@@ -66,6 +72,13 @@ export async function loadSource(
     `columns = ${compiled.readColumns}`,
     `decimal_separator = ${str(dialect.decimalSeparator)}`,
     `nullstr = [${compiled.nullStrings.map(str).join(", ")}]`,
+    // Rows over 2 MB are rejected with their line. DuckDB drops a line longer than its read
+    // buffer (32 MB) without a word and counts lines wrong after it, so the buffer is sized to
+    // hold the longest line (×3: a Windows-1252 byte may become three in the UTF-8 copy).
+    `max_line_size = ${MAX_LINE_BYTES}`,
+    ...((dialect.longestLineBytes ?? 0) > 8 * 2 ** 20
+      ? [`buffer_size = ${3 * dialect.longestLineBytes! + 4 * 2 ** 20}`]
+      : []),
     "store_rejects = true",
     `rejects_table = ${str(`reader_rejects_${name}`)}`,
     `rejects_scan = ${str(`reader_scans_${name}`)}`,
@@ -106,7 +119,12 @@ export async function loadSource(
       select s.rowid as _row, s.*, l._line from ${raw} s join ${lines} l on l._row = s.rowid ${scopeFilter}`);
   }
 
-  const checkSql = compiled.checks.map(
+  const present = new Set(header.flatMap((h) => (h.column ? [h.column] : [])));
+  const checks = [
+    ...compiled.checks,
+    ...(args.plausibility ? plausibilityChecks(source, compiled.typed, present, args.plausibility) : []),
+  ];
+  const checkSql = checks.map(
     (c) =>
       `select _row, _line, ${str(c.column)} as column_name, ${c.value} as value, ${c.reasonSql ?? str(c.reason)} as reason, ${str(c.reason)} as rule from ${stage} where ${c.fails}`,
   );
@@ -172,7 +190,7 @@ export async function loadSource(
   };
   const readerRejects = (
     await conn.runAndReadAll(
-      `select line, column_name, error_type, error_message, csv_line from ${rejects} order by line, column_idx`,
+      `select line, column_name, error_type, error_message, csv_line, byte_position from ${rejects} order by line, column_idx`,
     )
   ).getRowObjectsJS() as {
     line: bigint;
@@ -180,6 +198,7 @@ export async function loadSource(
     error_type: string;
     error_message: string;
     csv_line: string | null;
+    byte_position: bigint | null;
   }[];
   const seenLines = new Set<bigint>();
   const rejectedRows: [number, string | null, string | null, string, string][] = [];
@@ -188,6 +207,25 @@ export async function loadSource(
     if (seenLines.has(r.line)) continue;
     seenLines.add(r.line);
     const column = headerName(r.column_name);
+    if (r.error_type === "UNQUOTED VALUE" && r.csv_line && /[\r\n]./.test(r.csv_line)) {
+      // An opening quote that is never closed swallows every later line into one field: the rows
+      // after it cannot be told apart, so the file is unusable rather than one rejected row.
+      const swallowed = r.csv_line.split(/\r\n|\r|\n/).filter((l) => l !== "").length - 1;
+      throw new UnusableInputError(
+        `${args.sourceFile} line ${r.line}${column ? `, column ${column}` : ""}: a quoted field opens and is not closed where it should be; ` +
+          `the ${swallowed.toLocaleString("en-US")} line${swallowed === 1 ? "" : "s"} after it would be read into that one field (fix the quote, or double a quote inside a field as "")`,
+      );
+    }
+    if (r.error_type === "INVALID ENCODING" || r.error_type === "INVALID UNICODE") {
+      rejectedRows.push([
+        Number(r.line),
+        column,
+        r.csv_line?.slice(0, 500) ?? null,
+        `bytes that are not valid ${dialect.encoding === "utf-8" ? "UTF-8" : "text"} in this row (file byte ${r.byte_position ?? "?"}); the rest of the file is read as ${dialect.encoding === "utf-8" ? "UTF-8" : dialect.encoding}`,
+        `bytes that are not valid ${dialect.encoding === "utf-8" ? "UTF-8" : "text"}`,
+      ]);
+      continue;
+    }
     if (r.error_type === "CAST") {
       const value = /Could not convert string "(.*)" to/s.exec(r.error_message)?.[1] ?? null;
       const spec = column ? source.columns[column] : undefined;

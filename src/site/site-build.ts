@@ -8,6 +8,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { createRequire } from "node:module";
 import path from "node:path";
 import { exportSiteData, SITE_DATA } from "./site-data.ts";
+import { removeAbandoned } from "../ingest/warehouse-file.ts";
 import { FRAMEWORK_CACHE_DIR, PROJECT_ROOT, REPORTS_DIR, warehousePath } from "../warehouse/paths.ts";
 
 export const DEFAULT_SITE_DIR = path.join(PROJECT_ROOT, "dist");
@@ -65,6 +66,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
   // builds at once (tests, a colleague's preview) would delete each other's files. Each build gets
   // its own copy of reports/ one level below the project (so loaders' ../../src imports still
   // resolve) and therefore an empty loader cache: stale numbers are impossible by construction.
+  removeAbandoned(PROJECT_ROOT, ".site-build-");
   const root = path.join(PROJECT_ROOT, `.site-build-${process.pid}-${Date.now().toString(36)}`);
   cpSync(REPORTS_DIR, root, { recursive: true, filter: (src) => !src.includes(`${path.sep}.observablehq`) });
   addInputsStylesheet(root);

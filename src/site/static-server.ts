@@ -6,7 +6,13 @@
  * Framework names every file but the pages by its content hash (`plot/index.f66f3cd7.js`), so those are
  * served as immutable: moving between pages fetches only the page and its new data. Compressed bodies
  * are kept in memory, so a busy machine does not gzip the same library on every page view.
+ *
+ * Every response, 404s and 405s included, carries the security headers: a Content-Security-Policy
+ * that allows only this origin (DESIGN §8: the site makes no request elsewhere) and, for scripts,
+ * exactly the inline scripts of the page being served (by their SHA-256, computed here, so no
+ * 'unsafe-inline'); nosniff; no framing; no referrer sent elsewhere.
  */
+import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -41,6 +47,47 @@ function gzipOf(file: string): Buffer {
   return body;
 }
 
+/** Hash sources of a page's inline <script> elements, by file, size and modification time. */
+const inlineScriptHashes = new Map<string, string[]>();
+
+function scriptHashesOf(file: string): string[] {
+  const { size, mtimeMs } = statSync(file);
+  const key = `${file}\u0000${size}\u0000${mtimeMs}`;
+  let hashes = inlineScriptHashes.get(key);
+  if (!hashes) {
+    const html = readFileSync(file, "utf8");
+    hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
+      (m) => `'sha256-${createHash("sha256").update(m[1]!, "utf8").digest("base64")}'`,
+    );
+    inlineScriptHashes.set(key, hashes);
+  }
+  return hashes;
+}
+
+/** Security headers for a response; `page` is the HTML file served, if any. */
+export function securityHeaders(page?: string): Record<string, string> {
+  const scripts = page ? scriptHashesOf(page) : [];
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self'${scripts.length ? ` ${scripts.join(" ")}` : ""}`,
+    // Plot and Framework set style attributes and inject <style> elements.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+  return {
+    "content-security-policy": csp,
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+  };
+}
+
 export interface RunningServer {
   server: Server;
   url: string;
@@ -72,13 +119,16 @@ export async function serveStatic(
 ): Promise<RunningServer> {
   const server = createServer((req, res) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405).end();
+      res.writeHead(405, securityHeaders()).end();
       return;
     }
     const file = resolveRequest(root, req.url ?? "/");
     if (!file) {
       const notFound = resolveRequest(root, "/404");
-      res.writeHead(404, { "content-type": CONTENT_TYPES[".html"] });
+      res.writeHead(404, {
+        "content-type": CONTENT_TYPES[".html"],
+        ...securityHeaders(notFound ?? undefined),
+      });
       if (notFound && req.method === "GET") createReadStream(notFound).pipe(res);
       else res.end("Not found");
       return;
@@ -87,7 +137,7 @@ export async function serveStatic(
     const headers: Record<string, string> = {
       "content-type": CONTENT_TYPES[ext] ?? "application/octet-stream",
       "cache-control": HASHED.test(file) ? "public, max-age=31536000, immutable" : "no-cache",
-      "x-content-type-options": "nosniff",
+      ...securityHeaders(ext === ".html" ? file : undefined),
     };
     const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     if (gzip) {

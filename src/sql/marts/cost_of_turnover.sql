@@ -19,7 +19,8 @@ totals as (
         case when grouping(role_family) = 1 then 'all' else role_family end as role_family,
         count(*) as separations,
         count(annual_pay_usd) as separations_with_pay,
-        sum(annual_pay_usd) as annual_pay_usd
+        -- decimals: the same input gives the same bits whatever the threads did
+        sum(cast(annual_pay_usd as decimal(38, 6))) as annual_pay_usd
     from leavers
     group by grouping sets ((year, org_id, role_family), (year, org_id), (year, role_family), (year))
 ),

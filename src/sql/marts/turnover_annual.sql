@@ -77,9 +77,11 @@ annual as (
         avg(avg_headcount) as avg_headcount,
         sum(separations) as separations,
         sum(voluntary_separations) as voluntary_separations,
-        -- the annual rate is the sum of the monthly rates (year to date in the year of as_of)
-        sum(turnover_rate) as turnover_rate,
-        sum(voluntary_turnover_rate) as voluntary_turnover_rate
+        -- the annual rate is the sum of the monthly rates (year to date in the year of as_of),
+        -- summed as decimals: a double sum over threads differs in the last bits from run to run,
+        -- and loading the same input twice must give the same warehouse
+        sum(cast(turnover_rate as decimal(38, 18))) as turnover_rate,
+        sum(cast(voluntary_turnover_rate as decimal(38, 18))) as voluntary_turnover_rate
     from monthly
     group by all
 ),

@@ -1,0 +1,107 @@
+/**
+ * Plausibility bounds (DESIGN §3, "implausible values are rejected with a reason"): values that
+ * parse but cannot be true of a hospital's workforce. One hire_date of 99999-01-01 would otherwise
+ * become the as-of date and make millions of month rows; one cost of 1e12 overflows the
+ * cost-of-service sums. The bounds are settings (settings.json) with defaults; each failing row is
+ * rejected with the bound it broke and the setting that sets it.
+ */
+import { quotedString as str } from "@duckdb/node-api";
+import type { SourceContract } from "../contract/index.ts";
+import type { Settings } from "../config/settings.ts";
+import type { Check } from "./contract-sql.ts";
+
+export interface PlausibilityBounds {
+  datesFrom: string;
+  datesTo: string;
+  annualPayMin: number;
+  annualPayMax: number;
+  maxLaborHoursPerWorkOrder: number;
+  maxCostUsd: number;
+}
+
+/** Hours a year of full-time pay stands for when an hourly rate is annualised (DESIGN §3). */
+const HOURS_PER_YEAR = 2080;
+
+/** Numeric columns that are money: one plausible upper bound for all of them. */
+const COST_COLUMNS: Record<string, readonly string[]> = {
+  assets: ["acquisition_cost"],
+  work_orders: ["vendor_cost", "parts_cost"],
+  training: ["cost"],
+};
+
+/** Dates that may lie ahead of as_of by design: how many years beyond plausible_dates_to. */
+const YEARS_AHEAD: Record<string, number> = {
+  "certifications.expiry_date": 10,
+  "assets.retired_date": 10,
+};
+
+export function plausibilityBounds(settings: Settings, today = new Date()): PlausibilityBounds {
+  const year = settings.as_of ? Number(settings.as_of.slice(0, 4)) : today.getUTCFullYear();
+  return {
+    datesFrom: settings.plausible_dates_from,
+    datesTo: settings.plausible_dates_to ?? `${year + 1}-12-31`,
+    annualPayMin: settings.plausible_annual_pay_min,
+    annualPayMax: settings.plausible_annual_pay_max,
+    maxLaborHoursPerWorkOrder: settings.max_labor_hours_per_work_order,
+    maxCostUsd: settings.max_cost_usd,
+  };
+}
+
+/**
+ * Checks over the stage view (NaN and infinities have their own reason in contract-sql). `typed` gives each present column's typed expression (dates
+ * already dates); columns the file lacks are not in `present` and get no check.
+ */
+export function plausibilityChecks(
+  source: SourceContract,
+  typed: ReadonlyMap<string, string>,
+  present: ReadonlySet<string>,
+  bounds: PlausibilityBounds,
+): Check[] {
+  const checks: Check[] = [];
+  for (const [name, spec] of Object.entries(source.columns)) {
+    if (!present.has(name)) continue;
+    const t = typed.get(name)!;
+    if (spec.kind === "date") {
+      const ahead = YEARS_AHEAD[`${source.name}.${name}`];
+      const to = ahead
+        ? `${Number(bounds.datesTo.slice(0, 4)) + ahead}${bounds.datesTo.slice(4)}`
+        : bounds.datesTo;
+      checks.push({
+        column: name,
+        fails: `${t} < date ${str(bounds.datesFrom)} or ${t} > date ${str(to)}`,
+        value: `cast(${t} as varchar)`,
+        reason: `${name}: outside the plausible dates ${bounds.datesFrom} to ${to} (settings plausible_dates_from / plausible_dates_to${ahead ? `, + ${ahead} years for a date that may lie ahead` : ""})`,
+      });
+    }
+  }
+  for (const name of COST_COLUMNS[source.name] ?? []) {
+    if (!present.has(name)) continue;
+    const t = typed.get(name)!;
+    checks.push({
+      column: name,
+      fails: `isfinite(${t}) and ${t} > ${bounds.maxCostUsd}`,
+      value: `cast(${t} as varchar)`,
+      reason: `${name}: more than the plausible ${bounds.maxCostUsd.toLocaleString("en-US")} USD (setting max_cost_usd)`,
+    });
+  }
+  if (source.name === "work_orders" && present.has("labor_hours")) {
+    const t = typed.get("labor_hours")!;
+    checks.push({
+      column: "labor_hours",
+      fails: `isfinite(${t}) and ${t} > ${bounds.maxLaborHoursPerWorkOrder}`,
+      value: `cast(${t} as varchar)`,
+      reason: `labor_hours: more than ${bounds.maxLaborHoursPerWorkOrder.toLocaleString("en-US")} hours on one work order (setting max_labor_hours_per_work_order)`,
+    });
+  }
+  if (source.name === "pay" && present.has("amount") && present.has("basis")) {
+    const annual = `(case when ${typed.get("basis")} = 'hourly' then ${typed.get("amount")} * ${HOURS_PER_YEAR} else ${typed.get("amount")} end)`;
+    const usd = (n: number) => `$${n.toLocaleString("en-US")}`;
+    checks.push({
+      column: "amount",
+      fails: `isfinite(${annual}) and (${annual} < ${bounds.annualPayMin} or ${annual} > ${bounds.annualPayMax})`,
+      value: `cast(${typed.get("amount")} as varchar) || ' ' || coalesce(${typed.get("basis")}, '')`,
+      reason: `amount: annual pay (hourly × ${HOURS_PER_YEAR}) outside the plausible ${usd(bounds.annualPayMin)} to ${usd(bounds.annualPayMax)} (settings plausible_annual_pay_min / _max)`,
+    });
+  }
+  return checks;
+}
