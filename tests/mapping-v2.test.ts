@@ -158,6 +158,8 @@ describe("constants, derived columns and two-digit years", () => {
   it("two-digit-year dates in a contract column use the pivot; DuckDB's own guess is not used", async () => {
     const { q } = await load({
       "mapping.json": { sources: { employees: { date_format: "M/D/YY", century_pivot: 50 } } },
+      // 2049 is past the default plausibility bound (as_of's year + 1): widened to test the pivot itself
+      "settings.json": { plausible_dates_to: "2060-12-31" },
       "employees.csv": "employee_id,hire_date\nA,7/5/49\nB,7/5/50\n",
     });
     expect(await q("select employee_id, hire_date from raw.employees order by 1")).toEqual([
