@@ -60,7 +60,15 @@ export const MART_DISCLOSURE = {
     keys: ["org_id", "year", "role", "role_family"],
     people: ["n"],
     pay: true,
-    keep: ["market_median", "market_year", "market_source", "suppressed_reason"],
+    keep: [
+      "market_median",
+      "market_year",
+      "market_source",
+      "market_median_aged",
+      "wage_index_factor",
+      "market_basis",
+      "suppressed_reason",
+    ],
   },
   inventory_load: { keys: ["org_id", "year", "snapshot_on"] },
   // Labor cost is priced at each technician's own pay: one or two technicians would disclose a pay.
