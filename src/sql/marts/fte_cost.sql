@@ -1,13 +1,13 @@
 -- one row per org_id ('all' = every organisation), domain and year up to as_of: the annual cost of one added FTE in the domain, priced at the median pay of the org's staff in the domain's roles, else at the market figure for those roles
 -- Roles of a domain: core.domain_roles. Pay: annualised base of employees in those roles at the year's
--- snapshot date (31 December, or as_of for the as_of year), as in marts.pay_position. annual_pay_usd = their
+-- snapshot date (31 December, or as_of for the as_of year), as in marts.pay_position. base_pay_usd = their
 -- median when at least min_pay_group people (public audience: min_cell_public) are behind it
 -- (cost_basis 'org_median'), else the market figure (cost_basis 'market'): for each role the newest
 -- reference.market_pay survey not after the year (median of its sources' medians), aged to the year with
 -- reference.wage_index when the index has both years, and the median of those over the domain's roles.
--- cost_per_fte_usd = annual_pay_usd x benefits_load. in_house_cost_per_hour_usd = cost_per_fte_usd /
+-- cost_per_fte_usd = base_pay_usd x benefits_load. in_house_cost_per_hour_usd = cost_per_fte_usd /
 -- productive_hours_per_fte: what an hour of work done in-house costs when an FTE delivers that many hours.
--- replacement_cost_per_leaver_usd = replacement_cost_factor x annual_pay_usd (DESIGN §6 cost of turnover).
+-- replacement_cost_per_leaver_usd = replacement_cost_factor x base_pay_usd (DESIGN §6 cost of turnover).
 -- turnover_rate: the org's annual turnover rate that year (marts.turnover_annual, all role families).
 create or replace table marts.fte_cost as
 with settings as (
@@ -95,7 +95,7 @@ priced as (
         case when o.n >= st.min_group then o.n end as n_paid,
         case when o.n >= st.min_group then 'org_median' when m.market_pay is not null then 'market' end
             as cost_basis,
-        case when o.n >= st.min_group then o.median_pay else m.market_pay end as annual_pay_usd,
+        case when o.n >= st.min_group then o.median_pay else m.market_pay end as base_pay_usd,
         m.market_pay,
         m.first_market_year,
         m.last_market_year,
@@ -113,11 +113,11 @@ select
     cast(p.year as integer) as year,
     cast(p.n_paid as integer) as n_paid,
     p.cost_basis,
-    cast(p.annual_pay_usd as double) as annual_pay_usd,
+    cast(p.base_pay_usd as double) as base_pay_usd,
     cast(st.benefits_load as double) as benefits_load,
-    cast(p.annual_pay_usd * st.benefits_load as double) as cost_per_fte_usd,
-    cast(p.annual_pay_usd * st.benefits_load / st.productive_hours_per_fte as double) as in_house_cost_per_hour_usd,
-    cast(st.replacement_cost_factor * p.annual_pay_usd as double) as replacement_cost_per_leaver_usd,
+    cast(p.base_pay_usd * st.benefits_load as double) as cost_per_fte_usd,
+    cast(p.base_pay_usd * st.benefits_load / st.productive_hours_per_fte as double) as in_house_cost_per_hour_usd,
+    cast(st.replacement_cost_factor * p.base_pay_usd as double) as replacement_cost_per_leaver_usd,
     cast(p.turnover_rate as double) as turnover_rate,
     cast(p.market_pay as double) as market_pay_usd,
     cast(p.first_market_year as integer) as first_market_year,
