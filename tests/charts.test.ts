@@ -521,6 +521,57 @@ describe("pay and careers", () => {
       "Certified staff are paid more in 1 of 2 roles; largest premium +6% (BMET II), 2025",
     );
   });
+  it("every market ratio names its survey year, and says whether it was aged", async () => {
+    const { marketShare, payVsMarketTitle } = await component("pay-vs-market");
+    const unaged = {
+      year: 2025,
+      market_year: 2019,
+      market_ratio: 1.1,
+      market_median: 60000,
+      market_median_aged: null,
+    };
+    const aged = {
+      year: 2025,
+      market_year: 2022,
+      market_ratio: 0.9,
+      market_median: 60000,
+      market_median_aged: 66000,
+    };
+    const same = {
+      year: 2024,
+      market_year: 2024,
+      market_ratio: 1.02,
+      market_median: 62630,
+      market_median_aged: 62630,
+    };
+    expect(marketShare(unaged)).toBe("110% of market (survey 2019)");
+    expect(marketShare(aged)).toBe("90% of market (survey 2022, aged to 2025)");
+    expect(marketShare(same)).toBe("102% of market (survey 2024)");
+    expect(marketShare(aged, { short: true })).toBe("90% (2022, aged)");
+    const rows = [
+      { ...unaged, role: "BMET II", median_pay: 66000 },
+      { ...aged, role: "HTM Manager", median_pay: 59400 },
+    ];
+    // 2019 and 2022 surveys, one aged and one not
+    expect(payVsMarketTitle(rows)).toBe(
+      "Median pay runs from 90% of market (HTM Manager) to 110% (BMET II), 2025 (market: surveys 2019–2022, some not aged)",
+    );
+  });
+  it("compa-ratio: how many roles sit below their range midpoint", async () => {
+    const { compaRatioTitle, compaRatioChart } = await component("compa-ratio");
+    const rows = [
+      { year: 2025, role: "BMET II", n: 12, median_compa_ratio: 0.94 },
+      { year: 2025, role: "HTM Manager", n: 3, median_compa_ratio: 1.03 },
+      { year: 2025, role: "BMET I", n: 5, median_compa_ratio: 0.88 },
+      { year: 2025, role: "HTM Director", n: 1, median_compa_ratio: null },
+    ];
+    expect(compaRatioTitle(rows, { year: 2025 })).toBe(
+      "2 of 3 roles are paid below the midpoint of their range: medians from 0.88 (BMET I) to 1.03 (HTM Manager), 2025",
+    );
+    const svg = svgOf(compaRatioChart(rows, { width: 390, year: 2025, roles, document }));
+    expect(svg).toContain("BMET I · 0.88");
+    expect(svg).not.toContain("HTM Director");
+  });
   it("ladder: the two most travelled steps up, in words", async () => {
     const { ladderTitle, ladderSteps } = await component("ladder");
     const steps = [
