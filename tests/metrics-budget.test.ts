@@ -193,6 +193,22 @@ describe("marts.fte_cost", () => {
   });
 });
 
+describe("marts.fte_cost turnover", () => {
+  it("prices turnover at the current rate: staff FTE x turnover rate x replacement cost of a leaver", async () => {
+    // A, general biomed, 2023: staff E1, E2, E3 all year and E5 to 2023-07-01 (181 of 365 days):
+    // 3 + 181 / 365 FTE; pay on 2023-12-31: 60, 64, 68 thousand -> median 64,000, a leaver 32,000.
+    // The turnover rate is marts.turnover_annual's (E5's exit), tested with that mart.
+    const r =
+      await one(`select f.supply_fte, f.turnover_rate, f.turnover_cost_usd, t.turnover_rate as mart_rate
+      from marts.fte_cost f join marts.turnover_annual t on t.org_id = f.org_id and t.year = f.year and t.role_family = 'all'
+      where f.org_id = 'A' and f.domain = 'general_biomed' and f.year = 2023`);
+    expect(r.supply_fte).toBeCloseTo(3 + 181 / 365, 9);
+    expect(r.turnover_rate).toBe(r.mart_rate);
+    expect(r.turnover_rate as number).toBeGreaterThan(0);
+    expect(r.turnover_cost_usd).toBeCloseTo((3 + 181 / 365) * (r.mart_rate as number) * 32_000, 6);
+  });
+});
+
 describe("marts.make_or_buy", () => {
   it("sets the vendor spend and vendor cost per hour against the in-house cost per hour", async () => {
     // A, general biomed, 2024: vendor costs V1 1,500 (10 h), V2 5,000 (no hours recorded), and 200 on the

@@ -9,6 +9,9 @@
 -- productive_hours_per_fte: what an hour of work done in-house costs when an FTE delivers that many hours.
 -- replacement_cost_per_leaver_usd = replacement_cost_factor x base_pay_usd (DESIGN §6 cost of turnover).
 -- turnover_rate: the org's annual turnover rate that year (marts.turnover_annual, all role families).
+-- supply_fte: staff FTE in the domain that year (marts.specialist_demand); turnover_cost_usd = supply_fte x
+-- turnover_rate x replacement_cost_per_leaver_usd: what replacing leavers costs a year at that rate, the
+-- cost a lower turnover would avoid.
 create or replace table marts.fte_cost as
 with settings as (
     select
@@ -100,12 +103,15 @@ priced as (
         m.first_market_year,
         m.last_market_year,
         m.is_aged,
-        t.turnover_rate
+        t.turnover_rate,
+        sd.supply_fte
     from grid g
     cross join settings st
     left join org_pay o on o.org_id = g.org_id and o.domain = g.domain and o.year = g.year
     left join market m on m.domain = g.domain and m.year = g.year
     left join turnover t on t.org_id = g.org_id and t.year = g.year
+    left join marts.specialist_demand sd
+        on sd.org_id = g.org_id and sd.year = g.year and sd.domain = g.domain and not sd.is_forecast
 )
 select
     p.org_id,
@@ -119,6 +125,8 @@ select
     cast(p.base_pay_usd * st.benefits_load / st.productive_hours_per_fte as double) as in_house_cost_per_hour_usd,
     cast(st.replacement_cost_factor * p.base_pay_usd as double) as replacement_cost_per_leaver_usd,
     cast(p.turnover_rate as double) as turnover_rate,
+    cast(p.supply_fte as double) as supply_fte,
+    cast(p.supply_fte * p.turnover_rate * st.replacement_cost_factor * p.base_pay_usd as double) as turnover_cost_usd,
     cast(p.market_pay as double) as market_pay_usd,
     cast(p.first_market_year as integer) as first_market_year,
     cast(p.last_market_year as integer) as last_market_year,
