@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { tableFromIPC } from "apache-arrow";
 import { parse } from "csv-parse/sync";
+import { run as runBrief } from "../../src/cli/brief.ts";
 import { run as runSample } from "../../src/cli/sample.ts";
 import { ingest } from "../../src/ingest/ingest.ts";
 import { launchChromium, waitForRender } from "../../src/site/chromium.ts";
@@ -302,6 +303,27 @@ describe("built site in Chromium", () => {
   test("internal audience: every pay statistic describes at least 3 people", () => {
     expect(smallPayCells(site, 3)).toEqual([]);
   });
+
+  test("brief --out prints the command line's organisation and scenario on one page, Letter and A4", async () => {
+    const org = String(
+      (parse(readFileSync(path.join(input, "organizations.csv"), "utf8"), { columns: true }) as Row[])[0]!
+        .org_id,
+    );
+    const sizes: Record<string, string> = { letter: "612 792", a4: "595.92 842.88" };
+    for (const paper of ["letter", "a4"]) {
+      const out = path.join(work, `brief-${paper}.pdf`);
+      const args = ["--site", site, "--out", out, "--org", org, "--paper", paper];
+      const code = await runBrief([...args, "--add", "networking_integration=1.5,cybersecurity=1"]);
+      expect(code, paper).toBe(0);
+      const pdf = readFileSync(out, "latin1");
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g), paper).toHaveLength(1);
+      expect(pdf).toContain(`/MediaBox [0 0 ${sizes[paper]}]`);
+    }
+    // a domain the site does not have is refused, not printed as some other scenario
+    expect(
+      await runBrief(["--site", site, "--out", path.join(work, "x.pdf"), "--add", "no_such_domain=1"]),
+    ).toBe(2);
+  }, 120_000);
 });
 
 describe("built for a public audience", () => {
