@@ -309,7 +309,8 @@ describe("built site in Chromium", () => {
       (parse(readFileSync(path.join(input, "organizations.csv"), "utf8"), { columns: true }) as Row[])[0]!
         .org_id,
     );
-    const sizes: Record<string, string> = { letter: "612 792", a4: "595.92 842.88" };
+    // points: Letter 8.5 × 11 in; A4 210 × 297 mm
+    const sizes: Record<string, [number, number]> = { letter: [612, 792], a4: [595.92, 842.88] };
     for (const paper of ["letter", "a4"]) {
       const out = path.join(work, `brief-${paper}.pdf`);
       const args = ["--site", site, "--out", out, "--org", org, "--paper", paper];
@@ -317,7 +318,10 @@ describe("built site in Chromium", () => {
       expect(code, paper).toBe(0);
       const pdf = readFileSync(out, "latin1");
       expect(pdf.match(/\/Type\s*\/Page[^s]/g), paper).toHaveLength(1);
-      expect(pdf).toContain(`/MediaBox [0 0 ${sizes[paper]}]`);
+      const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf);
+      expect(box, paper).not.toBeNull();
+      expect(Number(box![1])).toBeCloseTo(sizes[paper]![0], 1);
+      expect(Number(box![2])).toBeCloseTo(sizes[paper]![1], 1);
     }
     // a domain the site does not have is refused, not printed as some other scenario
     expect(
