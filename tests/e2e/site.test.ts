@@ -304,6 +304,39 @@ describe("built site in Chromium", () => {
     expect(smallPayCells(site, 3)).toEqual([]);
   });
 
+  test("budget brief what-if: any FTE in several domains, kept across a change of organisation and in the URL", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${server.url}/budget-brief?add=cybersecurity=2`, { waitUntil: "networkidle" });
+      await waitForRender(page);
+      const state = async () => ({
+        ...(await page.$eval(".htm-brief-ready", (e) => ({ ...(e as HTMLElement).dataset }))),
+        add: new URL(page.url()).searchParams.get("add"),
+      });
+      expect(await state()).toMatchObject({
+        scenario: "cybersecurity=2",
+        org: "all",
+        add: "cybersecurity=2",
+      });
+      // inputs in taxonomy domain order: general biomed, imaging, ...
+      const imaging = page.locator(".htm-scenario input").nth(1);
+      await imaging.fill("25");
+      await imaging.dispatchEvent("input");
+      await waitForRender(page);
+      await page.selectOption("select", { index: 1 });
+      await waitForRender(page);
+      const after = await state();
+      expect(after.org).not.toBe("all");
+      expect(after).toMatchObject({
+        scenario: "imaging=25,cybersecurity=2",
+        add: "imaging=25,cybersecurity=2",
+      });
+      expect(new URL(page.url()).searchParams.get("org")).toBe(after.org);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
   test("brief --out prints the command line's organisation and scenario on one page, Letter and A4", async () => {
     const org = String(
       (parse(readFileSync(path.join(input, "organizations.csv"), "utf8"), { columns: true }) as Row[])[0]!
