@@ -521,6 +521,126 @@ describe("pay and careers", () => {
       "Certified staff are paid more in 1 of 2 roles; largest premium +6% (BMET II), 2025",
     );
   });
+  it("every market ratio names its survey year, and says whether it was aged", async () => {
+    const { marketShare, payVsMarketTitle } = await component("pay-vs-market");
+    const unaged = {
+      year: 2025,
+      market_year: 2019,
+      market_ratio: 1.1,
+      market_median: 60000,
+      market_median_aged: null,
+    };
+    const aged = {
+      year: 2025,
+      market_year: 2022,
+      market_ratio: 0.9,
+      market_median: 60000,
+      market_median_aged: 66000,
+    };
+    const same = {
+      year: 2024,
+      market_year: 2024,
+      market_ratio: 1.02,
+      market_median: 62630,
+      market_median_aged: 62630,
+    };
+    expect(marketShare(unaged)).toBe("110% of market (survey 2019)");
+    expect(marketShare(aged)).toBe("90% of market (survey 2022, aged to 2025)");
+    expect(marketShare(same)).toBe("102% of market (survey 2024)");
+    expect(marketShare(aged, { short: true })).toBe("90% (2022, aged)");
+    const rows = [
+      { ...unaged, role: "BMET II", median_pay: 66000 },
+      { ...aged, role: "HTM Manager", median_pay: 59400 },
+    ];
+    // 2019 and 2022 surveys, one aged and one not
+    expect(payVsMarketTitle(rows)).toBe(
+      "Median pay runs from 90% of market (HTM Manager) to 110% (BMET II), 2025 (market: surveys 2019–2022, some not aged)",
+    );
+  });
+  it("scenario: the what-if in the URL, several domains, any FTE", async () => {
+    const { parseScenario, formatScenario, describeScenario } = await component("scenario");
+    const domains = ["general_biomed", "networking_integration", "cybersecurity"];
+    // unknown domains and malformed entries are left out; a domain named twice adds up; no upper limit
+    expect(
+      parseScenario("networking_integration=1.5,cybersecurity=12,nope=1,x,cybersecurity=0.5", domains),
+    ).toEqual({
+      networking_integration: 1.5,
+      cybersecurity: 12.5,
+    });
+    expect(parseScenario(null, domains)).toEqual({});
+    expect(
+      formatScenario({ cybersecurity: 2, general_biomed: 0, networking_integration: 1.5 }, domains),
+    ).toBe("networking_integration=1.5,cybersecurity=2");
+    expect(describeScenario({ cybersecurity: 2 }, (d: string) => d.toUpperCase(), domains)).toBe(
+      "+2 FTE CYBERSECURITY",
+    );
+    expect(describeScenario({}, (d: string) => d, domains)).toBe("no added staff");
+  });
+  it("projected gap: names the domain furthest short at the horizon and what takes staff down", async () => {
+    const { projectedGapTitle } = await component("projected-gap");
+    const base = { year: 2027, demand_lower_80: null, demand_upper_80: null };
+    const rows = [
+      {
+        ...base,
+        domain: "all",
+        supply_now_fte: 10,
+        projected_supply_fte: 8.5,
+        expected_leavers_fte: 1,
+        expected_retirements_fte: 0.5,
+        demand_fte: 11,
+        projected_gap_fte: 2.5,
+      },
+      {
+        ...base,
+        domain: "cybersecurity",
+        supply_now_fte: 1,
+        projected_supply_fte: 0.8,
+        expected_leavers_fte: 0.2,
+        expected_retirements_fte: 0,
+        demand_fte: 3,
+        projected_gap_fte: 2.2,
+      },
+      {
+        ...base,
+        domain: "general_biomed",
+        supply_now_fte: 9,
+        projected_supply_fte: 7.7,
+        expected_leavers_fte: 0.8,
+        expected_retirements_fte: 0.5,
+        demand_fte: 8,
+        projected_gap_fte: 0.3,
+      },
+      {
+        ...base,
+        year: 2026,
+        domain: "cybersecurity",
+        supply_now_fte: 1,
+        projected_supply_fte: 0.9,
+        expected_leavers_fte: 0.1,
+        expected_retirements_fte: 0,
+        demand_fte: 9,
+        projected_gap_fte: 8.1,
+      },
+    ];
+    expect(projectedGapTitle(rows)).toBe(
+      "By 2027, Cybersecurity is projected 2.2 FTE short: 3.0 FTE of forecast work against 0.8 FTE of staff. Staff fall from 10.0 FTE to 8.5 FTE (1.0 FTE leavers, 0.5 FTE retirements expected).",
+    );
+  });
+  it("compa-ratio: how many roles sit below their range midpoint", async () => {
+    const { compaRatioTitle, compaRatioChart } = await component("compa-ratio");
+    const rows = [
+      { year: 2025, role: "BMET II", n: 12, median_compa_ratio: 0.94 },
+      { year: 2025, role: "HTM Manager", n: 3, median_compa_ratio: 1.03 },
+      { year: 2025, role: "BMET I", n: 5, median_compa_ratio: 0.88 },
+      { year: 2025, role: "HTM Director", n: 1, median_compa_ratio: null },
+    ];
+    expect(compaRatioTitle(rows, { year: 2025 })).toBe(
+      "2 of 3 roles are paid below the midpoint of their range: medians from 0.88 (BMET I) to 1.03 (HTM Manager), 2025",
+    );
+    const svg = svgOf(compaRatioChart(rows, { width: 390, year: 2025, roles, document }));
+    expect(svg).toContain("BMET I · 0.88");
+    expect(svg).not.toContain("HTM Director");
+  });
   it("ladder: the two most travelled steps up, in words", async () => {
     const { ladderTitle, ladderSteps } = await component("ladder");
     const steps = [
@@ -591,5 +711,16 @@ describe("inventory and shared helpers", () => {
     const years = Array.from({ length: 44 }, (_, i) => 1983 + i); // 1983..2026
     expect(defaultYearWindow(years, "2026-01-01")).toEqual([2016, 2025]);
     expect(defaultYearWindow([2024, 2025], "2026-01-01")).toEqual([2024, 2025]);
+  });
+});
+
+describe("brief --add", () => {
+  it("takes DOMAIN=FTE[,DOMAIN=FTE] and refuses anything else, naming the entry", async () => {
+    const { parseAdd } = await import("../src/cli/brief.ts");
+    expect(parseAdd("networking_integration=1.5, cybersecurity=2")).toBe(
+      "networking_integration=1.5,cybersecurity=2",
+    );
+    expect(parseAdd(undefined)).toBeUndefined();
+    expect(() => parseAdd("networking=one")).toThrow(/"networking=one" is not DOMAIN=FTE/);
   });
 });

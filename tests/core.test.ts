@@ -91,6 +91,12 @@ const KEY_TESTS: Record<string, string[]> = {
     orphans("core.certifications", ["employee_id"], "core.employees"),
     "select * from core.certifications where valid_to <= valid_from",
   ],
+  "core.domain_roles": [
+    duplicateKeys("core.domain_roles", ["domain", "role"]),
+    nullValues("core.domain_roles", ["domain", "role", "role_family", "is_own_role"]),
+    // every taxonomy domain has at least one role to price and hire into
+    "select d.domain from taxonomy.domains d where d.domain not in (select domain from core.domain_roles)",
+  ],
   "core.training": [
     duplicateKeys("core.training", ["employee_id", "course", "completed_on"]),
     nullValues("core.training", ["employee_id", "course", "completed_on", "hours"]),

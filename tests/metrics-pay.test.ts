@@ -56,14 +56,19 @@ let w: FixtureWarehouse;
 
 /**
  * Market figures of the test's own, so the expectations do not move with data/reference: BMET II
- * 2019 and two 2022 sources (median of their medians 62,000); BMET I only in 2025 (later than any
- * pay year: the nearest later year is used).
+ * 2019 and two 2022 sources (median of their medians 62,000); BMET I in 2023 and 2025 (a later
+ * survey, never used for 2024); Clinical Engineer only in 2025 (no figure for any earlier pay year).
+ * Wage index for 2023 and 2024 only: BMET I 2023 is aged to 2024, BMET II 2022 cannot be.
  */
 async function useTestMarketPay(): Promise<void> {
   await w.conn.run(`delete from reference.market_pay`);
   await w.conn.run(`insert into reference.market_pay (role, year, source, median) values
     ('BMET II', 2019, 'survey a', 61300), ('BMET II', 2022, 'survey a', 60000),
-    ('BMET II', 2022, 'survey b', 64000), ('BMET I', 2025, 'survey a', 50000)`);
+    ('BMET II', 2022, 'survey b', 64000), ('BMET I', 2023, 'survey a', 50000),
+    ('BMET I', 2025, 'survey a', 99000), ('Clinical Engineer', 2025, 'survey a', 120000)`);
+  await w.conn.run(`delete from reference.wage_index`);
+  await w.conn.run(`insert into reference.wage_index (year, index, series, source) values
+    (2023, 160, 'test series', 'test'), (2024, 166.4, 'test series', 'test')`);
   await w.conn.run(readFileSync(PAY_POSITION_SQL, "utf8"));
 }
 
@@ -107,6 +112,9 @@ describe("marts.pay_position", () => {
       market_median: 62_000,
       market_year: 2022,
       market_source: "survey a; survey b",
+      // no index value for 2022: used as published, and the row says so
+      market_median_aged: null,
+      market_basis: "survey 2022, not aged (no wage index for 2022 and 2024)",
     });
     expect(r.market_ratio).toBeCloseTo(58_000 / 62_000, 12);
     // only P3 and P6 have a range; P3 alone is certified (A+): both below 3 -> suppressed, with why
@@ -136,7 +144,8 @@ describe("marts.pay_position", () => {
     // p25 at h = 1.25: 42,000 + 0.25 x 2,000 = 42,500; p75 at h = 3.75: 50,000 + 0.75 x 2,000 = 51,500.
     // Compa-ratios 0.80 0.84 0.88 1.00 1.04 1.08 -> median 0.94.
     // Premium: holders' median 52,000 / non-holders' 42,000.
-    // Market: no BMET I figure for 2024 or earlier -> the nearest later year, 2025 (50,000).
+    // Market: BMET I 2023 (50,000), never the later 2025 survey; aged by 166.4 / 160 = 1.04 to 52,000:
+    // market ratio 47,000 / 52,000.
     const r = await one(
       `select * from marts.pay_position where org_id = 'K' and year = 2024 and role = 'BMET I'`,
     );
@@ -145,12 +154,27 @@ describe("marts.pay_position", () => {
       median_pay: 47_000,
       p25_pay: 42_500,
       p75_pay: 51_500,
-      market_year: 2025,
+      market_year: 2023,
+      market_basis: "survey 2023, aged to 2024 with the wage index",
     });
+    expect(r.wage_index_factor).toBeCloseTo(1.04, 12);
+    expect(r.market_median_aged).toBeCloseTo(52_000, 6);
     expect(r.median_compa_ratio).toBeCloseTo(0.94, 12);
     expect(r.certified_premium).toBeCloseTo(52 / 42, 12);
-    expect(r.market_ratio).toBeCloseTo(0.94, 12);
+    expect(r.market_ratio).toBeCloseTo(47 / 52, 12);
     expect(r.suppressed_reason).toBeNull();
+  });
+
+  it("never sets a pay year against a later survey", async () => {
+    // Clinical Engineer has only a 2025 figure: no pay year up to 2024 gets a market figure.
+    const ce = await w.rows(`select year, market_median, market_year, market_ratio, market_basis
+      from marts.pay_position where role = 'Clinical Engineer' and market_median is not null`);
+    expect(ce).toEqual([]);
+    const later = await w.rows(`select org_id, year, role from marts.pay_position where market_year > year`);
+    expect(later).toEqual([]);
+    const unnamed = await w.rows(`select org_id, year, role from marts.pay_position
+      where market_median is not null and market_basis not like format('survey {}%', market_year)`);
+    expect(unnamed).toEqual([]);
   });
 
   it("never shows a statistic of fewer than min_pay_group people", async () => {

@@ -78,4 +78,18 @@ describe("sample → ingest", () => {
     );
     expect(Number(types!.mapped)).toBeGreaterThanOrEqual(0.95);
   });
+  it("compares no year's pay with a later survey, and every market ratio names its survey year", async () => {
+    const rows = await queryWarehouse(
+      dbPath,
+      `select year, role, market_year, market_basis, market_ratio from marts.pay_position
+       where market_ratio is not null or market_median is not null`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.market_year as number, `${r.role} ${r.year}`).toBeLessThanOrEqual(r.year as number);
+      expect(r.market_basis as string, `${r.role} ${r.year}`).toMatch(
+        new RegExp(`^survey ${r.market_year}\\b`),
+      );
+    }
+  });
 });

@@ -16,6 +16,36 @@ export function latestPayYear(rows) {
   return years.length ? Math.max(...years) : null;
 }
 
+/** The market figure a row is compared with: aged to the pay year when the wage index allows. */
+export function marketValue(d) {
+  return d.market_median_aged ?? d.market_median;
+}
+
+/** "110% of market (survey 2019)": every market ratio names the survey year it rests on. */
+export function marketShare(d, { short = false } = {}) {
+  if (d.market_ratio == null) return "";
+  if (d.market_year == null) return short ? pct(d.market_ratio) : `${pct(d.market_ratio)} of market`;
+  const aged = d.market_median_aged != null && d.market_year !== d.year;
+  if (short) return `${pct(d.market_ratio)} (${d.market_year}${aged ? ", aged" : ""})`;
+  return `${pct(d.market_ratio)} of market (survey ${d.market_year}${aged ? `, aged to ${d.year}` : ""})`;
+}
+
+/** "surveys 2019–2024, not aged" for the rows shown, or "" when they carry no survey year. */
+export function surveyYears(rows) {
+  const years = [
+    ...new Set(rows.filter((d) => d.market_ratio != null && d.market_year != null).map((d) => d.market_year)),
+  ].sort();
+  if (!years.length) return "";
+  const span = years.length === 1 ? `survey ${years[0]}` : `surveys ${years[0]}–${years.at(-1)}`;
+  const aged = rows.some(
+    (d) => d.market_ratio != null && d.market_median_aged != null && d.market_year !== d.year,
+  );
+  const unaged = rows.some(
+    (d) => d.market_ratio != null && d.market_median_aged == null && d.market_year !== d.year,
+  );
+  return `${span}${unaged ? (aged ? ", some not aged" : ", not aged to the pay year") : aged ? ", aged to the pay year" : ""}`;
+}
+
 /**
  * The finding for one year: the range of pay against the market median across roles, naming the role
  * furthest below market.
@@ -33,9 +63,11 @@ export function payVsMarketTitle(rows, { year = latestPayYear(rows) } = {}) {
   const sorted = [...data].sort((a, b) => a.market_ratio - b.market_ratio || a.role.localeCompare(b.role));
   const low = sorted[0];
   const high = sorted[sorted.length - 1];
+  const surveys = surveyYears(data);
+  const against = surveys ? ` (market: ${surveys})` : "";
   if (sorted.length === 1)
-    return `${low.role} is paid ${pct(low.market_ratio)} of the market median (${year})`;
-  return `Median pay runs from ${pct(low.market_ratio)} of market (${low.role}) to ${pct(high.market_ratio)} (${high.role}), ${year}`;
+    return `${low.role} is paid ${pct(low.market_ratio)} of the market median (${year})${against}`;
+  return `Median pay runs from ${pct(low.market_ratio)} of market (${low.role}) to ${pct(high.market_ratio)} (${high.role}), ${year}${against}`;
 }
 
 /**
@@ -55,28 +87,35 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
   const suppressed = data.filter((d) => d.median_pay == null);
   const xMax = Math.max(
     1,
-    ...data.map((d) => Math.max(d.p75_pay ?? 0, d.market_median ?? 0, d.median_pay ?? 0)),
+    ...data.map((d) => Math.max(d.p75_pay ?? 0, marketValue(d) ?? 0, d.median_pay ?? 0)),
   );
   // Narrow: each role's name (and its share of market, which has no room at the row's end) on its own
   // line above the row, so long names never run over the markers.
   const layout = barRowsLayout(width, order.length, { marginLeft: 280, extra: 80 });
   const narrow = layout.narrow;
   const byRole = new Map(data.map((d) => [d.role, d]));
-  const marginRight = narrow ? 20 : 110;
+  const withYears = data.some((d) => d.market_year != null);
+  const marginRight = narrow ? 20 : withYears ? 190 : 110;
   // An 11 px label runs about 6.2 px a character; past the plot's width "of market" goes.
   const fitsLine = (text) => text.length * 6.2 <= width - layout.marginLeft - marginRight;
   const narrowLabel = (role) => {
     const d = byRole.get(role);
     if (d?.median_pay == null) return `${role} · suppressed`;
     if (d.market_ratio == null) return role;
-    const full = `${role} · ${pct(d.market_ratio)} of market`;
-    return fitsLine(full) ? full : `${role} · ${pct(d.market_ratio)}`;
+    const full = `${role} · ${marketShare(d)}`;
+    return fitsLine(full) ? full : `${role} · ${marketShare(d, { short: true })}`;
   };
   const long = [
     ...shown.map((d) => ({ role: d.role, what: "Median pay (your staff)", value: d.median_pay, n: d.n })),
     ...data
-      .filter((d) => d.market_median != null)
-      .map((d) => ({ role: d.role, what: "Market median", value: d.market_median, n: null })),
+      .filter((d) => marketValue(d) != null)
+      .map((d) => ({
+        role: d.role,
+        what: "Market median",
+        value: marketValue(d),
+        n: null,
+        survey: d.market_year,
+      })),
   ];
   return Plot.plot({
     document,
@@ -131,13 +170,22 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
           fill: "white",
           r: 6,
           strokeWidth: 2,
-          tip: { format: { x: (v) => usd(v), y: true, symbol: false, stroke: false } },
+          channels: { "Survey year": "survey" },
+          tip: {
+            format: {
+              x: (v) => usd(v),
+              y: true,
+              symbol: false,
+              stroke: false,
+              "Survey year": (v) => (v == null ? "–" : String(v)),
+            },
+          },
         },
       ),
       Plot.text(shown, {
-        x: (d) => Math.max(d.p75_pay ?? 0, d.market_median ?? 0),
+        x: (d) => Math.max(d.p75_pay ?? 0, marketValue(d) ?? 0),
         y: "role",
-        text: (d) => (d.market_ratio != null ? `${pct(d.market_ratio)} of market` : ""),
+        text: (d) => marketShare(d),
         dx: 6,
         textAnchor: "start",
         fontSize: 11,

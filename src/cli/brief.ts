@@ -1,4 +1,7 @@
-/** `htm-workforce brief --out FILE.pdf`: the budget brief page of the built site, printed by Chromium. */
+/**
+ * `htm-workforce brief --out FILE.pdf`: the budget brief page of the built site, printed by Chromium on
+ * one page (Letter or A4) for the organisation and what-if scenario given on the command line.
+ */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -7,11 +10,37 @@ import { DEFAULT_SITE_DIR, buildSite } from "../site/site-build.ts";
 import { serveStatic } from "../site/static-server.ts";
 import { UsageError } from "./main.ts";
 
-const HELP = `usage: htm-workforce brief --out FILE.pdf [--site DIR] [--rebuild] [--org ORG_ID]
+const HELP = `usage: htm-workforce brief --out FILE.pdf [--org ORG_ID] [--add DOMAIN=FTE[,DOMAIN=FTE]]
+                          [--paper letter|a4] [--for TEXT] [--site DIR] [--rebuild]
 
-Prints the budget brief of the built site (default dist/) to PDF with Chromium (Letter).
-  --rebuild    build the site from the warehouse first
-  --org        organisation to print (default: all organisations)`;
+Prints the budget brief of the built site (default dist/) to a one-page PDF with Chromium.
+  --org        organisation to print (default: all organisations)
+  --add        what-if: FTE to add per competency domain, e.g. networking_integration=1.5,cybersecurity=1
+  --paper      letter (default) or a4
+  --for        the "prepared for" line (default: HTM leadership and finance of the organisation)
+  --rebuild    build the site from the warehouse first`;
+
+/** Printable area in CSS pixels (96 per inch) with 0.4 in margins. */
+const MARGIN_IN = 0.4;
+const PAPER = {
+  letter: { format: "Letter", widthIn: 8.5, heightIn: 11 },
+  a4: { format: "A4", widthIn: 210 / 25.4, heightIn: 297 / 25.4 },
+} as const;
+
+const SCENARIO_ENTRY = /^[a-z_][a-z0-9_]*=\d+(\.\d+)?$/;
+
+/** Checks `--add` ("domain=fte,domain=fte"); the page ignores what it cannot read, so refuse it here. */
+export function parseAdd(text: string | undefined): string | undefined {
+  if (text === undefined || text.trim() === "") return undefined;
+  const parts = text.split(",").map((p) => p.trim());
+  const bad = parts.filter((p) => !SCENARIO_ENTRY.test(p));
+  if (bad.length) {
+    throw new UsageError(
+      `--add: ${bad.map((b) => `"${b}"`).join(", ")} is not DOMAIN=FTE (e.g. networking_integration=1.5)`,
+    );
+  }
+  return parts.join(",");
+}
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -21,6 +50,9 @@ export async function run(argv: string[]): Promise<number> {
       out: { type: "string" },
       site: { type: "string" },
       org: { type: "string" },
+      add: { type: "string" },
+      paper: { type: "string", default: "letter" },
+      for: { type: "string" },
       rebuild: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -30,6 +62,10 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.out) throw new UsageError("--out FILE.pdf is required");
+  const paperName = values.paper.toLowerCase();
+  if (paperName !== "letter" && paperName !== "a4") throw new UsageError("--paper must be letter or a4");
+  const paper = PAPER[paperName];
+  const add = parseAdd(values.add);
   const site = path.resolve(values.site ?? DEFAULT_SITE_DIR);
   if (values.rebuild) await buildSite({ out: site });
   if (!existsSync(path.join(site, "budget-brief.html"))) {
@@ -41,24 +77,83 @@ export async function run(argv: string[]): Promise<number> {
   const server = await serveStatic(site);
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-    const query = values.org ? `?org=${encodeURIComponent(values.org)}` : "";
-    await page.goto(`${server.url}/budget-brief${query}`, { waitUntil: "networkidle" });
+    const printable = {
+      width: Math.floor((paper.widthIn - 2 * MARGIN_IN) * 96),
+      height: Math.floor((paper.heightIn - 2 * MARGIN_IN) * 96),
+    };
+    // Laid out at the printed width, so charts and the table are drawn for the paper, not a screen.
+    const page = await browser.newPage({ viewport: { width: printable.width, height: printable.height } });
+    const query = new URLSearchParams();
+    if (values.org) query.set("org", values.org);
+    if (add) query.set("add", add);
+    if (values.for) query.set("for", values.for);
+    const search = query.size ? `?${query}` : "";
+    await page.goto(`${server.url}/budget-brief${search}`, { waitUntil: "networkidle" });
     await page.waitForSelector(".htm-brief-ready", { state: "attached", timeout: 15_000 });
-    await waitForRender(page);
     await page.emulateMedia({ media: "print" });
+    await waitForRender(page);
+    const shown = await page.$eval(".htm-brief-ready", (el) => ({
+      org: (el as HTMLElement).dataset.org ?? "",
+      scenario: (el as HTMLElement).dataset.scenario ?? "",
+    }));
+    if (values.org && shown.org !== values.org) {
+      console.error(`htm-workforce brief: no organisation ${values.org} in the built site`);
+      return 2;
+    }
+    if (add && !sameScenario(shown.scenario, add)) {
+      console.error(
+        `htm-workforce brief: --add ${add} names a domain the site does not have (the page shows "${shown.scenario}")`,
+      );
+      return 2;
+    }
+    // One page: shrink the print to fit when the content is taller than the printable area.
+    // The end of the page's content, not the document: Framework's layout pads below the last cell.
+    const contentHeight = await page.evaluate(() => {
+      const main = document.querySelector("#observablehq-main") ?? document.body;
+      const cells = [...main.querySelectorAll(":scope > *")].filter(
+        (el) => el.getBoundingClientRect().height > 0,
+      );
+      const bottom = Math.max(...cells.map((el) => el.getBoundingClientRect().bottom), 0);
+      return Math.ceil(bottom + window.scrollY);
+    });
+    const scale = Math.max(0.1, Math.min(1, (printable.height - 4) / contentHeight));
     const out = path.resolve(values.out);
     mkdirSync(path.dirname(out), { recursive: true });
     await page.pdf({
       path: out,
-      format: "Letter",
+      format: paper.format,
       printBackground: true,
-      margin: { top: "0.5in", bottom: "0.5in", left: "0.5in", right: "0.5in" },
+      scale,
+      margin: {
+        top: `${MARGIN_IN}in`,
+        bottom: `${MARGIN_IN}in`,
+        left: `${MARGIN_IN}in`,
+        right: `${MARGIN_IN}in`,
+      },
+      pageRanges: "1",
     });
-    console.log(`wrote ${out}`);
+    console.log(
+      `wrote ${out} (${paper.format}, 1 page${scale < 1 ? `, scaled to ${Math.round(scale * 100)}%` : ""})`,
+    );
     return 0;
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/** The page's scenario (its own formatting, domains in page order) holds the same entries as --add. */
+function sameScenario(shown: string, asked: string): boolean {
+  const entries = (s: string) => {
+    const m = new Map<string, number>();
+    for (const part of s.split(",").filter(Boolean)) {
+      const [d, v] = part.split("=");
+      m.set(d!, (m.get(d!) ?? 0) + Number(v));
+    }
+    return m;
+  };
+  const a = entries(shown);
+  const b = entries(asked);
+  for (const [k, v] of b) if (v > 0 && a.get(k) !== v) return false;
+  return [...a.keys()].every((k) => b.has(k));
 }

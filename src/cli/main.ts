@@ -33,7 +33,10 @@ const COMMANDS: Record<
     summary: "sample (when data/input/ is empty) → ingest → build → serve",
     load: () => import("./start.ts"),
   },
-  brief: { summary: "render the budget brief to PDF with Chromium", load: () => import("./brief.ts") },
+  brief: {
+    summary: "the budget brief as a one-page PDF (Letter or A4) for an organisation and what-if scenario",
+    load: () => import("./brief.ts"),
+  },
   bench: { summary: "benchmark ingest against DuckDB's bare CSV reader", load: () => import("./bench.ts") },
   screenshots: { summary: "screenshot every page of the built site", load: () => import("./screenshots.ts") },
   dictionary: {

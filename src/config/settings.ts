@@ -69,6 +69,15 @@ export const settingsSchema = z
       .max(1)
       .default(0.25)
       .describe("Largest weight one organisation may carry in a multi-organisation statistic."),
+    retirement_age: z
+      .number()
+      .int()
+      .min(50)
+      .max(80)
+      .default(65)
+      .describe(
+        "Age at which staff are expected to retire, for the projected supply of the budget brief. An assumption: no published HTM figure.",
+      ),
     forecast_quarters: z
       .number()
       .int()

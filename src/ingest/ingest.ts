@@ -239,7 +239,8 @@ async function writeSettings(conn: DuckDBConnection, settings: Settings): Promis
     cast($min_orgs_benchmark as integer) as min_orgs_benchmark,
     cast($max_org_share_benchmark as double) as max_org_share_benchmark,
     cast($forecast_quarters as integer) as forecast_quarters,
-    cast($max_rejected_share as double) as max_rejected_share`,
+    cast($max_rejected_share as double) as max_rejected_share,
+    cast($retirement_age as integer) as retirement_age`,
     { ...settings, as_of: settings.as_of ?? null, history_start: settings.history_start ?? null },
   );
 }

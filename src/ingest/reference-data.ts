@@ -7,7 +7,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { REFERENCE_DIR, TAXONOMY_DIR } from "../warehouse/paths.ts";
-import { loadMarketPay, loadTaxonomy, loadTaxonomyIntoWarehouse, TaxonomyError } from "../taxonomy/index.ts";
+import {
+  loadMarketPay,
+  loadReferenceTablesIntoWarehouse,
+  loadStaffingBenchmarks,
+  loadTaxonomy,
+  loadTaxonomyIntoWarehouse,
+  loadWageIndex,
+  TaxonomyError,
+} from "../taxonomy/index.ts";
 import { UnusableInputError } from "./header.ts";
 
 /** A digest of every taxonomy and reference file: part of the load id. */
@@ -28,6 +36,11 @@ export async function loadReferenceData(conn: DuckDBConnection): Promise<void> {
   try {
     const taxonomy = loadTaxonomy(TAXONOMY_DIR);
     await loadTaxonomyIntoWarehouse(conn, taxonomy, loadMarketPay(REFERENCE_DIR, taxonomy));
+    await loadReferenceTablesIntoWarehouse(
+      conn,
+      loadWageIndex(REFERENCE_DIR),
+      loadStaffingBenchmarks(REFERENCE_DIR),
+    );
   } catch (e) {
     if (e instanceof TaxonomyError) throw new UnusableInputError(e.message);
     throw e;

@@ -60,7 +60,15 @@ export const MART_DISCLOSURE = {
     keys: ["org_id", "year", "role", "role_family"],
     people: ["n"],
     pay: true,
-    keep: ["market_median", "market_year", "market_source", "suppressed_reason"],
+    keep: [
+      "market_median",
+      "market_year",
+      "market_source",
+      "market_median_aged",
+      "wage_index_factor",
+      "market_basis",
+      "suppressed_reason",
+    ],
   },
   inventory_load: { keys: ["org_id", "year", "snapshot_on"] },
   // Labor cost is priced at each technician's own pay: one or two technicians would disclose a pay.
@@ -75,6 +83,35 @@ export const MART_DISCLOSURE = {
     people: ["separations", "separations_with_pay"],
     pay: true,
     keep: ["replacement_cost_factor", "is_suppressed"],
+  },
+  // Budget brief (issue 13). fte_cost publishes a median only over at least min_pay_group people (n_paid is
+  // null otherwise, the market figure is used), so its people count is never a small cell.
+  fte_cost: {
+    keys: ["org_id", "domain", "year"],
+    people: ["n_paid"],
+    pay: true,
+    keep: ["benefits_load", "market_pay_usd", "first_market_year", "last_market_year", "market_basis"],
+  },
+  make_or_buy: { keys: ["org_id", "domain", "year"] },
+  projected_supply: { keys: ["org_id", "year", "domain"] },
+  training_investment: { keys: ["org_id", "year", "domain"], people: ["trainees"] },
+  train_or_hire: {
+    keys: ["org_id", "domain"],
+    people: ["trainees", "trainees_certified", "filled_requisitions"],
+  },
+  staffing_benchmarks: {
+    keys: ["org_id", "as_of"],
+    keep: [
+      "staffed_beds",
+      "fte_per_100_beds_benchmark",
+      "fte_per_100_beds_source",
+      "devices_per_technical_fte_benchmark",
+      "devices_per_technical_fte_source",
+      "cost_of_service_ratio_low",
+      "cost_of_service_ratio_typical",
+      "cost_of_service_ratio_high",
+      "cost_of_service_ratio_source",
+    ],
   },
 } as const satisfies Record<string, MartDisclosure>;
 

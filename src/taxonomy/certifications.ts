@@ -16,6 +16,11 @@ export const certificationsTable = defineTable({
     renewal_years: cell.optionalInteger(1, 50),
     renewable: cell.optionalBoolean(),
     ceus: cell.optionalInteger(0, 1000),
+    /** Earned on or before this date: never expires (CompTIA's "good for life" certifications). */
+    lifetime_if_earned_by: cell.optionalDate(),
+    /** Certifications of one ladder: earning a higher rank renews the active lower ranks. */
+    renewal_ladder: cell.optionalText(),
+    ladder_rank: cell.optionalInteger(1, 100),
     notes: cell.optionalText(),
   },
 });

@@ -1,6 +1,8 @@
 /** The taxonomy and reference data (DESIGN §4): load, validate, match, write to the warehouse. */
 export * from "./taxonomy.ts";
 export * from "./market_pay.ts";
+export * from "./wage_index.ts";
+export * from "./staffing_benchmarks.ts";
 export * from "./warehouse.ts";
 export * from "./taxonomy_error.ts";
 export { UNMAPPED } from "./domains.ts";

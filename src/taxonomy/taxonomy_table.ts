@@ -64,6 +64,7 @@ function column<Out>(
 }
 
 const INTEGER = /^-?\d+$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)$/;
 const TRUE = new Set(["true", "yes", "y", "1"]);
 const FALSE = new Set(["false", "no", "n", "0"]);
@@ -102,6 +103,11 @@ export const cell = {
       NUMBER.test(s) && Number(s) > 0 ? Number(s) : undefined,
     ),
   optionalBoolean: () => column<boolean | null>("BOOLEAN", false, "true or false", toBoolean),
+  /** An ISO date (YYYY-MM-DD), kept as text and cast to a date in SQL. */
+  optionalDate: () =>
+    column<string | null>("VARCHAR", false, "a date as YYYY-MM-DD", (s) =>
+      ISO_DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? s : undefined,
+    ),
   /** A case-insensitive regular expression that behaves the same in JS and DuckDB (RE2). */
   pattern: (): Column<string> => {
     const schema = z.string().transform((raw, ctx) => {

@@ -8,6 +8,8 @@ import { domainsTable } from "./domains.ts";
 import { jobTitleRulesTable } from "./job_titles.ts";
 import { marketPayTable, type MarketPay } from "./market_pay.ts";
 import { rolesTable } from "./roles.ts";
+import { staffingBenchmarksTable, type StaffingBenchmark } from "./staffing_benchmarks.ts";
+import { wageIndexTable, type WageIndex } from "./wage_index.ts";
 import type { Taxonomy } from "./taxonomy.ts";
 import type { Column, LoadedTable } from "./taxonomy_table.ts";
 import { TaxonomyError, type TaxonomyIssue } from "./taxonomy_error.ts";
@@ -117,4 +119,15 @@ export async function loadTaxonomyIntoWarehouse(
     [marketPayTable, marketPay],
   ];
   for (const [spec, table] of tables) await writeTable(conn, spec, table);
+}
+
+/** Creates (or replaces) reference.wage_index and reference.staffing_benchmarks. */
+export async function loadReferenceTablesIntoWarehouse(
+  conn: DuckDBConnection,
+  wageIndex: LoadedTable<WageIndex>,
+  benchmarks: LoadedTable<StaffingBenchmark>,
+): Promise<void> {
+  await conn.run("create schema if not exists reference");
+  await writeTable(conn, wageIndexTable, wageIndex);
+  await writeTable(conn, staffingBenchmarksTable, benchmarks);
 }

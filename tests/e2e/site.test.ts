@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser } from "playwright-core";
 import { tableFromIPC } from "apache-arrow";
 import { parse } from "csv-parse/sync";
+import { run as runBrief } from "../../src/cli/brief.ts";
 import { run as runSample } from "../../src/cli/sample.ts";
 import { ingest } from "../../src/ingest/ingest.ts";
 import { launchChromium, waitForRender } from "../../src/site/chromium.ts";
@@ -302,6 +303,67 @@ describe("built site in Chromium", () => {
   test("internal audience: every pay statistic describes at least 3 people", () => {
     expect(smallPayCells(site, 3)).toEqual([]);
   });
+
+  test("budget brief what-if: any FTE in several domains, kept across a change of organisation and in the URL", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${server.url}/budget-brief?add=cybersecurity=2`, { waitUntil: "networkidle" });
+      await waitForRender(page);
+      const state = async () => ({
+        ...(await page.$eval(".htm-brief-ready", (e) => ({
+          org: (e as HTMLElement).dataset.org,
+          scenario: (e as HTMLElement).dataset.scenario,
+        }))),
+        add: new URL(page.url()).searchParams.get("add"),
+      });
+      expect(await state()).toMatchObject({
+        scenario: "cybersecurity=2",
+        org: "all",
+        add: "cybersecurity=2",
+      });
+      // inputs in taxonomy domain order: general biomed, imaging, ...
+      const imaging = page.locator(".htm-scenario input").nth(1);
+      await imaging.fill("25");
+      await imaging.dispatchEvent("input");
+      await waitForRender(page);
+      await page.selectOption("select", { index: 1 });
+      await waitForRender(page);
+      const after = await state();
+      expect(after.org).not.toBe("all");
+      expect(after).toMatchObject({
+        scenario: "imaging=25,cybersecurity=2",
+        add: "imaging=25,cybersecurity=2",
+      });
+      expect(new URL(page.url()).searchParams.get("org")).toBe(after.org);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
+  test("brief --out prints the command line's organisation and scenario on one page, Letter and A4", async () => {
+    const org = String(
+      (parse(readFileSync(path.join(input, "organizations.csv"), "utf8"), { columns: true }) as Row[])[0]!
+        .org_id,
+    );
+    // points: Letter 8.5 × 11 in; A4 210 × 297 mm
+    const sizes: Record<string, [number, number]> = { letter: [612, 792], a4: [595.92, 842.88] };
+    for (const paper of ["letter", "a4"]) {
+      const out = path.join(work, `brief-${paper}.pdf`);
+      const args = ["--site", site, "--out", out, "--org", org, "--paper", paper];
+      const code = await runBrief([...args, "--add", "networking_integration=1.5,cybersecurity=1"]);
+      expect(code, paper).toBe(0);
+      const pdf = readFileSync(out, "latin1");
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g), paper).toHaveLength(1);
+      const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf);
+      expect(box, paper).not.toBeNull();
+      expect(Number(box![1])).toBeCloseTo(sizes[paper]![0], 1);
+      expect(Number(box![2])).toBeCloseTo(sizes[paper]![1], 1);
+    }
+    // a domain the site does not have is refused, not printed as some other scenario
+    expect(
+      await runBrief(["--site", site, "--out", path.join(work, "x.pdf"), "--add", "no_such_domain=1"]),
+    ).toBe(2);
+  }, 120_000);
 });
 
 describe("built for a public audience", () => {

@@ -2,8 +2,12 @@
 -- Snapshot date: 31 December, or as_of for the as_of year. People: employees (not contractors) with a
 -- position spell in force then, in the role of that spell, with a pay spell in force then (annual_pay_usd:
 -- hourly x 2080 x fte). Quantiles: quantile_cont (R type 7). Market: reference.market_pay for the role in
--- the latest year <= the year, else the earliest later year; several sources for that year -> the median of
--- their medians. market_ratio = median_pay / market_median. Compa-ratio = pay / range_mid_usd, median over
+-- the latest survey year <= the pay year, never a later one (a year before the first survey has no market
+-- figure); several sources for that year -> the median of their medians. The figure is aged to the pay year
+-- with reference.wage_index when it has both years (market_median_aged = market_median x index(year) /
+-- index(market_year)), else it is used as published and market_basis says so. market_ratio = median_pay /
+-- coalesce(market_median_aged, market_median), and market_basis names the survey year it rests on.
+-- Compa-ratio = pay / range_mid_usd, median over
 -- people with a range. certified_premium = median pay of holders of any valid mapped certification /
 -- median pay of non-holders, within one role.
 -- Privacy: a statistic needs at least min_pay_group people behind it (public audience: at least
@@ -75,15 +79,12 @@ market_years as (
         st.role,
         st.year,
         m.year as market_year,
-        -- nearest year not after the pay year first, then the nearest later one
-        rank() over (
-            partition by st.role, st.year
-            order by case when m.year <= st.year then 0 else 1 end, abs(m.year - st.year)
-        ) as preference,
+        -- the newest survey not after the pay year: a pay year is never set against a later survey
+        rank() over (partition by st.role, st.year order by m.year desc) as preference,
         m.median,
         m.source
     from (select distinct role, year from stats) st
-    join reference.market_pay m on m.role = st.role and m.median is not null
+    join reference.market_pay m on m.role = st.role and m.median is not null and m.year <= st.year
 ),
 market as (
     select role, year, any_value(market_year) as market_year, median(median) as market_median,
@@ -91,6 +92,14 @@ market as (
     from market_years
     where preference = 1
     group by role, year
+),
+aged as (
+    select
+        m.*,
+        case when m.market_year = m.year then 1.0 else w_to.index / w_from.index end as wage_index_factor
+    from market m
+    left join reference.wage_index w_from on w_from.year = m.market_year
+    left join reference.wage_index w_to on w_to.year = m.year
 )
 select
     s.org_id,
@@ -104,7 +113,18 @@ select
     cast(m.market_median as double) as market_median,
     cast(m.market_year as integer) as market_year,
     m.market_source,
-    cast(case when s.n >= g.min_group then s.median_pay / m.market_median end as double) as market_ratio,
+    cast(m.market_median * m.wage_index_factor as double) as market_median_aged,
+    cast(m.wage_index_factor as double) as wage_index_factor,
+    case
+        when m.market_year is null then null
+        when m.market_year = s.year then format('survey {}', m.market_year)
+        when m.wage_index_factor is not null
+            then format('survey {}, aged to {} with the wage index', m.market_year, s.year)
+        else format('survey {}, not aged (no wage index for {} and {})', m.market_year, m.market_year, s.year)
+    end as market_basis,
+    cast(case when s.n >= g.min_group
+        then s.median_pay / coalesce(m.market_median * m.wage_index_factor, m.market_median) end as double)
+        as market_ratio,
     cast(case when s.n_with_range >= g.min_group then s.median_compa_ratio end as double) as median_compa_ratio,
     cast(case when not s.is_all_roles and s.n_certified >= g.min_group and s.n_not_certified >= g.min_group
         then s.certified_premium end as double) as certified_premium,
@@ -119,5 +139,5 @@ select
     ), '') as suppressed_reason
 from stats s
 cross join settings g
-left join market m on m.role = s.role and m.year = s.year
+left join aged m on m.role = s.role and m.year = s.year
 order by 1, 2, 3;

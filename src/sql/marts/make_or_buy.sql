@@ -1,0 +1,47 @@
+-- one row per org_id ('all' = every organisation), domain and year with work orders: vendor and contract spend already in the work orders against what the same hours would cost in-house
+-- From core.work_orders opened up to as_of, by the work order's competency domain and opening year.
+-- vendor_spend_usd: vendor_cost of every work order (vendor and in-house work orders alike); parts are
+-- not contract spend and are left out. vendor_cost_per_hour_usd: vendor_cost / labor_hours over vendor
+-- work orders that record labour hours (vendor_hours_recorded > 0), the only ones with a price per hour.
+-- in_house_cost_per_hour_usd: marts.fte_cost for the org, domain and year (cost of an FTE / productive
+-- hours). in_house_cost_of_vendor_hours_usd: those vendor hours priced in-house; vendor_hours_fte: the
+-- FTE they would take (hours / productive_hours_per_fte). The as_of year is year to date.
+create or replace table marts.make_or_buy as
+with settings as (
+    select productive_hours_per_fte from meta.settings
+),
+work as (
+    select
+        case when grouping(w.org_id) = 1 then 'all' else w.org_id end as org_id,
+        w.domain,
+        w.year,
+        sum(cast(coalesce(w.labor_hours, 0) as decimal(18, 6))) filter (where w.is_in_house) as in_house_hours,
+        count(*) filter (where not w.is_in_house) as vendor_work_orders,
+        sum(cast(coalesce(w.vendor_cost_usd, 0) as decimal(18, 6))) as vendor_spend_usd,
+        count(*) filter (where not w.is_in_house and w.labor_hours > 0) as vendor_work_orders_with_hours,
+        sum(cast(w.labor_hours as decimal(18, 6))) filter (where not w.is_in_house and w.labor_hours > 0)
+            as vendor_hours_recorded,
+        sum(cast(coalesce(w.vendor_cost_usd, 0) as decimal(18, 6)))
+            filter (where not w.is_in_house and w.labor_hours > 0) as vendor_cost_with_hours_usd
+    from core.work_orders w
+    where w.opened_on <= (select as_of from meta.as_of)
+    group by grouping sets ((w.org_id, w.domain, w.year), (w.domain, w.year))
+)
+select
+    w.org_id,
+    w.domain,
+    cast(w.year as integer) as year,
+    cast(coalesce(w.in_house_hours, 0) as double) as in_house_hours,
+    cast(w.vendor_work_orders as integer) as vendor_work_orders,
+    cast(w.vendor_spend_usd as double) as vendor_spend_usd,
+    cast(w.vendor_work_orders_with_hours as integer) as vendor_work_orders_with_hours,
+    cast(coalesce(w.vendor_hours_recorded, 0) as double) as vendor_hours_recorded,
+    cast(w.vendor_cost_with_hours_usd / nullif(w.vendor_hours_recorded, 0) as double) as vendor_cost_per_hour_usd,
+    cast(f.in_house_cost_per_hour_usd as double) as in_house_cost_per_hour_usd,
+    f.cost_basis as in_house_cost_basis,
+    cast(w.vendor_hours_recorded * f.in_house_cost_per_hour_usd as double) as in_house_cost_of_vendor_hours_usd,
+    cast(coalesce(w.vendor_hours_recorded, 0) / s.productive_hours_per_fte as double) as vendor_hours_fte
+from work w
+cross join settings s
+left join marts.fte_cost f on f.org_id = w.org_id and f.domain = w.domain and f.year = w.year
+order by 1, 2, 3;
