@@ -2,6 +2,7 @@
 // SVG snapshots on fixed data (TZ=UTC; Plot's random class name normalised). Components are browser
 // JavaScript without type declarations, so they are imported through a computed specifier (typed any).
 import { beforeAll, describe, expect, it } from "vitest";
+import { shippedTaxonomy } from "./support/site-taxonomy.ts";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Module = Record<string, any>;
@@ -11,6 +12,8 @@ const jsdomSpecifier = "jsdom";
 
 let document: any;
 beforeAll(async () => {
+  // Labels come from data/taxonomy/ as the site ships it, as on every page.
+  (await component("taxonomy")).useTaxonomy(await shippedTaxonomy());
   const { JSDOM } = (await import(jsdomSpecifier)) as any;
   document = new JSDOM("<!doctype html><body></body>").window.document;
 });

@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { certificationLabel, seriesColors } from "./palette.js";
+import { seriesColors } from "./palette.js";
+import { certificationLabel } from "./taxonomy.js";
 import { endLabels } from "./end-labels.js";
 import { pct, yearSpan } from "./findings.js";
 

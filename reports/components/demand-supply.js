@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { wrapLabel } from "./wrap-label.js";
-import { domainLabel, domainOrder } from "./palette.js";
+import { domainLabel, domainOrder } from "./taxonomy.js";
 import { fte } from "./findings.js";
 
 /** Last year with actual (not forecast) figures. */

@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { roleFamilyColors, roleFamilyLabel, roleFamilyNoun, roleFamilyOrder } from "./palette.js";
+import { roleFamilyColors } from "./palette.js";
+import { roleFamilyLabel, roleFamilyNoun, roleFamilyOrder } from "./taxonomy.js";
 import { endLabels } from "./end-labels.js";
 import { count, yearOf, yearSpan } from "./findings.js";
 

@@ -1,5 +1,5 @@
 import { pct, count } from "./findings.js";
-import { domainLabel, roleFamilyLabel } from "./palette.js";
+import { domainLabel, roleFamilyLabel } from "./taxonomy.js";
 
 /**
  * A key figure card: label, value, and a note (period, comparison).

@@ -1,7 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
 import { humanize, pct, count } from "./findings.js";
-import { roleFamilyLabel, seriesColors } from "./palette.js";
+import { seriesColors } from "./palette.js";
+import { roleFamilyLabel } from "./taxonomy.js";
 import { endLabels } from "./end-labels.js";
 
 const DASHES = [null, "6,3", "2,3", "8,3,2,3", "1,2", "10,4"];

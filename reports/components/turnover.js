@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { roleFamilyLabel, roleFamilyOrder } from "./palette.js";
+import { roleFamilyLabel, roleFamilyOrder } from "./taxonomy.js";
 import { pct } from "./findings.js";
 import { endLabels } from "./end-labels.js";
 import { wrapLabel } from "./wrap-label.js";

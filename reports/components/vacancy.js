@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { count, pct } from "./findings.js";
-import { roleFamilyLabel, roleFamilyNoun, roleFamilyOrder } from "./palette.js";
+import { roleFamilyLabel, roleFamilyNoun, roleFamilyOrder } from "./taxonomy.js";
 import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
 
 /**

@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { domainColors, domainLabel, domainOrder } from "./palette.js";
+import { domainColors } from "./palette.js";
+import { domainLabel, domainOrder } from "./taxonomy.js";
 import { endLabels } from "./end-labels.js";
 import { direction, pct, yearOf, yearSpan } from "./findings.js";
 

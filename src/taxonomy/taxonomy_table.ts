@@ -101,6 +101,7 @@ export const cell = {
     column<number>("DOUBLE", true, "a positive amount without currency sign or separators", (s) =>
       NUMBER.test(s) && Number(s) > 0 ? Number(s) : undefined,
     ),
+  boolean: () => column<boolean>("BOOLEAN", true, "true or false", toBoolean),
   optionalBoolean: () => column<boolean | null>("BOOLEAN", false, "true or false", toBoolean),
   /** A case-insensitive regular expression that behaves the same in JS and DuckDB (RE2). */
   pattern: (): Column<string> => {
