@@ -160,33 +160,18 @@ describe("certification adoption", () => {
 });
 
 describe("specialist demand", () => {
+  // One year of marts.staffing_gap domain rows: general biomed covered, networking short 3.44 − 1 = 2.44.
   const rows = [
-    { year: 2025, domain: "general_biomed", demand_fte: 8, supply_fte: 9, gap_fte: -1, is_forecast: false },
+    { year: 2025, domain: "general_biomed", is_specialist: false, demand_fte: 8, supply_fte: 9, gap_fte: -1 },
     {
       year: 2025,
       domain: "networking_integration",
+      is_specialist: true,
       demand_fte: 3.44,
       supply_fte: 1,
       gap_fte: 2.44,
-      is_forecast: false,
-    },
-    {
-      year: 2027,
-      domain: "networking_integration",
-      demand_fte: 4.12,
-      supply_fte: 1,
-      gap_fte: 3.12,
-      is_forecast: true,
-      lower_80: 3.21,
-      upper_80: 5.04,
     },
   ];
-  it("names the domain with the largest gap in the last actual year", async () => {
-    const { demandSupplyTitle } = await component("demand-supply");
-    expect(demandSupplyTitle(rows)).toBe(
-      "Networking & integration: 3.4 FTE of work against 1.0 FTE of staff in 2025, a gap of 2.4 FTE",
-    );
-  });
   // Quarterly mart rows: two actual quarters, then two forecast quarters with their 80% interval.
   const quarters = [
     ["2025-07-01", 3.2, null, null, false],
@@ -216,6 +201,10 @@ describe("specialist demand", () => {
     const { demandSupplyChart } = await component("demand-supply");
     const { forecastChart } = await component("forecast");
     expect(svgOf(demandSupplyChart(rows, { width: 640, document }))).toMatchSnapshot();
+    // the budget brief's what-if: a third mark, in the legend too
+    const whatIf = rows.map((d) => ({ ...d, supply_after_fte: d.supply_fte + (d.is_specialist ? 1 : 0) }));
+    const svg = svgOf(demandSupplyChart(whatIf, { width: 640, document }));
+    expect(svg).toContain("Staff after the what-if");
     expect(svgOf(forecastChart(quarters, { width: 640, supplyFte: 1, document }))).toMatchSnapshot();
   });
   it("wraps domain names on a phone instead of clipping them", async () => {
