@@ -81,7 +81,7 @@ describe("plural() and small groups", () => {
       "Too few people for a finding: 1 person (a headline needs at least 5)",
     );
     expect(f.tooSmall({ people: 40, events: 1 })).toBe(
-      "Too few events for a finding: 1 event (a rate needs at least 3)",
+      "Too few for a finding: 1 event (a finding needs at least 3)",
     );
   });
 

@@ -2,7 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { seriesColors } from "./palette.js";
 import { certificationLabel } from "./taxonomy.js";
 import { endLabels } from "./end-labels.js";
-import { pct, yearSpan } from "./findings.js";
+import { enoughForHeadline, pct, tooSmall, withN, yearSpan } from "./findings.js";
 
 /**
  * The finding: the certification whose coverage grew most between its first and last reported year.
@@ -17,6 +17,9 @@ export function certificationAdoptionTitle(rows) {
   const first = years[0];
   const last = years[years.length - 1];
   const at = (year, cert) => data.find((d) => d.year === year && d.certification === cert)?.coverage ?? 0;
+  const staff = data.find((d) => d.year === last)?.headcount;
+  if (!enoughForHeadline({ people: staff })) return tooSmall({ people: staff, what: `in ${last}` });
+  const ofStaff = withN("of staff", staff);
   let best = null;
   for (const cert of new Set(data.map((d) => d.certification))) {
     const from = at(first, cert);
@@ -25,9 +28,9 @@ export function certificationAdoptionTitle(rows) {
   }
   if (first === last || Math.round(best.to * 100) <= Math.round(best.from * 100)) {
     const top = data.filter((d) => d.year === last).sort((a, b) => b.coverage - a.coverage)[0];
-    return `${certificationLabel(top.certification)} is the most held certification: ${pct(top.coverage)} of staff in ${last}`;
+    return `${certificationLabel(top.certification)} is the most held certification: ${pct(top.coverage)} ${ofStaff} in ${last}`;
   }
-  return `${certificationLabel(best.cert)} spread fastest: from ${pct(best.from)} to ${pct(best.to)} of staff, ${yearSpan(first, last)}`;
+  return `${certificationLabel(best.cert)} spread fastest: from ${pct(best.from)} to ${pct(best.to)} ${ofStaff}, ${yearSpan(first, last)}`;
 }
 
 /**

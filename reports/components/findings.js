@@ -88,18 +88,23 @@ export function enoughForHeadline({ people, events } = {}) {
  * What to say instead of a headline from a group too small for one: "Too few people for a finding:
  * 3 people in 2025 (a headline needs at least 5)".
  */
-export function tooSmall({ people, events, what = "" } = {}) {
+export function tooSmall({ people, events, eventNoun = "event", what = "" } = {}) {
   const scope = what ? ` ${what}` : "";
   if (people != null && !(Math.round(people) >= MIN_PEOPLE))
     return `Too few people for a finding: ${plural(people, "person", "people")}${scope} (a headline needs at least ${MIN_PEOPLE})`;
-  return `Too few events for a finding: ${plural(events, "event")}${scope} (a rate needs at least ${MIN_EVENTS})`;
+  return `Too few for a finding: ${plural(events, eventNoun)}${scope} (a finding needs at least ${MIN_EVENTS})`;
 }
 
 /** A group's name with its size when it is under SHOW_N_BELOW: "Specialists (n = 12)". */
 export function withN(label, n) {
+  return `${label}${nSuffix(n, " (n = ", ")")}`;
+}
+
+/** The size of a group under SHOW_N_BELOW as a suffix (", n = 12"), for a name already in brackets. */
+export function nSuffix(n, before = ", n = ", after = "") {
   return n != null && Number.isFinite(n) && Math.round(n) < SHOW_N_BELOW
-    ? `${label} (n = ${count(n)})`
-    : label;
+    ? `${before}${count(n)}${after}`
+    : "";
 }
 
 /**

@@ -1,5 +1,5 @@
 import { change, count, enoughForHeadline, MIN_EVENTS, pct } from "./findings.js";
-import { domainLabel, roleFamilyLabel } from "./taxonomy.js";
+import { domainLabel, roleFamilyNoun } from "./taxonomy.js";
 
 /**
  * A key figure card: label, value, and a note (period, comparison).
@@ -112,7 +112,7 @@ export function biggestChanges({ workload, headcount, turnover, inventory }, las
       // No headline from a group that is under 5 people at both ends (DESIGN: findings respect n).
       if (!enoughForHeadline({ people: Math.max(a, b) })) continue;
       const said = change({
-        subject: `${roleFamilyLabel(family)} headcount (average)`,
+        subject: `Average headcount of ${roleFamilyNoun(family)}`,
         from: a,
         to: b,
         relative: enoughForHeadline({ people: Math.min(a, b) }),

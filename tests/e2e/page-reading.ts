@@ -31,13 +31,13 @@ export async function pageSentences(page: Page): Promise<{ where: string; text: 
 }
 
 const NOUNS_NEEDING_PLURAL =
-  /\b1 (people|persons|hires|separations|employees|requisitions|organisations|years|months|days|events|leavers|moves|promotions|specialists|technicians|holders)\b/;
+  /(?<![\d.,])1 (?:[a-z-]+ )?(people|persons|hires|separations|employees|requisitions|organisations|years|months|days|events|leavers|moves|changes|promotions|specialists|technicians|holders)\b/;
 
 /** What in one sentence contradicts itself, or "" when nothing does. */
 export function contradiction(text: string): string {
   if (/\b(NaN|undefined|Infinity)\b/.test(text)) return "NaN/undefined/Infinity";
   if (/\[object Object\]/.test(text)) return "[object Object]";
-  const same = text.match(/\bfrom (−?[\d.,]+%?(?: FTE)?)(?: in \d{4})? to \1(?![\d.,])/);
+  const same = text.match(/\bfrom (−?[\d.,]*\d%?(?: FTE)?)(?: in \d{4})? to \1(?!\d|[.,]\d)/);
   if (same) return `"from ${same[1]} to ${same[1]}"`;
   const plural = text.match(NOUNS_NEEDING_PLURAL);
   if (plural) return `"${plural[0]}"`;
@@ -50,6 +50,12 @@ export function contradiction(text: string): string {
     const actual = ((b - a) / a) * 100;
     if (a > 0 && Math.abs(Math.round(actual) - shown) > 1)
       return `"${m[0]}": ${actual.toFixed(0)}%, not ${shown}%`;
+  }
+  // "23% of staff (28 people of 120)": the share must be the count over the total shown
+  for (const m of text.matchAll(/(\d+)% of [a-z ]+\(([\d,]+) (?:people|person) of ([\d,]+)\)/g)) {
+    const [n, of] = [Number(m[2]!.replace(/,/g, "")), Number(m[3]!.replace(/,/g, ""))];
+    if (of > 0 && Math.abs(Math.round((n / of) * 100) - Number(m[1])) > 1)
+      return `"${m[0]}": ${n} of ${of} is not ${m[1]}%`;
   }
   return "";
 }
