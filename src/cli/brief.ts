@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { launchChromium, waitForRender } from "../site/chromium.ts";
 import { DEFAULT_SITE_DIR, buildSite } from "../site/site-build.ts";
 import { serveStatic } from "../site/static-server.ts";
-import { UsageError } from "./main.ts";
+import { UsageError } from "./usage-error.ts";
 
 const HELP = `usage: htm-workforce brief --out FILE.pdf [--site DIR] [--rebuild] [--org ORG_ID]
 

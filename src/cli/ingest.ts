@@ -92,13 +92,25 @@ export async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const dbPath = warehousePath(values.db);
+  return ingestAndReport({
+    inputDir: values.input ?? DEFAULT_INPUT_DIR,
+    dbPath: values.db,
+    strict: values.strict,
+  });
+}
+
+/**
+ * Ingests and prints the summary; the exit code (0, 1 under --strict with rejected rows, 2 unusable
+ * input). `start` calls it too, without going through this command's arguments.
+ */
+export async function ingestAndReport(options: {
+  inputDir: string;
+  dbPath?: string;
+  strict?: boolean;
+}): Promise<number> {
+  const dbPath = warehousePath(options.dbPath);
   try {
-    const report = await ingest({
-      inputDir: values.input ?? DEFAULT_INPUT_DIR,
-      dbPath,
-      strict: values.strict,
-    });
+    const report = await ingest({ inputDir: options.inputDir, dbPath, strict: options.strict });
     const rel = path.relative(process.cwd(), dbPath) || dbPath;
     printReport(
       report,

@@ -3,7 +3,7 @@
  * `run(argv): Promise<exitCode>`. Exit codes (DESIGN §2): 0 ok, 1 --strict with rejected rows,
  * 2 unusable input or unknown option.
  */
-export class UsageError extends Error {}
+import { UsageError } from "./usage-error.ts";
 
 const COMMANDS: Record<
   string,

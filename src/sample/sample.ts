@@ -43,6 +43,15 @@ export interface SampleOptions {
   endYear: number;
 }
 
+/** The default sample (`htm-workforce sample` without options, and `start` on a fresh clone). */
+export const DEFAULT_SAMPLE_OPTIONS: Omit<SampleOptions, "out"> = {
+  orgs: 12,
+  years: 10,
+  endYear: 2025,
+  seed: 1,
+  workOrders: 300_000,
+};
+
 /** Work orders per active device per year: about one PM or repair each, as Wang et al. report. */
 const WORK_ORDERS_PER_DEVICE_YEAR = 1.2;
 
