@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { seriesColors } from "./palette.js";
 import { certificationLabel } from "./taxonomy.js";
-import { endLabels } from "./end-labels.js";
+import { endLabels, lineFrame, yearAxis } from "./end-labels.js";
 import { enoughForHeadline, pct, tooSmall, withN, yearSpan } from "./findings.js";
 
 /**
@@ -69,17 +69,12 @@ export function certificationAdoptionChart(rows, { width, height = 340, top = 7,
     .filter((d) => d.year === lastYear && d.coverage != null)
     .map((d) => ({ x: d.year, y: d.coverage, key: d.certification, label: `${d.label} ${pct(d.coverage)}` }));
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginTop,
-    marginBottom,
-    marginRight: width < 640 ? 150 : 180,
-    x: {
-      label: null,
-      tickFormat: "d",
-      ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), 10, new Set(data.map((d) => d.year)).size),
-    },
+    ...lineFrame({ document, width, height, marginTop, marginBottom, marginRight: width < 640 ? 150 : 180 }),
+    x: yearAxis(
+      width,
+      data.map((d) => d.year),
+      10,
+    ),
     y: {
       label: "↑ Staff holding a valid certification (%)",
       percent: true,

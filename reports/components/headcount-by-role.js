@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { roleFamilyColors } from "./palette.js";
 import { roleFamilyLabel, roleFamilyNoun, roleFamilyOrder } from "./taxonomy.js";
-import { endLabels } from "./end-labels.js";
+import { endLabels, lineFrame } from "./end-labels.js";
 import { change, count, enoughForHeadline, tooSmall, yearOf, yearSpan } from "./findings.js";
 
 /**
@@ -65,12 +65,7 @@ export function headcountByRoleChart(rows, { width, height = 320, document } = {
       label: `${d.label} ${count(d.headcount)}`,
     }));
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginTop,
-    marginBottom,
-    marginRight: width < 640 ? 150 : 200,
+    ...lineFrame({ document, width, height, marginTop, marginBottom, marginRight: width < 640 ? 150 : 200 }),
     x: { type: "utc", label: null },
     y: { label: "↑ Headcount (people)", domain: [0, yMax], grid: true, tickFormat: wholeNumbers },
     color: roleFamilyColors(order),

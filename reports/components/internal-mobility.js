@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { endLabels } from "./end-labels.js";
+import { endLabels, yearAxis } from "./end-labels.js";
 import { enoughForHeadline, MIN_EVENTS, plural, tooSmall } from "./findings.js";
 
 const per100 = (v) => (v == null || !Number.isFinite(v) ? "–" : v.toFixed(1));
@@ -69,11 +69,11 @@ export function internalMobilityChart(
     height,
     marginTop: 20,
     marginRight: narrow ? 86 : 110,
-    x: {
-      label: null,
-      tickFormat: "d",
-      ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), 12, data.length),
-    },
+    x: yearAxis(
+      width,
+      data.map((d) => d.year),
+      12,
+    ),
     y: { label: "↑ Per 100 staff (average headcount) per year", domain: [0, yMax], grid: true },
     color: { domain: ["All role moves", "Promotions"], range: ["#009E73", "#CC79A7"] },
     symbol: { domain: ["All role moves", "Promotions"], range: ["circle", "triangle"] },

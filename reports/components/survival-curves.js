@@ -3,7 +3,7 @@ import * as d3 from "d3";
 import { count, enoughForHeadline, humanize, namedValues, pct, tooSmall, withN } from "./findings.js";
 import { seriesColors } from "./palette.js";
 import { roleFamilyLabel } from "./taxonomy.js";
-import { endLabels } from "./end-labels.js";
+import { endLabels, lineFrame } from "./end-labels.js";
 
 const DASHES = [null, "6,3", "2,3", "8,3,2,3", "1,2", "10,4"];
 
@@ -110,12 +110,7 @@ export function survivalCurvesChart(rows, { width, height = 340, maxMonths = 120
   const ends = groups.map((g) => data.filter((d) => d.label === g).at(-1));
   const xMax = Math.max(12, ...data.map((d) => d.month));
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginTop: 20,
-    marginBottom: 30,
-    marginRight: width < 640 ? 130 : 220,
+    ...lineFrame({ document, width, height, marginRight: width < 640 ? 130 : 220 }),
     x: {
       label: "Months since hire →",
       domain: [0, xMax],

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { roleFamilyLabel, roleFamilyOrder } from "./taxonomy.js";
 import { change, enoughForHeadline, MIN_EVENTS, pct, plural, tooSmall, withN } from "./findings.js";
-import { endLabels } from "./end-labels.js";
+import { endLabels, lineFrame, yearAxis } from "./end-labels.js";
 import { wrapLabel } from "./wrap-label.js";
 
 /**
@@ -86,17 +86,12 @@ export function turnoverChart(rows, { width, height = 280, lastCompleteYear = In
     .map((what) => long.filter((d) => d.what === what).at(-1))
     .filter(Boolean);
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginTop: 20,
-    marginBottom: 30,
-    marginRight: 90,
-    x: {
-      label: null,
-      tickFormat: "d",
-      ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), 12, data.length),
-    },
+    ...lineFrame({ document, width, height, marginRight: 90 }),
+    x: yearAxis(
+      width,
+      data.map((d) => d.year),
+      12,
+    ),
     y: {
       label: "↑ Turnover (% of average headcount per year)",
       percent: true,
