@@ -2,6 +2,7 @@
 // SVG snapshots on fixed data (TZ=UTC; Plot's random class name normalised). Components are browser
 // JavaScript without type declarations, so they are imported through a computed specifier (typed any).
 import { beforeAll, describe, expect, it } from "vitest";
+import { shippedTaxonomy } from "./support/site-taxonomy.ts";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Module = Record<string, any>;
@@ -11,6 +12,8 @@ const jsdomSpecifier = "jsdom";
 
 let document: any;
 beforeAll(async () => {
+  // Labels come from data/taxonomy/ as the site ships it, as on every page.
+  (await component("taxonomy")).useTaxonomy(await shippedTaxonomy());
   const { JSDOM } = (await import(jsdomSpecifier)) as any;
   document = new JSDOM("<!doctype html><body></body>").window.document;
 });
@@ -105,8 +108,19 @@ describe("headcount by role family", () => {
   ];
   it("states the total change and the family that moved most, ignoring 'all' rows", async () => {
     const { headcountTitle } = await component("headcount-by-role");
-    // Families only: 10 → 13; specialists +4 beats generalists −1.
-    expect(headcountTitle(rows)).toBe("Headcount went from 10 to 13, 2016–2025; specialists from 0 to 4");
+    // Families only: 10 → 13. Specialists (0 → 4) moved most but are under 5 people at both ends, so
+    // the headline names generalists (10 → 9).
+    expect(headcountTitle(rows)).toBe(
+      "Headcount rose from 10 to 13, 2016–2025; generalists fell from 10 to 9",
+    );
+    // 2 people at the end, none at the start: too few for a headline
+    const tiny = rows.map((d) => ({
+      ...d,
+      headcount: d.month_end.getUTCFullYear() === 2016 ? 0 : Math.min(d.headcount, 1),
+    }));
+    expect(headcountTitle(tiny)).toBe(
+      "Too few people for a finding: 2 people at the end of 2025 (a headline needs at least 5)",
+    );
   });
   it("snapshot", async () => {
     const { headcountByRoleChart } = await component("headcount-by-role");
@@ -126,6 +140,10 @@ describe("transitions", () => {
     // 3 + 2 + 4 = 9 moves; BMET I → BMET II 5 beats BMET II → BMET III 4; the zero row sets no year.
     expect(transitionsTitle(rows)).toBe(
       "9 role changes, 2020–2021; the most common was BMET I → BMET II (5)",
+    );
+    // one move in all: no headline, and no "1 role changes"
+    expect(transitionsTitle(rows.slice(0, 1).map((d) => ({ ...d, moves: 1 })))).toBe(
+      "Too few for a finding: 1 role change in 2020 (a finding needs at least 3)",
     );
   });
   it("snapshot", async () => {
@@ -147,7 +165,7 @@ describe("certification adoption", () => {
     const { certificationAdoptionTitle } = await component("certification-adoption");
     // Network+ +30 points beats CBET +10 ('any' +30 is not a certification).
     expect(certificationAdoptionTitle(rows)).toBe(
-      "CompTIA Network+ spread fastest: from 0% to 30% of staff, 2016–2025",
+      "CompTIA Network+ spread fastest: from 0% to 30% of staff (n = 10), 2016–2025",
     );
   });
   it("snapshot", async () => {
@@ -157,33 +175,18 @@ describe("certification adoption", () => {
 });
 
 describe("specialist demand", () => {
+  // One year of marts.staffing_gap domain rows: general biomed covered, networking short 3.44 − 1 = 2.44.
   const rows = [
-    { year: 2025, domain: "general_biomed", demand_fte: 8, supply_fte: 9, gap_fte: -1, is_forecast: false },
+    { year: 2025, domain: "general_biomed", is_specialist: false, demand_fte: 8, supply_fte: 9, gap_fte: -1 },
     {
       year: 2025,
       domain: "networking_integration",
+      is_specialist: true,
       demand_fte: 3.44,
       supply_fte: 1,
       gap_fte: 2.44,
-      is_forecast: false,
-    },
-    {
-      year: 2027,
-      domain: "networking_integration",
-      demand_fte: 4.12,
-      supply_fte: 1,
-      gap_fte: 3.12,
-      is_forecast: true,
-      lower_80: 3.21,
-      upper_80: 5.04,
     },
   ];
-  it("names the domain with the largest gap in the last actual year", async () => {
-    const { demandSupplyTitle } = await component("demand-supply");
-    expect(demandSupplyTitle(rows)).toBe(
-      "Networking & integration: 3.4 FTE of work against 1.0 FTE of staff in 2025, a gap of 2.4 FTE",
-    );
-  });
   // Quarterly mart rows: two actual quarters, then two forecast quarters with their 80% interval.
   const quarters = [
     ["2025-07-01", 3.2, null, null, false],
@@ -213,6 +216,10 @@ describe("specialist demand", () => {
     const { demandSupplyChart } = await component("demand-supply");
     const { forecastChart } = await component("forecast");
     expect(svgOf(demandSupplyChart(rows, { width: 640, document }))).toMatchSnapshot();
+    // the budget brief's what-if: a third mark, in the legend too
+    const whatIf = rows.map((d) => ({ ...d, supply_after_fte: d.supply_fte + (d.is_specialist ? 1 : 0) }));
+    const svg = svgOf(demandSupplyChart(whatIf, { width: 640, document }));
+    expect(svg).toContain("Staff after the what-if");
     expect(svgOf(forecastChart(quarters, { width: 640, supplyFte: 1, document }))).toMatchSnapshot();
   });
   it("wraps domain names on a phone instead of clipping them", async () => {
@@ -240,7 +247,7 @@ describe("vacancy", () => {
   it("states the department rate and the highest family", async () => {
     const { vacancyTitle } = await component("vacancy");
     expect(vacancyTitle(rows)).toBe(
-      "2% of positions are open (3 open requisitions against 122 staff); highest among specialists at 5%",
+      "2% of positions are open (3 open requisitions against 122 people in post); highest among specialists at 5%",
     );
   });
   it("writes suppressed families as suppressed with the rule", async () => {
@@ -331,8 +338,9 @@ describe("time to fill", () => {
   ];
   it("names the slowest role against all roles, and the oldest open requisition", async () => {
     const { timeToFillTitle, openRequisitionsTitle } = await component("time-to-fill");
+    // The cybersecurity median (94 days) rests on 1 hire: under 3, no headline; BMET II's 4 hires do.
     expect(timeToFillTitle(rows)).toBe(
-      "Medical Device Cybersecurity Specialist takes longest to fill: median 94 days, against 41 days for all roles",
+      "BMET II takes longest to fill: median 35 days (4 hires), against 41 days for all roles",
     );
     // 'all' row excluded: 1 + 2 = 3 open.
     expect(openRequisitionsTitle(rows)).toBe(
@@ -424,10 +432,28 @@ describe("retention", () => {
     expect(costOfTurnoverTitle(costs, { lastCompleteYear: 2025 })).toBe(
       "Replacing leavers cost an estimated $412k in 2025 (13 leavers); $712k over 2024–2025",
     );
+    // 2023 suppressed (too few leavers with pay): not summed as $0, and the title says so.
+    // 300k + 412k + 100k (2022) = 812k over the 3 years with a figure.
+    const withHidden = [
+      { year: 2022, separations: 4, replacement_cost_usd: 100000 },
+      { year: 2023, separations: 2, replacement_cost_usd: null, is_suppressed: true },
+      ...costs,
+    ];
+    expect(costOfTurnoverTitle(withHidden, { lastCompleteYear: 2025 })).toBe(
+      "Replacing leavers cost an estimated $412k in 2025 (13 leavers); $812k over the 3 years of 2022–2025 with a published figure (1 year suppressed)",
+    );
     const { retirementExposureTitle } = await component("retirement-exposure");
     expect(
-      retirementExposureTitle([{ age_band: "all", retirement_exposure: 0.234, aged_60_within_5y: 28 }]),
-    ).toBe("23% of staff (28 people) will be 60 or older within 5 years");
+      retirementExposureTitle([
+        { age_band: "all", retirement_exposure: 28 / 120, aged_60_within_5y: 28, headcount_known_age: 120 },
+      ]),
+    ).toBe("23% of staff (28 people of 120) will be 60 or older within 5 years");
+    // 1 of 4: too few for a headline, and never "1 people"
+    expect(
+      retirementExposureTitle([
+        { age_band: "all", retirement_exposure: 0.25, aged_60_within_5y: 1, headcount_known_age: 4 },
+      ]),
+    ).toBe("Too few people for a finding: 4 people with a birth year on file (a headline needs at least 5)");
   });
   it("survival snapshot", async () => {
     const { survivalCurvesChart } = await component("survival-curves");
@@ -508,7 +534,7 @@ describe("pay and careers", () => {
   it("titles: market range, specialists against managers, certification premium", async () => {
     const { payVsMarketTitle } = await component("pay-vs-market");
     expect(payVsMarketTitle(pay)).toBe(
-      "Median pay runs from 88% of market (Medical Device Networking Specialist) to 110% (BMET II), 2025",
+      "Median pay runs from 88% of market (Medical Device Networking Specialist, n = 4) to 110% (BMET II, n = 12), 2025",
     );
     const { specialistPayTitle } = await component("specialist-pay");
     // 112,000 / 104,000 − 1 = 7.7% → "8% more".
@@ -655,7 +681,7 @@ describe("pay and careers", () => {
       "BMET II → HTM Supervisor / Lead",
     ]);
     expect(ladderTitle(steps, roles)).toBe(
-      "BMET II → HTM Supervisor / Lead takes a median 47 months; BMET II → Medical Device Networking Specialist 31 months",
+      "BMET II → HTM Supervisor / Lead takes a median 47 months (8 promotions); BMET II → Medical Device Networking Specialist 31 months (3 promotions)",
     );
   });
   it("snapshots (suppressed role written, not dropped)", async () => {

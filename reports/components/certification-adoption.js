@@ -1,7 +1,8 @@
 import * as Plot from "@observablehq/plot";
-import { certificationLabel, seriesColors } from "./palette.js";
-import { endLabels } from "./end-labels.js";
-import { pct, yearSpan } from "./findings.js";
+import { seriesColors } from "./palette.js";
+import { certificationLabel } from "./taxonomy.js";
+import { endLabels, lineFrame, yearAxis } from "./end-labels.js";
+import { enoughForHeadline, pct, tooSmall, withN, yearSpan } from "./findings.js";
 
 /**
  * The finding: the certification whose coverage grew most between its first and last reported year.
@@ -16,6 +17,9 @@ export function certificationAdoptionTitle(rows) {
   const first = years[0];
   const last = years[years.length - 1];
   const at = (year, cert) => data.find((d) => d.year === year && d.certification === cert)?.coverage ?? 0;
+  const staff = data.find((d) => d.year === last)?.headcount;
+  if (!enoughForHeadline({ people: staff })) return tooSmall({ people: staff, what: `in ${last}` });
+  const ofStaff = withN("of staff", staff);
   let best = null;
   for (const cert of new Set(data.map((d) => d.certification))) {
     const from = at(first, cert);
@@ -24,9 +28,9 @@ export function certificationAdoptionTitle(rows) {
   }
   if (first === last || Math.round(best.to * 100) <= Math.round(best.from * 100)) {
     const top = data.filter((d) => d.year === last).sort((a, b) => b.coverage - a.coverage)[0];
-    return `${certificationLabel(top.certification)} is the most held certification: ${pct(top.coverage)} of staff in ${last}`;
+    return `${certificationLabel(top.certification)} is the most held certification: ${pct(top.coverage)} ${ofStaff} in ${last}`;
   }
-  return `${certificationLabel(best.cert)} spread fastest: from ${pct(best.from)} to ${pct(best.to)} of staff, ${yearSpan(first, last)}`;
+  return `${certificationLabel(best.cert)} spread fastest: from ${pct(best.from)} to ${pct(best.to)} ${ofStaff}, ${yearSpan(first, last)}`;
 }
 
 /**
@@ -65,17 +69,12 @@ export function certificationAdoptionChart(rows, { width, height = 340, top = 7,
     .filter((d) => d.year === lastYear && d.coverage != null)
     .map((d) => ({ x: d.year, y: d.coverage, key: d.certification, label: `${d.label} ${pct(d.coverage)}` }));
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginTop,
-    marginBottom,
-    marginRight: width < 640 ? 150 : 180,
-    x: {
-      label: null,
-      tickFormat: "d",
-      ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), 10, new Set(data.map((d) => d.year)).size),
-    },
+    ...lineFrame({ document, width, height, marginTop, marginBottom, marginRight: width < 640 ? 150 : 180 }),
+    x: yearAxis(
+      width,
+      data.map((d) => d.year),
+      10,
+    ),
     y: {
       label: "↑ Staff holding a valid certification (%)",
       percent: true,

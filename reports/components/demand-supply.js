@@ -1,48 +1,112 @@
 import * as Plot from "@observablehq/plot";
 import { wrapLabel } from "./wrap-label.js";
-import { domainLabel, domainOrder } from "./palette.js";
-import { fte } from "./findings.js";
+import { domainLabel, domainOrder } from "./taxonomy.js";
+import { fte, listOf } from "./findings.js";
 
-/** Last year with actual (not forecast) figures. */
-export function latestActualYear(rows) {
-  const years = rows.filter((d) => !d.is_forecast).map((d) => d.year);
-  return years.length ? Math.max(...years) : null;
+/**
+ * One organisation's year of marts.staffing_gap: the domain rows and the two totals. Without `year`, the
+ * mart's headline year (is_latest_complete_year), else the latest year it has for the org.
+ *
+ * @param {object[]} rows - marts.staffing_gap rows.
+ * @param {string} org
+ * @param {number} [year]
+ * @returns {{year: number|null, domains: object[], specialist: object|null, all: object|null}}
+ */
+export function staffingGap(rows, org, year) {
+  const mine = rows.filter((d) => d.org_id === org);
+  const chosen =
+    year ??
+    mine.find((d) => d.is_latest_complete_year)?.year ??
+    (mine.length ? Math.max(...mine.map((d) => d.year)) : null);
+  const inYear = mine.filter((d) => d.year === chosen);
+  return {
+    year: chosen,
+    domains: inYear.filter((d) => !d.is_total && d.demand_fte != null),
+    specialist: inYear.find((d) => d.domain === "specialist") ?? null,
+    all: inYear.find((d) => d.domain === "all") ?? null,
+  };
+}
+
+// Below a twentieth of an FTE a shortfall prints as 0.0 FTE: not a gap anyone could staff.
+const VISIBLE_FTE = 0.05;
+
+/**
+ * The specialist gap in words, the same on every page that states it (overview card and chart,
+ * Specialist demand, budget brief): the 'specialist' total's shortfall, and the domains short of
+ * staff by name.
+ *
+ * @param {ReturnType<typeof staffingGap>} gap
+ * @returns {{value: string, sentence: string}}
+ */
+export function staffingGapHeadline(gap) {
+  const total = gap.specialist;
+  if (gap.year == null || total == null || total.demand_fte == null)
+    return { value: "–", sentence: "Specialist gap: no in-house work orders to measure it against" };
+  const short = gap.domains
+    .filter((d) => d.specialist_rank != null && d.shortfall_fte >= VISIBLE_FTE)
+    .sort((a, b) => a.specialist_rank - b.specialist_rank);
+  if (total.shortfall_fte < VISIBLE_FTE || !short.length)
+    return {
+      value: "none",
+      sentence: `Specialist gap in ${gap.year}: none; specialist staff (${fte(total.supply_fte)}) cover the specialist work (${fte(total.demand_fte)}) in every specialist domain`,
+    };
+  const named = short.slice(0, 3).map((d) => `${domainLabel(d.domain)} ${fte(d.shortfall_fte)}`);
+  const rest = short.length - named.length;
+  return {
+    value: fte(total.shortfall_fte),
+    sentence: `Specialist gap in ${gap.year}: ${fte(total.shortfall_fte)} of specialist work has no specialist to do it (${listOf(named)}${rest ? `, and ${rest} more ${rest === 1 ? "domain" : "domains"}` : ""})`,
+  };
 }
 
 /**
- * The finding: the domain with the largest gap between demand and supply in the last actual year.
+ * The what-if of the budget brief: `added[domain]` more staff in each domain, and the specialist
+ * shortfall that leaves (each domain's shortfall is max(0, demand − supply), as in marts.staffing_gap).
  *
- * @param {{year: number, domain: string, demand_fte: number, supply_fte: number, gap_fte: number,
- *   is_forecast: boolean}[]} rows - one organisation.
- * @returns {string}
+ * @param {ReturnType<typeof staffingGap>} gap
+ * @param {Record<string, number>} added - FTE added per domain (missing or 0: none).
+ * @returns {{rows: object[], specialistShortfallFte: number}}
  */
-export function demandSupplyTitle(rows) {
-  const year = latestActualYear(rows);
-  if (year == null) return "No workload to measure demand against";
-  const current = rows.filter((d) => !d.is_forecast && d.year === year && d.demand_fte != null);
-  const top = [...current].sort((a, b) => (b.gap_fte ?? 0) - (a.gap_fte ?? 0))[0];
-  if (!top || (top.gap_fte ?? 0) < 0.05) return `Staff in each domain cover its in-house workload (${year})`;
-  const label = domainLabel(top.domain);
-  return `${label}: ${fte(top.demand_fte)} of work against ${fte(top.supply_fte)} of staff in ${year}, a gap of ${fte(top.gap_fte)}`;
+export function staffingWhatIf(gap, added) {
+  const rows = gap.domains.map((d) => {
+    const supplyAfter = d.supply_fte + (added[d.domain] ?? 0);
+    return {
+      ...d,
+      supply_after_fte: supplyAfter,
+      shortfall_after_fte: Math.max(0, d.demand_fte - supplyAfter),
+    };
+  });
+  const specialistShortfallFte = rows
+    .filter((d) => d.is_specialist)
+    .reduce((sum, d) => sum + d.shortfall_after_fte, 0);
+  return { rows, specialistShortfallFte };
 }
 
 /**
  * Dumbbell per domain for one year: demand (filled circle) and supply (hollow square) joined by a line
  * whose length is the gap; values written beside the marks.
  *
- * @param {object[]} rows - marts.specialist_demand rows, one organisation.
- * @param {{width: number, year?: number, document?: Document}} options
+ * @param {object[]} rows - one year's domain rows of marts.staffing_gap (staffingGap().domains), or of
+ *   staffingWhatIf().rows to draw the staff after the what-if as well.
+ * @param {{width: number, document?: Document}} options
  */
-export function demandSupplyChart(rows, { width, year = latestActualYear(rows), document } = {}) {
-  const current = rows.filter((d) => !d.is_forecast && d.year === year);
-  const order = domainOrder(current.map((d) => d.domain));
-  const data = current.map((d) => ({ ...d, label: domainLabel(d.domain) }));
+export function demandSupplyChart(rows, { width, document } = {}) {
+  const order = domainOrder(rows.map((d) => d.domain));
+  const data = rows.map((d) => ({ ...d, label: domainLabel(d.domain) }));
+  const WORK = "Work (in-house hours ÷ productive hours)";
+  const STAFF = "Staff in the domain's roles";
+  const AFTER = "Staff after the what-if";
+  const changed = data.filter((d) => d.supply_after_fte != null && d.supply_after_fte !== d.supply_fte);
   const long = data.flatMap((d) => [
-    { label: d.label, what: "Demand (work ÷ productive hours)", value: d.demand_fte, gap: d.gap_fte },
-    { label: d.label, what: "Supply (staff in the domain's roles)", value: d.supply_fte, gap: d.gap_fte },
+    { label: d.label, what: WORK, value: d.demand_fte },
+    { label: d.label, what: STAFF, value: d.supply_fte },
   ]);
+  const after = changed.map((d) => ({ label: d.label, what: AFTER, value: d.supply_after_fte }));
+  const series = changed.length ? [WORK, STAFF, AFTER] : [WORK, STAFF];
   const narrow = width < 640;
-  const xMax = Math.max(0.5, ...data.map((d) => Math.max(d.demand_fte ?? 0, d.supply_fte ?? 0)));
+  const xMax = Math.max(
+    0.5,
+    ...data.map((d) => Math.max(d.demand_fte ?? 0, d.supply_fte ?? 0, d.supply_after_fte ?? 0)),
+  );
   return Plot.plot({
     document,
     width,
@@ -57,8 +121,8 @@ export function demandSupplyChart(rows, { width, year = latestActualYear(rows), 
       // two short lines instead of one clipped one on a phone
       tickFormat: (label) => (narrow ? wrapLabel(label, 14) : label),
     },
-    symbol: { domain: long.slice(0, 2).map((d) => d.what), range: ["circle", "square"], legend: true },
-    color: { domain: long.slice(0, 2).map((d) => d.what), range: ["#D55E00", "#0072B2"] },
+    symbol: { domain: series, range: ["circle", "square", "diamond"], legend: true },
+    color: { domain: series, range: ["#D55E00", "#0072B2", "#009E73"] },
     marks: [
       Plot.ruleX([0]),
       Plot.link(data, {
@@ -70,34 +134,35 @@ export function demandSupplyChart(rows, { width, year = latestActualYear(rows), 
         strokeWidth: 3,
       }),
       Plot.dot(
-        long.filter((d) => d.what.startsWith("Demand")),
-        {
-          x: "value",
-          y: "label",
-          symbol: "what",
-          stroke: "what",
-          fill: "what",
-          r: 6,
-          strokeWidth: 2,
-          channels: { Domain: "label", "Gap (FTE)": (d) => d.gap },
-          tip: {
-            format: { y: false, symbol: false, stroke: false, fill: false, x: ".1f", "Gap (FTE)": ".1f" },
-          },
-        },
+        long.filter((d) => d.what === WORK),
+        { x: "value", y: "label", symbol: "what", stroke: "what", fill: "what", r: 6, strokeWidth: 2 },
       ),
       Plot.dot(
-        long.filter((d) => d.what.startsWith("Supply")),
-        {
-          x: "value",
+        long.filter((d) => d.what === STAFF),
+        { x: "value", y: "label", symbol: "what", stroke: "what", fill: "white", r: 6, strokeWidth: 2.5 },
+      ),
+      Plot.dot(after, { x: "value", y: "label", symbol: "what", stroke: "what", r: 7, strokeWidth: 2.5 }),
+      Plot.tip(
+        data,
+        Plot.pointerY({
+          x: "demand_fte",
           y: "label",
-          symbol: "what",
-          stroke: "what",
-          fill: "white",
-          r: 6,
-          strokeWidth: 2.5,
-          channels: { Domain: "label", "Gap (FTE)": (d) => d.gap },
-          tip: { format: { y: false, symbol: false, stroke: false, x: ".1f", "Gap (FTE)": ".1f" } },
-        },
+          channels: {
+            Domain: "label",
+            "Work (FTE)": "demand_fte",
+            "Staff (FTE)": "supply_fte",
+            ...(changed.length ? { "Staff after the what-if (FTE)": "supply_after_fte" } : {}),
+            "Work − staff (FTE)": "gap_fte",
+          },
+          format: {
+            x: false,
+            y: false,
+            "Work (FTE)": ".1f",
+            "Staff (FTE)": ".1f",
+            "Staff after the what-if (FTE)": ".1f",
+            "Work − staff (FTE)": "+.1f",
+          },
+        }),
       ),
       Plot.text(data, {
         x: (d) => Math.max(d.demand_fte ?? 0, d.supply_fte ?? 0),

@@ -70,3 +70,29 @@ export function endLabels(items, { yDomain, plotHeight, minGapPx = 13, maxWidthP
     }),
   ];
 }
+
+/**
+ * The x axis of a yearly chart: whole years without separators, as many ticks as fit (56 px each) up
+ * to `most`.
+ *
+ * @param {number} width
+ * @param {number[]} years - the years drawn (repeats allowed).
+ * @param {number} [most]
+ */
+export function yearAxis(width, years, most = 12) {
+  return {
+    label: null,
+    tickFormat: "d",
+    ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), most, new Set(years).size),
+  };
+}
+
+/**
+ * Size and margins of a line chart whose series are labelled at their ends, in the right margin.
+ *
+ * @param {{document?: Document, width: number, height: number, marginRight: number,
+ *   marginTop?: number, marginBottom?: number}} options
+ */
+export function lineFrame({ document, width, height, marginRight, marginTop = 20, marginBottom = 30 }) {
+  return { document, width, height, marginTop, marginBottom, marginRight };
+}

@@ -1,4 +1,5 @@
 import { csvFormat } from "d3";
+import { certificationLabel, domainLabel, roleFamilyLabel } from "./taxonomy.js";
 
 /**
  * A chart as a director reads it: a title that states the finding, an optional subtitle, the chart,
@@ -76,12 +77,36 @@ export function downloadButton(rows, filename, label = "Download CSV") {
   return button;
 }
 
-// Dates as calendar dates: the marts are date-grained, and a time of day would only confuse Excel.
-// Text is made safe to open in a spreadsheet (csvCell).
+// A code column gets the label the page shows beside it.
+const LABELS = {
+  domain: domainLabel,
+  role_family: roleFamilyLabel,
+  from_role_family: roleFamilyLabel,
+  to_role_family: roleFamilyLabel,
+  certification: certificationLabel,
+};
+
+// Values rounded to what the page shows: FTE to a tenth, shares and rates to a tenth of a percent,
+// money, hours and days whole; anything else to 4 decimals (no floating-point noise).
+function rounded(key, value) {
+  if (typeof value !== "number" || !Number.isFinite(value)) return value;
+  const to = (digits) => Math.round(value * 10 ** digits) / 10 ** digits;
+  if (/_fte$|^fte$/.test(key)) return to(1);
+  if (/(rate|share|ratio|pct|fraction|^s_|survival)/.test(key)) return to(3);
+  if (/(_usd|_hours|^hours|_days|^days)$/.test(key) || /_usd$/.test(key)) return to(0);
+  return Number.isInteger(value) ? value : to(4);
+}
+
+/**
+ * A chart's rows as its CSV has them: labels beside codes, values rounded as shown, dates as
+ * calendar dates (the marts are date-grained, and a time of day would only confuse Excel), and
+ * text made safe to open in a spreadsheet (csvCell).
+ */
 export function csvRow(row) {
   const out = {};
   for (const [key, value] of Object.entries(row)) {
-    out[key] = value instanceof Date ? value.toISOString().slice(0, 10) : csvCell(value);
+    out[key] = value instanceof Date ? value.toISOString().slice(0, 10) : csvCell(rounded(key, value));
+    if (LABELS[key] && value != null) out[`${key}_label`] = LABELS[key](value);
   }
   return out;
 }

@@ -55,3 +55,109 @@ export function humanize(code) {
 export function yearOf(date) {
   return (date instanceof Date ? date : new Date(date)).getUTCFullYear();
 }
+
+/** "A", "A and B", "A, B and C". */
+export function listOf(items) {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/**
+ * A count with its noun, singular or plural: (1, "person", "people") → "1 person"; (3, "hire") →
+ * "3 hires". The number is rounded first, so 1.2 people on average reads "1 person".
+ */
+export function plural(n, singular, pluralForm = `${singular}s`) {
+  const shown = count(n);
+  return `${shown} ${shown === "1" ? singular : pluralForm}`;
+}
+
+/** Smallest group a headline may rest on (people), and events (separations, moves) for a rate. */
+export const MIN_PEOPLE = 5;
+export const MIN_EVENTS = 3;
+/** Groups under this size carry their n wherever they are named. */
+export const SHOW_N_BELOW = 30;
+
+/** Whether a group is large enough to make a headline of (n people, and events when given). */
+export function enoughForHeadline({ people, events } = {}) {
+  if (people != null && !(Math.round(people) >= MIN_PEOPLE)) return false;
+  if (events != null && !(Math.round(events) >= MIN_EVENTS)) return false;
+  return true;
+}
+
+/**
+ * What to say instead of a headline from a group too small for one: "Too few people for a finding:
+ * 3 people in 2025 (a headline needs at least 5)".
+ */
+export function tooSmall({ people, events, eventNoun = "event", what = "" } = {}) {
+  const scope = what ? ` ${what}` : "";
+  if (people != null && !(Math.round(people) >= MIN_PEOPLE))
+    return `Too few people for a finding: ${plural(people, "person", "people")}${scope} (a headline needs at least ${MIN_PEOPLE})`;
+  return `Too few for a finding: ${plural(events, eventNoun)}${scope} (a finding needs at least ${MIN_EVENTS})`;
+}
+
+/** A group's name with its size when it is under SHOW_N_BELOW: "Specialists (n = 12)". */
+export function withN(label, n) {
+  return `${label}${nSuffix(n, " (n = ", ")")}`;
+}
+
+/** The size of a group under SHOW_N_BELOW as a suffix (", n = 12"), for a name already in brackets. */
+export function nSuffix(n, before = ", n = ", after = "") {
+  return n != null && Number.isFinite(n) && Math.round(n) < SHOW_N_BELOW
+    ? `${before}${count(n)}${after}`
+    : "";
+}
+
+/**
+ * A change between two values in words, judged on the numbers as shown: the verb, the figures and
+ * the percent all come from the rounded values, so "rose from 3 to 3" or a percent that disagrees
+ * with the figures cannot be written.
+ *
+ * @param {object} options
+ * @param {string} options.subject - "Specialist headcount".
+ * @param {number} options.from
+ * @param {number} options.to
+ * @param {(v: number) => string} [options.format] - how a value is shown (count by default).
+ * @param {boolean} [options.relative] - add the percent change (counts; not for rates and shares).
+ * @param {string} [options.none] - words for a zero start ("none"); a start of 0 gives no percent.
+ * @param {[string, string]} [options.verbs] - rising and falling verbs.
+ * @returns {{text: string, changed: boolean}}
+ */
+export function change({
+  subject,
+  from,
+  to,
+  format = count,
+  relative = false,
+  none,
+  verbs = ["rose", "fell"],
+}) {
+  const a = format(from);
+  const b = format(to);
+  if (a === b) return { text: `${subject} held at ${a}`, changed: false };
+  const [va, vb] = [parseShown(a), parseShown(b)];
+  const up = Number.isFinite(va) && Number.isFinite(vb) ? vb > va : to > from;
+  const start = va === 0 && none ? none : a;
+  let text = `${subject} ${up ? verbs[0] : verbs[1]} from ${start} to ${b}`;
+  if (relative && Number.isFinite(va) && Number.isFinite(vb) && va !== 0) {
+    const rel = (vb - va) / Math.abs(va);
+    text += ` (${rel > 0 ? "+" : "−"}${pct(Math.abs(rel))})`;
+  }
+  return { text, changed: true };
+}
+
+// "1,234" → 1234, "21%" → 21, "3.4 FTE" → 3.4, "$112k" → 112: the leading number of a shown value.
+function parseShown(text) {
+  const m = String(text)
+    .replace(/,/g, "")
+    .replace("−", "-")
+    .match(/-?\d+(\.\d+)?/);
+  return m ? Number(m[0]) : NaN;
+}
+
+/**
+ * Named values as a phrase: [{label: "Generalists", value: 99}] with a formatter → "Generalists 99
+ * months, Specialists 75 months"; groups under SHOW_N_BELOW carry their n.
+ */
+export function namedValues(items, format) {
+  return items.map((d) => `${withN(d.label, d.n)} ${format(d.value)}`).join(", ");
+}

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { domainLabel } from "./palette.js";
+import { domainLabel } from "./taxonomy.js";
 import { fte } from "./findings.js";
 
 /** "Q3 2026" for a quarter's first day. */

@@ -1,7 +1,8 @@
 import * as Plot from "@observablehq/plot";
-import { roleFamilyColors, roleFamilyLabel, roleFamilyNoun, roleFamilyOrder } from "./palette.js";
-import { endLabels } from "./end-labels.js";
-import { count, yearOf, yearSpan } from "./findings.js";
+import { roleFamilyColors } from "./palette.js";
+import { roleFamilyLabel, roleFamilyNoun, roleFamilyOrder } from "./taxonomy.js";
+import { endLabels, lineFrame } from "./end-labels.js";
+import { change, count, enoughForHeadline, tooSmall, yearOf, yearSpan } from "./findings.js";
 
 /**
  * The finding: total headcount from the first to the last month, and the role family that grew (or
@@ -22,15 +23,21 @@ export function headcountTitle(rows) {
       .filter((d) => +new Date(d.month_end) === t && (family == null || d.role_family === family))
       .reduce((s, d) => s + (d.headcount ?? 0), 0);
   const span = yearSpan(yearOf(first), yearOf(last));
-  const total = `Headcount went from ${count(at(first))} to ${count(at(last))}`;
+  const [start, end] = [at(first), at(last)];
+  if (!enoughForHeadline({ people: Math.max(start, end) }))
+    return tooSmall({ people: end, what: `at the end of ${yearOf(last)}` });
+  const total = `${change({ subject: "Headcount", from: start, to: end, none: "none" }).text}, ${span}`;
+  // The family that moved most among those of at least 5 people at one end (no headline from fewer).
   let best = null;
   for (const family of roleFamilyOrder(families.map((d) => d.role_family))) {
     const from = at(first, family);
     const to = at(last, family);
+    if (!enoughForHeadline({ people: Math.max(from, to) })) continue;
     if (!best || Math.abs(to - from) > Math.abs(best.to - best.from)) best = { family, from, to };
   }
-  if (!best || best.from === best.to || first === last) return `${total}, ${span}`;
-  return `${total}, ${span}; ${roleFamilyNoun(best.family)} from ${count(best.from)} to ${count(best.to)}`;
+  if (!best || first === last) return total;
+  const moved = change({ subject: roleFamilyNoun(best.family), from: best.from, to: best.to, none: "none" });
+  return moved.changed ? `${total}; ${moved.text}` : total;
 }
 
 /**
@@ -58,12 +65,7 @@ export function headcountByRoleChart(rows, { width, height = 320, document } = {
       label: `${d.label} ${count(d.headcount)}`,
     }));
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginTop,
-    marginBottom,
-    marginRight: width < 640 ? 150 : 200,
+    ...lineFrame({ document, width, height, marginTop, marginBottom, marginRight: width < 640 ? 150 : 200 }),
     x: { type: "utc", label: null },
     y: { label: "↑ Headcount (people)", domain: [0, yMax], grid: true, tickFormat: wholeNumbers },
     color: roleFamilyColors(order),

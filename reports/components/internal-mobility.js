@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { endLabels } from "./end-labels.js";
+import { endLabels, yearAxis } from "./end-labels.js";
+import { enoughForHeadline, MIN_EVENTS, plural, tooSmall } from "./findings.js";
 
 const per100 = (v) => (v == null || !Number.isFinite(v) ? "–" : v.toFixed(1));
 
@@ -18,6 +19,11 @@ export function internalMobilityTitle(rows, { lastCompleteYear = Infinity } = {}
   if (!years.length) return "No internal moves to report in this selection";
   const last = years.at(-1);
   const first = years[0];
+  // A rate per 100 of a team under 5, or from fewer than 3 moves, is one person's move.
+  if (!enoughForHeadline({ people: last.avg_headcount }))
+    return tooSmall({ people: last.avg_headcount, what: `on average in ${last.year}` });
+  if (!enoughForHeadline({ events: last.moves }))
+    return `${plural(last.moves, "role move")} in ${last.year} among ${plural(last.avg_headcount, "person", "people")} on average: too few for a rate`;
   const head = `${per100(last.moves_per_100)} role moves per 100 staff in ${last.year}, ${per100(last.promotions_per_100)} of them promotions`;
   return first.year === last.year
     ? head
@@ -63,11 +69,11 @@ export function internalMobilityChart(
     height,
     marginTop: 20,
     marginRight: narrow ? 86 : 110,
-    x: {
-      label: null,
-      tickFormat: "d",
-      ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), 12, data.length),
-    },
+    x: yearAxis(
+      width,
+      data.map((d) => d.year),
+      12,
+    ),
     y: { label: "↑ Per 100 staff (average headcount) per year", domain: [0, yMax], grid: true },
     color: { domain: ["All role moves", "Promotions"], range: ["#009E73", "#CC79A7"] },
     symbol: { domain: ["All role moves", "Promotions"], range: ["circle", "triangle"] },

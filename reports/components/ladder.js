@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
-import { count } from "./findings.js";
+import { count, enoughForHeadline, MIN_EVENTS, plural } from "./findings.js";
 
 /**
  * Steps up the ladder (to a higher ladder level), in ladder order: first the step's starting level,
@@ -31,13 +31,17 @@ export function ladderSteps(rows, roles) {
  * @param {object[]} roles - taxonomy roles.
  */
 export function ladderTitle(rows, roles) {
+  // A median of one or two promotions is one or two people's careers: no headline from it.
   const steps = ladderSteps(rows, roles)
-    .filter((d) => d.median_months != null)
+    .filter((d) => d.median_months != null && enoughForHeadline({ events: d.n }))
     .sort((a, b) => (b.n ?? 0) - (a.n ?? 0) || a.from_level - b.from_level);
-  if (!steps.length) return "No promotions to time in this selection";
+  if (!steps.length)
+    return ladderSteps(rows, roles).some((d) => d.median_months != null)
+      ? `Too few promotions for a finding: no step has at least ${MIN_EVENTS} (a median needs at least ${MIN_EVENTS})`
+      : "No promotions to time in this selection";
   const [a, b] = steps;
-  const first = `${a.step} takes a median ${count(a.median_months)} months`;
-  return b ? `${first}; ${b.step} ${count(b.median_months)} months` : first;
+  const first = `${a.step} takes a median ${plural(a.median_months, "month")} (${plural(a.n, "promotion")})`;
+  return b ? `${first}; ${b.step} ${plural(b.median_months, "month")} (${plural(b.n, "promotion")})` : first;
 }
 
 /**

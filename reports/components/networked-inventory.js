@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import { yearAxis } from "./end-labels.js";
 import { count, direction, pct, yearSpan } from "./findings.js";
 
 /**
@@ -102,11 +103,11 @@ export function inventoryLoadChart(rows, { width, height = 260, document } = {})
     width,
     height,
     marginRight: 20,
-    x: {
-      label: null,
-      tickFormat: "d",
-      ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), 12, data.length),
-    },
+    x: yearAxis(
+      width,
+      data.map((d) => d.year),
+      12,
+    ),
     y: { label: "↑ Active devices per technical FTE", domain: [0, yMax], grid: true },
     marks: [
       Plot.ruleY([1000], { stroke: "#666", strokeDasharray: "5,4" }),

@@ -1,5 +1,5 @@
-import { pct, count } from "./findings.js";
-import { domainLabel, roleFamilyLabel } from "./palette.js";
+import { change, count, enoughForHeadline, MIN_EVENTS, pct } from "./findings.js";
+import { domainLabel, roleFamilyNoun } from "./taxonomy.js";
 
 /**
  * A key figure card: label, value, and a note (period, comparison).
@@ -75,11 +75,18 @@ export function biggestChanges({ workload, headcount, turnover, inventory }, las
       if (domain === "unmapped" || !t0 || !t1) continue;
       const s0 = (hoursByYearDomain.get(`${y0}|${domain}`) ?? 0) / t0;
       const s1 = (hoursByYearDomain.get(`${y1}|${domain}`) ?? 0) / t1;
-      const verb = s1 > s0 ? "grew" : "fell";
+      const said = change({
+        subject: `${domainLabel(domain)} work`,
+        from: s0,
+        to: s1,
+        format: pct,
+        verbs: ["grew", "fell"],
+      });
+      if (!said.changed) continue;
       changes.push({
         kind: "workload",
         size: Math.abs(s1 - s0) * 100,
-        text: `${domainLabel(domain)} work ${verb} from ${pct(s0)} to ${pct(s1)} of in-house hours, ${y0}–${y1}.`,
+        text: `${said.text} of in-house hours, ${y0}–${y1}.`,
       });
     }
   }
@@ -101,13 +108,24 @@ export function biggestChanges({ workload, headcount, turnover, inventory }, las
       const a = mean(hc.get(`${y0}|${family}`) ?? []);
       const b = mean(hc.get(`${y1}|${family}`) ?? []);
       // A year with no published month (suppressed for a public audience) is unknown, not zero.
-      if (a == null || b == null || (a === 0 && b === 0)) continue;
-      const rel = a > 0 ? (b - a) / a : 1;
-      const text =
-        a < 0.5
-          ? `${roleFamilyLabel(family)} roles went from none to ${count(b)} people on average, ${y0}–${y1}.`
-          : `${roleFamilyLabel(family)} headcount ${b >= a ? "rose" : "fell"} from ${count(a)} to ${count(b)} (${b >= a ? "+" : "−"}${pct(Math.abs(rel))}), ${y0}–${y1}.`;
-      changes.push({ kind: "headcount", size: Math.min(Math.abs(rel) * 50, 50), text });
+      if (a == null || b == null) continue;
+      // No headline from a group that is under 5 people at both ends (DESIGN: findings respect n).
+      if (!enoughForHeadline({ people: Math.max(a, b) })) continue;
+      const said = change({
+        subject: `Average headcount of ${roleFamilyNoun(family)}`,
+        from: a,
+        to: b,
+        relative: enoughForHeadline({ people: Math.min(a, b) }),
+        none: "none",
+      });
+      if (!said.changed) continue;
+      const [shownA, shownB] = [Math.round(a), Math.round(b)];
+      const rel = shownA > 0 ? (shownB - shownA) / shownA : 1;
+      changes.push({
+        kind: "headcount",
+        size: Math.min(Math.abs(rel) * 50, 50),
+        text: `${said.text}, ${y0}–${y1}.`,
+      });
     }
   }
   // Voluntary turnover.
@@ -117,11 +135,23 @@ export function biggestChanges({ workload, headcount, turnover, inventory }, las
   if (tv.length >= 2) {
     const recent = tv.slice(-10);
     const [a, b] = [recent[0], recent[recent.length - 1]];
-    changes.push({
-      kind: "turnover",
-      size: Math.abs(b.voluntary_turnover_rate - a.voluntary_turnover_rate) * 100,
-      text: `Voluntary turnover ${b.voluntary_turnover_rate >= a.voluntary_turnover_rate ? "rose" : "fell"} from ${pct(a.voluntary_turnover_rate)} in ${a.year} to ${pct(b.voluntary_turnover_rate)} in ${b.year}.`,
+    // A rate of a team under 5, or resting on fewer than 3 resignations in both years, is no finding:
+    // one resignation in a team of three is "33%".
+    const enough =
+      enoughForHeadline({ people: Math.min(a.avg_headcount ?? NaN, b.avg_headcount ?? NaN) }) &&
+      Math.max(a.voluntary_separations ?? 0, b.voluntary_separations ?? 0) >= MIN_EVENTS;
+    const said = change({
+      subject: "Voluntary turnover",
+      from: a.voluntary_turnover_rate,
+      to: b.voluntary_turnover_rate,
+      format: pct,
     });
+    if (enough && said.changed)
+      changes.push({
+        kind: "turnover",
+        size: Math.abs(b.voluntary_turnover_rate - a.voluntary_turnover_rate) * 100,
+        text: `${said.text.replace(/ from (\S+) to (\S+)$/, ` from $1 in ${a.year} to $2 in ${b.year}`)}.`,
+      });
   }
   // Networked share of inventory.
   const inv = inventory
@@ -130,11 +160,18 @@ export function biggestChanges({ workload, headcount, turnover, inventory }, las
   if (inv.length >= 2) {
     const recent = inv.slice(-10);
     const [a, b] = [recent[0], recent[recent.length - 1]];
-    changes.push({
-      kind: "inventory",
-      size: Math.abs(b.networked_share - a.networked_share) * 100,
-      text: `The networked share of the device inventory ${b.networked_share >= a.networked_share ? "rose" : "fell"} from ${pct(a.networked_share)} to ${pct(b.networked_share)}, ${a.year}–${b.year}.`,
+    const said = change({
+      subject: "The networked share of the device inventory",
+      from: a.networked_share,
+      to: b.networked_share,
+      format: pct,
     });
+    if (said.changed)
+      changes.push({
+        kind: "inventory",
+        size: Math.abs(b.networked_share - a.networked_share) * 100,
+        text: `${said.text}, ${a.year}–${b.year}.`,
+      });
   }
   return changes.sort((a, b) => b.size - a.size);
 }

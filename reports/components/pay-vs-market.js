@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { barRowsLayout, labelsAboveBars } from "./bar-rows.js";
-import { pct, usd } from "./findings.js";
+import { nSuffix, pct, usd, withN } from "./findings.js";
 
 /** Roles in ladder order (then name) using the taxonomy's ladder levels when given. */
 export function roleOrder(roleNames, roles = []) {
@@ -66,8 +66,8 @@ export function payVsMarketTitle(rows, { year = latestPayYear(rows) } = {}) {
   const surveys = surveyYears(data);
   const against = surveys ? ` (market: ${surveys})` : "";
   if (sorted.length === 1)
-    return `${low.role} is paid ${pct(low.market_ratio)} of the market median (${year})${against}`;
-  return `Median pay runs from ${pct(low.market_ratio)} of market (${low.role}) to ${pct(high.market_ratio)} (${high.role}), ${year}${against}`;
+    return `${withN(low.role, low.n)} is paid ${pct(low.market_ratio)} of the market median (${year})${against}`;
+  return `Median pay runs from ${pct(low.market_ratio)} of market (${low.role}${nSuffix(low.n)}) to ${pct(high.market_ratio)} (${high.role}${nSuffix(high.n)}), ${year}${against}`;
 }
 
 /**

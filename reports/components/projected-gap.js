@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
 import { fte } from "./findings.js";
-import { domainLabel, domainOrder } from "./palette.js";
+import { domainLabel, domainOrder } from "./taxonomy.js";
 
 /** The last forecast year of marts.projected_supply rows (one organisation), or null. */
 export function horizonYear(rows) {

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { count, pct } from "./findings.js";
+import { count, enoughForHeadline, pct, plural, tooSmall } from "./findings.js";
 
 const NEAR_RETIREMENT = new Set(["55-59", "60 and over"]);
 
@@ -16,7 +16,9 @@ export function retirementExposureTitle(rows) {
       ? "Retirement exposure is suppressed for this selection"
       : "No birth years on file to estimate retirement exposure";
   }
-  return `${pct(all.retirement_exposure)} of staff (${count(all.aged_60_within_5y)} people) will be 60 or older within 5 years`;
+  if (!enoughForHeadline({ people: all.headcount_known_age ?? all.headcount }))
+    return tooSmall({ people: all.headcount_known_age ?? all.headcount, what: "with a birth year on file" });
+  return `${pct(all.retirement_exposure)} of staff (${plural(all.aged_60_within_5y, "person", "people")} of ${count(all.headcount_known_age ?? all.headcount)}) will be 60 or older within 5 years`;
 }
 
 /**

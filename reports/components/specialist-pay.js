@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { endLabels } from "./end-labels.js";
+import { endLabels, lineFrame, yearAxis } from "./end-labels.js";
 import { seriesColors } from "./palette.js";
 import { pct, usd } from "./findings.js";
 
@@ -78,18 +78,13 @@ export function specialistPayChart(rows, { width, height = 320, roles = [], docu
     .filter(Boolean)
     .map((d) => ({ x: lastYear, y: d.median_pay, key: d.role, label: `${d.role} ${usd(d.median_pay)}` }));
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginTop: 20,
-    marginBottom: 30,
+    ...lineFrame({ document, width, height, marginRight: width < 640 ? 170 : 300 }),
     marginLeft: 50,
-    marginRight: width < 640 ? 170 : 300,
-    x: {
-      label: null,
-      tickFormat: "d",
-      ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), 10, new Set(data.map((d) => d.year)).size),
-    },
+    x: yearAxis(
+      width,
+      data.map((d) => d.year),
+      10,
+    ),
     y: {
       label: "↑ Median annual base pay (USD)",
       domain: [yMin, yMax],

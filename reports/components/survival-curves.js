@@ -1,8 +1,9 @@
 import * as Plot from "@observablehq/plot";
 import * as d3 from "d3";
-import { humanize, pct, count } from "./findings.js";
-import { roleFamilyLabel, seriesColors } from "./palette.js";
-import { endLabels } from "./end-labels.js";
+import { count, enoughForHeadline, humanize, namedValues, pct, tooSmall, withN } from "./findings.js";
+import { seriesColors } from "./palette.js";
+import { roleFamilyLabel } from "./taxonomy.js";
+import { endLabels, lineFrame } from "./end-labels.js";
 
 const DASHES = [null, "6,3", "2,3", "8,3,2,3", "1,2", "10,4"];
 
@@ -41,8 +42,12 @@ function horizon(summary) {
  * @returns {string}
  */
 export function survivalTitle(summary) {
-  const rows = summary.filter((d) => d.n > 0);
-  if (!rows.length) return "No hires to follow in this selection";
+  const all = summary.filter((d) => d.n > 0);
+  if (!all.length) return "No hires to follow in this selection";
+  // Groups under 5 hires make no headline (they stay in the chart and the table, with their n).
+  const rows = all.filter((d) => enoughForHeadline({ people: d.n }));
+  if (!rows.length)
+    return tooSmall({ people: Math.max(...all.map((d) => d.n)), what: "hired in the largest group" });
   const h = horizon(rows);
   if (!h) return "Too few months of history to estimate retention";
   const years = h.months / 12;
@@ -51,7 +56,7 @@ export function survivalTitle(summary) {
     const d = rows[0];
     const median =
       d.median_tenure_months != null ? `; half have left by ${count(d.median_tenure_months)} months` : "";
-    return `${pct(d[h.key])} of hires are still employed after ${span}${median}`;
+    return `${pct(d[h.key])} of ${withN("hires", d.n)} are still employed after ${span}${median}`;
   }
   const ranked = rows.filter((d) => d[h.key] != null).sort((a, b) => b[h.key] - a[h.key]);
   if (ranked.length < 2) return `${pct(ranked[0]?.[h.key])} of hires are still employed after ${span}`;
@@ -61,7 +66,29 @@ export function survivalTitle(summary) {
   if (Math.round(best[h.key] * 100) === Math.round(worst[h.key] * 100)) {
     return `Retention after ${span} is about the same across groups: ${pct(best[h.key])}`;
   }
-  return `${label(best)}: ${pct(best[h.key])} still employed after ${span}, against ${pct(worst[h.key])} for ${label(worst).toLowerCase()}`;
+  return `${withN(label(best), best.n)}: ${pct(best[h.key])} still employed after ${span}, against ${pct(worst[h.key])} for ${withN(label(worst).toLowerCase(), worst.n)}`;
+}
+
+/**
+ * Median tenure of each group that reached one, by name ("All hires 64 months"), groups under 30
+ * with their n; groups under 5 hires are left out of the title.
+ *
+ * @param {object[]} summary - marts.retention_summary rows of one selection.
+ */
+export function medianTenureTitle(summary) {
+  const groups = summary.filter((d) => d.n > 0);
+  if (!groups.length) return "No hires to follow in this selection";
+  const shown = groups.filter((d) => d.median_tenure_months != null && enoughForHeadline({ people: d.n }));
+  if (!shown.length)
+    return groups.some((d) => d.median_tenure_months != null)
+      ? tooSmall({ people: Math.max(...groups.map((d) => d.n)), what: "hired in the largest group" })
+      : "More than half of hires are still employed: median tenure not reached";
+  const items = shown.map((d) => ({
+    label: survivalGroupLabel(d.group_kind, d.group_value),
+    value: d.median_tenure_months,
+    n: d.n,
+  }));
+  return `Median tenure: ${namedValues(items, (m) => `${count(m)} months`)}`;
 }
 
 /**
@@ -83,12 +110,7 @@ export function survivalCurvesChart(rows, { width, height = 340, maxMonths = 120
   const ends = groups.map((g) => data.filter((d) => d.label === g).at(-1));
   const xMax = Math.max(12, ...data.map((d) => d.month));
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginTop: 20,
-    marginBottom: 30,
-    marginRight: width < 640 ? 130 : 220,
+    ...lineFrame({ document, width, height, marginRight: width < 640 ? 130 : 220 }),
     x: {
       label: "Months since hire →",
       domain: [0, xMax],

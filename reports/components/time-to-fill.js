@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
-import { count } from "./findings.js";
+import { count, enoughForHeadline, plural, tooSmall, withN } from "./findings.js";
 
 /**
  * The finding: the slowest role to fill (median days), against the median over all roles.
@@ -10,12 +10,20 @@ import { count } from "./findings.js";
  * @returns {string}
  */
 export function timeToFillTitle(rows) {
-  const roles = rows.filter((d) => d.role !== "all" && d.median_days != null && d.filled > 0);
-  if (!roles.length) return "No filled requisitions in this selection";
+  const filled = rows.filter((d) => d.role !== "all" && d.median_days != null && d.filled > 0);
+  if (!filled.length) return "No filled requisitions in this selection";
+  // A median of fewer than 3 hires is one or two people's wait: no headline from it.
+  const roles = filled.filter((d) => enoughForHeadline({ events: d.filled }));
+  if (!roles.length)
+    return tooSmall({
+      events: Math.max(...filled.map((d) => d.filled)),
+      eventNoun: "filled requisition",
+      what: "in the role with the most",
+    });
   const slowest = [...roles].sort((a, b) => b.median_days - a.median_days || a.role.localeCompare(b.role))[0];
   const all = rows.find((d) => d.role === "all" && d.median_days != null);
   const versus = all ? `, against ${count(all.median_days)} days for all roles` : "";
-  return `${slowest.role} takes longest to fill: median ${count(slowest.median_days)} days${versus}`;
+  return `${slowest.role} takes longest to fill: median ${plural(slowest.median_days, "day")} (${plural(slowest.filled, "hire")})${versus}`;
 }
 
 /**
@@ -69,7 +77,7 @@ export function openRequisitionsTitle(rows) {
   const total = open.reduce((s, d) => s + d.open_now, 0);
   const oldest = [...open].sort((a, b) => (b.oldest_open_days ?? 0) - (a.oldest_open_days ?? 0))[0];
   const noun = total === 1 ? "requisition is" : "requisitions are";
-  return `${count(total)} ${noun} open; the oldest (${oldest.role}) has waited ${count(oldest.oldest_open_days)} days`;
+  return `${count(total)} ${noun} open; the oldest (${oldest.role}) has waited ${plural(oldest.oldest_open_days, "day")}`;
 }
 
 /**

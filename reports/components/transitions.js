@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
-import { count, yearSpan } from "./findings.js";
+import { count, MIN_EVENTS, plural, tooSmall, yearSpan } from "./findings.js";
 
 /**
  * Moves summed over the selected years, one row per from → to pair, most frequent first.
@@ -36,7 +36,8 @@ export function transitionsTitle(rows) {
   const all = totals.reduce((s, d) => s + d.moves, 0);
   const top = totals[0];
   const span = yearSpan(Math.min(...years), Math.max(...years));
-  return `${count(all)} role changes, ${span}; the most common was ${top.pair} (${count(top.moves)})`;
+  if (all < MIN_EVENTS) return tooSmall({ events: all, eventNoun: "role change", what: `in ${span}` });
+  return `${plural(all, "role change")}, ${span}; the most common was ${top.pair} (${count(top.moves)})`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
-import { roleFamilyLabel, roleFamilyOrder } from "./palette.js";
-import { pct } from "./findings.js";
-import { endLabels } from "./end-labels.js";
+import { roleFamilyLabel, roleFamilyOrder } from "./taxonomy.js";
+import { change, enoughForHeadline, MIN_EVENTS, pct, plural, tooSmall, withN } from "./findings.js";
+import { endLabels, lineFrame, yearAxis } from "./end-labels.js";
 import { wrapLabel } from "./wrap-label.js";
 
 /**
@@ -20,11 +20,38 @@ export function turnoverTitle(rows, { lastCompleteYear = Infinity } = {}) {
   if (!years.length) return "No turnover to report in this selection";
   const last = years[years.length - 1];
   const first = years[0];
+  // One leaver in a team of three is "33%": no rate headline under 5 people.
+  if (!enoughForHeadline({ people: last.avg_headcount }))
+    return tooSmall({ people: last.avg_headcount, what: `on average in ${last.year}` });
   const voluntary =
     last.voluntary_turnover_rate != null ? ` (voluntary ${pct(last.voluntary_turnover_rate)})` : "";
-  const head = `Turnover was ${pct(last.turnover_rate)} in ${last.year}${voluntary}`;
-  if (first.year === last.year) return head;
-  return `${head}, against ${pct(first.turnover_rate)} in ${first.year}`;
+  const leavers = last.separations != null ? `, ${plural(last.separations, "leaver")}` : "";
+  const head = `Turnover was ${pct(last.turnover_rate)} in ${last.year}${voluntary}${leavers}`;
+  if (first.year === last.year) return withN(head, last.avg_headcount);
+  const said = change({ subject: "", from: first.turnover_rate, to: last.turnover_rate, format: pct });
+  const versus = said.changed
+    ? `, against ${pct(first.turnover_rate)} in ${first.year}`
+    : `, as in ${first.year}`;
+  return `${head}${versus}${last.avg_headcount < 30 ? ` (average headcount ${Math.round(last.avg_headcount)})` : ""}`;
+}
+
+/**
+ * The family with the highest turnover in `year`, among families of at least 5 people with at least 3
+ * leavers; otherwise says there are too few to rank.
+ *
+ * @param {object[]} rows - marts.turnover_annual rows of one organisation, role families only.
+ * @param {number} year
+ */
+export function turnoverByFamilyTitle(rows, year) {
+  const inYear = rows.filter((d) => d.year === year && d.turnover_rate != null);
+  if (!inYear.length) return "Turnover by role family";
+  const ranked = inYear
+    .filter((d) => enoughForHeadline({ people: d.avg_headcount }) && (d.separations ?? 0) >= MIN_EVENTS)
+    .sort((a, b) => b.turnover_rate - a.turnover_rate);
+  if (!ranked.length)
+    return `No role family had at least ${MIN_EVENTS} leavers in ${year}: too few to rank families by turnover`;
+  const top = ranked[0];
+  return `${withN(roleFamilyLabel(top.role_family), top.avg_headcount)} had the highest turnover in ${year}: ${pct(top.turnover_rate)} (${plural(top.separations, "leaver")})`;
 }
 
 /**
@@ -59,17 +86,12 @@ export function turnoverChart(rows, { width, height = 280, lastCompleteYear = In
     .map((what) => long.filter((d) => d.what === what).at(-1))
     .filter(Boolean);
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginTop: 20,
-    marginBottom: 30,
-    marginRight: 90,
-    x: {
-      label: null,
-      tickFormat: "d",
-      ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), 12, data.length),
-    },
+    ...lineFrame({ document, width, height, marginRight: 90 }),
+    x: yearAxis(
+      width,
+      data.map((d) => d.year),
+      12,
+    ),
     y: {
       label: "↑ Turnover (% of average headcount per year)",
       percent: true,

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { count, pct } from "./findings.js";
-import { roleFamilyLabel, roleFamilyNoun, roleFamilyOrder } from "./palette.js";
+import { count, plural, pct } from "./findings.js";
+import { roleFamilyLabel, roleFamilyNoun, roleFamilyOrder } from "./taxonomy.js";
 import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
 
 /**
@@ -21,8 +21,9 @@ export function vacancyTitle(rows) {
       ? `Vacancy is highest among ${roleFamilyNoun(families[0].role_family)}: ${pct(families[0].vacancy_rate)}`
       : "Vacancy rate not available for this selection";
   }
-  if (!all.open_reqs) return `No positions were open: vacancy rate 0% of ${count(all.headcount)} staff`;
-  const head = `${pct(all.vacancy_rate)} of positions are open (${count(all.open_reqs)} open ${all.open_reqs === 1 ? "requisition" : "requisitions"} against ${count(all.headcount)} staff)`;
+  if (!all.open_reqs)
+    return `No positions were open at the as-of date (${plural(all.headcount, "person", "people")} in post)`;
+  const head = `${pct(all.vacancy_rate)} of positions are open (${plural(all.open_reqs, "open requisition")} against ${plural(all.headcount, "person", "people")} in post)`;
   return families.length
     ? `${head}; highest among ${roleFamilyNoun(families[0].role_family)} at ${pct(families[0].vacancy_rate)}`
     : head;

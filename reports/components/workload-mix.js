@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
-import { domainColors, domainLabel, domainOrder } from "./palette.js";
-import { endLabels } from "./end-labels.js";
+import { domainColors } from "./palette.js";
+import { domainLabel, domainOrder } from "./taxonomy.js";
+import { endLabels, lineFrame } from "./end-labels.js";
 import { direction, pct, yearOf, yearSpan } from "./findings.js";
 
 // Networking and cybersecurity are the field's rising IT work; told together they are the story a
@@ -94,12 +95,7 @@ export function workloadMixChart(rows, { width, height = 360, document } = {}) {
   const marginTop = 20;
   const marginBottom = 30;
   return Plot.plot({
-    document,
-    width,
-    height,
-    marginTop,
-    marginBottom,
-    marginRight: width < 640 ? 150 : 190,
+    ...lineFrame({ document, width, height, marginTop, marginBottom, marginRight: width < 640 ? 150 : 190 }),
     x: { type: "utc", label: null },
     y: { label: "↑ Share of in-house labor hours (%)", percent: true, domain: [0, 100], grid: true },
     color: domainColors(order),

@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { launchChromium, waitForRender } from "../site/chromium.ts";
 import { DEFAULT_SITE_DIR, buildSite } from "../site/site-build.ts";
 import { serveStatic } from "../site/static-server.ts";
-import { UsageError } from "./main.ts";
+import { UsageError } from "./usage-error.ts";
 
 const HELP = `usage: htm-workforce brief --out FILE.pdf [--org ORG_ID] [--add DOMAIN=FTE[,DOMAIN=FTE]]
                           [--paper letter|a4] [--for TEXT] [--site DIR] [--rebuild]

@@ -1,7 +1,7 @@
 /** `htm-workforce build`: the static site from the current warehouse into dist/ (or --out). */
 import { parseArgs } from "node:util";
 import { buildSite } from "../site/site-build.ts";
-import { UsageError } from "./main.ts";
+import { UsageError } from "./usage-error.ts";
 
 const HELP = `usage: htm-workforce build [--db FILE] [--out DIR] [--audience internal|public] [--verbose]
 

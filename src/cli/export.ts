@@ -7,7 +7,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance, quotedIdentifier as id, quotedString as str } from "@duckdb/node-api";
-import { UsageError } from "./main.ts";
+import { UsageError } from "./usage-error.ts";
 import { warehousePath } from "../warehouse/paths.ts";
 import { existsSync } from "node:fs";
 

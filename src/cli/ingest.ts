@@ -157,13 +157,31 @@ export async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const dbPath = warehousePath(values.db);
+  return ingestAndReport({
+    inputDir: values.input ?? DEFAULT_INPUT_DIR,
+    dbPath: values.db,
+    strict: values.strict,
+    acceptRejects: values["accept-rejects"],
+  });
+}
+
+/**
+ * Ingests and prints the summary; the exit code (0 loaded, 1 refused: rejected share or --strict,
+ * 2 unusable input, 3 the environment failed). `start` calls it too, without going through this command's arguments.
+ */
+export async function ingestAndReport(options: {
+  inputDir: string;
+  dbPath?: string;
+  strict?: boolean;
+  acceptRejects?: boolean;
+}): Promise<number> {
+  const dbPath = warehousePath(options.dbPath);
   try {
     const report = await ingest({
-      inputDir: values.input ?? DEFAULT_INPUT_DIR,
+      inputDir: options.inputDir,
       dbPath,
-      strict: values.strict,
-      acceptRejects: values["accept-rejects"],
+      strict: options.strict,
+      acceptRejects: options.acceptRejects,
     });
     const rel = path.relative(process.cwd(), dbPath) || dbPath;
     printReport(report, headingOf(report, `${rel} was left as it was`, `Loaded into ${rel}`));

@@ -5,8 +5,7 @@
  * full, out of memory, warehouse locked by another ingest for too long).
  */
 import { asEnvironmentError, ENVIRONMENT_EXIT_CODE } from "../ingest/environment-error.ts";
-
-export class UsageError extends Error {}
+import { UsageError } from "./usage-error.ts";
 
 const COMMANDS: Record<
   string,

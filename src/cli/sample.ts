@@ -1,7 +1,7 @@
 /** `htm-workforce sample`: writes a deterministic synthetic dataset in the input contract. */
 import { parseArgs } from "node:util";
-import { writeSample } from "../sample/sample.ts";
-import { UsageError } from "./main.ts";
+import { DEFAULT_SAMPLE_OPTIONS, writeSample } from "../sample/sample.ts";
+import { UsageError } from "./usage-error.ts";
 
 const HELP = `usage: htm-workforce sample [options]
 
@@ -31,11 +31,11 @@ export async function run(argv: string[]): Promise<number> {
     allowPositionals: false,
     options: {
       out: { type: "string", default: "data/sample" },
-      orgs: { type: "string", default: "12" },
-      years: { type: "string", default: "10" },
-      "end-year": { type: "string", default: "2025" },
-      seed: { type: "string", default: "1" },
-      "work-orders": { type: "string", default: "300000" },
+      orgs: { type: "string", default: String(DEFAULT_SAMPLE_OPTIONS.orgs) },
+      years: { type: "string", default: String(DEFAULT_SAMPLE_OPTIONS.years) },
+      "end-year": { type: "string", default: String(DEFAULT_SAMPLE_OPTIONS.endYear) },
+      seed: { type: "string", default: String(DEFAULT_SAMPLE_OPTIONS.seed) },
+      "work-orders": { type: "string", default: String(DEFAULT_SAMPLE_OPTIONS.workOrders) },
       help: { type: "boolean", short: "h", default: false },
     },
   });

@@ -9,7 +9,9 @@ import { parseArgs } from "node:util";
 import { DEFAULT_INPUT_DIR, DEFAULT_SAMPLE_DIR, warehousePath } from "../warehouse/paths.ts";
 import { buildSite, DEFAULT_SITE_DIR } from "../site/site-build.ts";
 import { serveStatic } from "../site/static-server.ts";
-import { UsageError } from "./main.ts";
+import { DEFAULT_SAMPLE_OPTIONS, writeSample } from "../sample/sample.ts";
+import { ingestAndReport } from "./ingest.ts";
+import { UsageError } from "./usage-error.ts";
 
 const HELP = `usage: htm-workforce start [--port N] [--host HOST] [--no-ingest]
 
@@ -46,16 +48,15 @@ export async function run(argv: string[]): Promise<number> {
       inputDir = DEFAULT_SAMPLE_DIR;
       if (!existsSync(path.join(DEFAULT_SAMPLE_DIR, "employees.csv"))) {
         console.log(`data/input/ has no CSV files: generating the sample dataset into ${DEFAULT_SAMPLE_DIR}`);
-        const sample = await import("./sample.ts");
-        const code = await sample.run(["--out", DEFAULT_SAMPLE_DIR]);
-        if (code !== 0) return code;
+        await writeSample({ ...DEFAULT_SAMPLE_OPTIONS, out: DEFAULT_SAMPLE_DIR }, (message) =>
+          console.error(message),
+        );
       } else {
         console.log(`data/input/ has no CSV files: using the sample dataset in ${DEFAULT_SAMPLE_DIR}`);
       }
     }
     console.log(`ingesting ${inputDir} into ${warehousePath()}`);
-    const ingest = await import("./ingest.ts");
-    const code = await ingest.run(["--input", inputDir]);
+    const code = await ingestAndReport({ inputDir });
     // 1 = rejected rows under --strict only; start never passes --strict, so anything else is fatal.
     if (code !== 0) return code;
   }

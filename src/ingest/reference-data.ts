@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { REFERENCE_DIR, TAXONOMY_DIR } from "../warehouse/paths.ts";
+import { REFERENCE_DIR, taxonomyDir } from "../warehouse/paths.ts";
 import {
   loadMarketPay,
   loadReferenceTablesIntoWarehouse,
@@ -21,7 +21,7 @@ import { UnusableInputError } from "./header.ts";
 /** A digest of every taxonomy and reference file: part of the load id. */
 export function referenceDigest(): string {
   const h = createHash("sha256");
-  for (const dir of [TAXONOMY_DIR, REFERENCE_DIR]) {
+  for (const dir of [taxonomyDir(), REFERENCE_DIR]) {
     for (const f of readdirSync(dir)
       .filter((f) => f.endsWith(".csv"))
       .sort()) {
@@ -34,7 +34,7 @@ export function referenceDigest(): string {
 
 export async function loadReferenceData(conn: DuckDBConnection): Promise<void> {
   try {
-    const taxonomy = loadTaxonomy(TAXONOMY_DIR);
+    const taxonomy = loadTaxonomy(taxonomyDir());
     await loadTaxonomyIntoWarehouse(conn, taxonomy, loadMarketPay(REFERENCE_DIR, taxonomy));
     await loadReferenceTablesIntoWarehouse(
       conn,

@@ -43,8 +43,22 @@ export interface SampleOptions {
   endYear: number;
 }
 
-/** Work orders per active device per year: about one PM or repair each, as Wang et al. report. */
-const WORK_ORDERS_PER_DEVICE_YEAR = 1.2;
+/** The default sample (`htm-workforce sample` without options, and `start` on a fresh clone). */
+export const DEFAULT_SAMPLE_OPTIONS: Omit<SampleOptions, "out"> = {
+  orgs: 12,
+  years: 10,
+  endYear: 2025,
+  seed: 1,
+  workOrders: 300_000,
+};
+
+/**
+ * Active devices per technical FTE over the period: a little under the field's rule of thumb of about
+ * 1,000 devices per BMET, so the site's devices per technical FTE lands in a realistic 500–1,200. The
+ * inventory follows the staff, not --work-orders: a small sample has fewer orders per device, not a
+ * department with a tenth of its devices.
+ */
+const DEVICES_PER_TECHNICAL_FTE = 780;
 
 type Row = Record<string, string>;
 
@@ -135,8 +149,16 @@ export async function writeSample(options: SampleOptions, log: (message: string)
     log(`wrote ${table.contract.file}: ${result.rows} rows`);
   }
 
-  const activeDevices = options.workOrders / options.years / WORK_ORDERS_PER_DEVICE_YEAR;
-  const inventory = makeInventory(orgs, period, activeDevices, options.seed);
+  const technicalFte = technicalFteByMonth(workforce.people, orgs, period, rejectedJobs);
+  const months = technicalFte[0]?.length ?? 1;
+  const averageTechnicalFte =
+    technicalFte.reduce((s, perMonth) => s + perMonth.reduce((a, b) => a + b, 0), 0) / months;
+  const inventory = makeInventory(
+    orgs,
+    period,
+    averageTechnicalFte * DEVICES_PER_TECHNICAL_FTE,
+    options.seed,
+  );
   {
     const file = new CsvFile(join(options.out, assetsContract.file), Object.keys(assetsContract.columns));
     const duplicateAt = Math.floor(inventory.size * 0.5);
@@ -189,7 +211,7 @@ export async function writeSample(options: SampleOptions, log: (message: string)
       orgs,
       inventory,
       workforce.roster,
-      technicalFteByMonth(workforce.people, orgs, period, rejectedJobs),
+      technicalFte,
       period,
       options.seed,
       unmapped,

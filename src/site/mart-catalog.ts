@@ -44,6 +44,8 @@ export const MART_DISCLOSURE = {
   workload_domain_quarterly: { keys: ["org_id", "quarter_start", "domain", "is_complete_quarter"] },
   specialist_demand: { keys: ["org_id", "year", "domain", "is_forecast"] },
   specialist_demand_forecast: { keys: ["org_id", "quarter_start", "domain", "is_forecast"] },
+  // The one staffing-gap definition (overview, specialist demand, budget brief): FTE, no person counted.
+  staffing_gap: { keys: ["org_id", "year", "domain"] },
   role_transitions: {
     keys: ["org_id", "year", "from_role", "to_role", "from_role_family", "to_role_family"],
     people: ["moves", "promotions"],

@@ -14,6 +14,7 @@ import { MART_DISCLOSURE, type MartName } from "./mart-catalog.ts";
 import { readMart, toArrow, withWarehouse } from "./mart-reader.ts";
 import { kaplanMeierSteps, roleFamily } from "./page-slices.ts";
 import { siteOrgs, siteRoles, siteStatus } from "./site-status.ts";
+import { siteTaxonomy } from "./site-taxonomy.ts";
 
 type Producer = (conn: DuckDBConnection) => Promise<Uint8Array | string>;
 
@@ -38,6 +39,7 @@ export const SITE_DATA: Record<string, Producer> = {
   "status.json": json(siteStatus),
   "orgs.json": json(siteOrgs),
   "roles.json": json(siteRoles),
+  "taxonomy.json": json(siteTaxonomy),
   "data_quality.json": json(dataQuality),
 };
 

@@ -9,6 +9,7 @@ export const certificationsTable = defineTable({
   key: ["code"],
   columns: {
     code: cell.matching(/^[A-Z][A-Z0-9_]*$/, "an uppercase code such as CBET or COMPTIA_A_PLUS"),
+    label: cell.text("a short label for charts (CompTIA A+)"),
     name: cell.text("the certification's name"),
     issuer: cell.text("the issuing body"),
     domain: cell.optionalText(),

@@ -12,6 +12,8 @@ export const domainsTable = defineTable({
   columns: {
     domain: cell.matching(/^[a-z][a-z0-9_]*$/, "a lowercase identifier such as general_biomed"),
     label: cell.text("a short label for charts"),
+    /** Work that needs a specialist role (imaging, networking…): the domains the specialist gap sums. */
+    is_specialist: cell.boolean(),
     description: cell.optionalText(),
   },
 });

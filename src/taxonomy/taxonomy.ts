@@ -12,6 +12,7 @@ import {
 } from "./certifications.ts";
 import { domainsTable, UNMAPPED, type Domain } from "./domains.ts";
 import { jobTitleRulesTable, matchJobTitle, type JobTitleMatch, type JobTitleRule } from "./job_titles.ts";
+import { roleFamiliesTable, type RoleFamilyRow } from "./role_families.ts";
 import { rolesTable, type Role } from "./roles.ts";
 import { readTable, type LoadedTable } from "./taxonomy_table.ts";
 import { TaxonomyError, type TaxonomyIssue } from "./taxonomy_error.ts";
@@ -27,6 +28,7 @@ import {
 /** Rule tables have their rows sorted by priority, so the first match is the winner. */
 export interface Taxonomy {
   readonly roles: LoadedTable<Role>;
+  readonly roleFamilies: LoadedTable<RoleFamilyRow>;
   readonly jobTitleRules: LoadedTable<JobTitleRule>;
   readonly domains: LoadedTable<Domain>;
   readonly workTypeRules: LoadedTable<WorkTypeRule>;
@@ -59,6 +61,7 @@ export function loadTaxonomy(dir: string = TAXONOMY_DIR): Taxonomy {
     }
   };
   const roles = read(() => readTable(dir, rolesTable));
+  const roleFamilies = read(() => readTable(dir, roleFamiliesTable));
   const jobTitleRules = read(() => byPriority(readTable(dir, jobTitleRulesTable)));
   const domains = read(() => readTable(dir, domainsTable));
   const workTypeRules = read(() => byPriority(readTable(dir, workTypeRulesTable)));
@@ -67,6 +70,7 @@ export function loadTaxonomy(dir: string = TAXONOMY_DIR): Taxonomy {
   const certifications = read(() => readTable(dir, certificationsTable));
   if (
     !roles ||
+    !roleFamilies ||
     !jobTitleRules ||
     !domains ||
     !workTypeRules ||
@@ -111,6 +115,12 @@ export function loadTaxonomy(dir: string = TAXONOMY_DIR): Taxonomy {
   reserved(roles, "role");
   reserved(domains, "domain");
   check(roles, "primary_domain", domainNames, "a domain in domains.csv");
+  check(
+    roles,
+    "role_family",
+    new Set(roleFamilies.rows.map((f) => f.role_family)),
+    "a role family in role_families.csv",
+  );
   check(jobTitleRules, "role", roleNames, "a role in roles.csv");
   check(
     workTypeRules,
@@ -125,6 +135,7 @@ export function loadTaxonomy(dir: string = TAXONOMY_DIR): Taxonomy {
 
   return {
     roles,
+    roleFamilies,
     jobTitleRules,
     domains,
     workTypeRules,

@@ -102,6 +102,7 @@ export const cell = {
     column<number>("DOUBLE", true, "a positive amount without currency sign or separators", (s) =>
       NUMBER.test(s) && Number(s) > 0 ? Number(s) : undefined,
     ),
+  boolean: () => column<boolean>("BOOLEAN", true, "true or false", toBoolean),
   optionalBoolean: () => column<boolean | null>("BOOLEAN", false, "true or false", toBoolean),
   /** An ISO date (YYYY-MM-DD), kept as text and cast to a date in SQL. */
   optionalDate: () =>

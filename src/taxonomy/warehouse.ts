@@ -7,6 +7,7 @@ import { certificationRulesTable, certificationsTable } from "./certifications.t
 import { domainsTable } from "./domains.ts";
 import { jobTitleRulesTable } from "./job_titles.ts";
 import { marketPayTable, type MarketPay } from "./market_pay.ts";
+import { roleFamiliesTable } from "./role_families.ts";
 import { rolesTable } from "./roles.ts";
 import { staffingBenchmarksTable, type StaffingBenchmark } from "./staffing_benchmarks.ts";
 import { wageIndexTable, type WageIndex } from "./wage_index.ts";
@@ -110,6 +111,7 @@ export async function loadTaxonomyIntoWarehouse(
   await conn.run("create schema if not exists reference");
   const tables: [AnySpec, LoadedTable<Record<string, unknown>>][] = [
     [rolesTable, taxonomy.roles],
+    [roleFamiliesTable, taxonomy.roleFamilies],
     [jobTitleRulesTable, taxonomy.jobTitleRules],
     [domainsTable, taxonomy.domains],
     [workTypeRulesTable, taxonomy.workTypeRules],

@@ -10,7 +10,7 @@
  * To measure on a bigger sample, point the test at an existing input folder and the warehouse ingested
  * from it: HTM_E2E_INPUT=/tmp/s1m HTM_E2E_WAREHOUSE=/tmp/w1m.duckdb (docs/benchmarks.md, "Site").
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -25,6 +25,8 @@ import { FORBIDDEN_COLUMNS, MART_DISCLOSURE, type MartDisclosure } from "../../s
 import { buildSite } from "../../src/site/site-build.ts";
 import { pageSlug, sitePages } from "../../src/site/site-pages.ts";
 import { resolveRequest, serveStatic, type RunningServer } from "../../src/site/static-server.ts";
+import { TAXONOMY_DIR } from "../../src/warehouse/paths.ts";
+import { bareNumberList, contradiction, pageSentences } from "./page-reading.ts";
 
 /** Pages that explain rather than chart. */
 const PAGES_WITHOUT_CHARTS = new Set(["/methodology"]);
@@ -431,5 +433,152 @@ describe("built for a public audience", () => {
   test("pay statistics need at least 3 people, and no per-person column ships", () => {
     expect(smallPayCells(publicSite, 3)).toEqual([]);
     expect(perPersonColumns(publicSite)).toEqual([]);
+  });
+});
+
+/** The organisation dropdown of a page, when it has one: the option labels, in order. */
+async function orgPicker(page: import("playwright-core").Page): Promise<string[] | null> {
+  const form = page.locator("form", { has: page.locator("label", { hasText: /^Organisation$/ }) });
+  if ((await form.count()) === 0) return null;
+  return form.first().locator("option").allTextContents();
+}
+
+describe("every page × every organisation of its picker, read in Chromium", () => {
+  /** Organisation id → the staffing-gap statements found, by where they were found. */
+  const gapStatements = new Map<string, Record<string, string>>();
+  let orgs: { org_id: string; name: string }[];
+
+  beforeAll(() => {
+    orgs = JSON.parse(readFileSync(dataFiles(site).get("orgs.json")!, "utf8"));
+  });
+
+  for (const p of sitePages()) {
+    test(`${p.name}: no self-contradicting sentence and no console error for any organisation`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const problems: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+      });
+      page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      await page.goto(`${server.url}${p.path}`);
+      await waitForRender(page);
+      const picker = await orgPicker(page);
+      const ids = picker
+        ? ["all", ...orgs.map((o) => o.org_id)].filter((id) =>
+            picker.includes(id === "all" ? "All organisations" : orgs.find((o) => o.org_id === id)!.name),
+          )
+        : [null];
+      if (picker)
+        expect(ids.length, "the picker lists every organisation by its full name").toBe(picker.length);
+      for (const org of ids) {
+        if (org) {
+          await page.goto(`${server.url}${p.path}?org=${encodeURIComponent(org)}`);
+          await waitForRender(page);
+          // ?org= is honoured: the dropdown shows the organisation asked for
+          const shown = await page
+            .locator("form", { has: page.locator("label", { hasText: /^Organisation$/ }) })
+            .first()
+            .locator("select")
+            .evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent);
+          const name = org === "all" ? "All organisations" : orgs.find((o) => o.org_id === org)!.name;
+          expect(shown, `${p.path}?org=${org}`).toBe(name);
+        }
+        const where = `${p.path}${org ? `?org=${org}` : ""}`;
+        for (const e of await page.locator(".observablehq--error").allTextContents())
+          problems.push(`${where}: cell error ${e}`);
+        for (const s of await pageSentences(page)) {
+          const wrong = contradiction(s.text);
+          if (wrong) problems.push(`${where} ${s.where}: ${wrong} in "${s.text.slice(0, 160)}"`);
+          if (s.where === "title" && bareNumberList(s.text))
+            problems.push(`${where} title is a bare list of numbers: "${s.text}"`);
+          if (org && s.text.startsWith("Specialist gap")) {
+            const found = gapStatements.get(org) ?? {};
+            found[`${p.path} ${s.where}`] = s.text;
+            gapStatements.set(org, found);
+          }
+        }
+        if (org && /^\/(|budget-brief)$/.test(p.path)) {
+          const card = page.locator(".htm-kpi", {
+            has: page.locator(".htm-kpi-label", { hasText: "Specialist gap" }),
+          });
+          const note = await card.locator(".htm-kpi-note").textContent();
+          const found = gapStatements.get(org) ?? {};
+          found[`${p.path} key figure`] = note ?? "";
+          gapStatements.set(org, found);
+        }
+      }
+      await page.close();
+      expect(problems.slice(0, 30)).toEqual([]);
+    }, 600_000);
+  }
+
+  test("the overview card, the overview chart, Specialist demand and the budget brief state the same gap", () => {
+    const gap = readArrowRows(dataFiles(site).get("staffing_gap.arrow")!).rows;
+    expect(gapStatements.size, "organisations read").toBe(orgs.length + 1);
+    for (const [org, found] of gapStatements) {
+      const chart = found["/ title"];
+      expect(chart, `${org}: overview chart title`).toMatch(/^Specialist gap/);
+      // the same words on all four; the brief's card adds its what-if after a semicolon
+      expect(found["/ key figure"], `${org}: overview card`).toBe(chart);
+      expect(found["/specialist-demand title"], `${org}: Specialist demand`).toBe(chart);
+      expect(found["/budget-brief title"], `${org}: budget brief chart`).toBe(chart);
+      expect(
+        found["/budget-brief key figure"]?.startsWith(`${chart}; after adding`),
+        `${org}: budget brief card`,
+      ).toBe(true);
+      // and the figure is the mart's: the 'specialist' total of the headline year, to a tenth of an FTE
+      const total = gap.find(
+        (r) => r.org_id === org && r.domain === "specialist" && r.is_latest_complete_year,
+      );
+      const shortfall = total?.shortfall_fte as number | null | undefined;
+      if (shortfall != null && shortfall >= 0.05)
+        expect(chart, org).toContain(`in ${total!.year}: ${shortfall.toFixed(1)} FTE of specialist work`);
+      else if (shortfall != null) expect(chart, org).toContain(": none;");
+    }
+  });
+});
+
+describe("labels come from data/taxonomy/", () => {
+  const EDITED = "Device networking (edited label)";
+  let editedSite: string;
+
+  beforeAll(async () => {
+    // A copy of the taxonomy with one domain renamed, ingested and built like any other.
+    const taxonomy = path.join(work, "taxonomy-edited");
+    cpSync(TAXONOMY_DIR, taxonomy, { recursive: true });
+    const file = path.join(taxonomy, "domains.csv");
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("networking_integration,Networking & integration,");
+    writeFileSync(
+      file,
+      text.replace("networking_integration,Networking & integration,", `networking_integration,${EDITED},`),
+    );
+    const db = path.join(work, "w-edited.duckdb");
+    process.env.HTM_TAXONOMY_DIR = taxonomy;
+    try {
+      expect((await ingest({ inputDir: input, dbPath: db, quiet: true })).exitCode).toBe(0);
+    } finally {
+      delete process.env.HTM_TAXONOMY_DIR;
+    }
+    editedSite = await buildSite({ db, out: path.join(work, "site-edited") });
+  }, 900_000);
+
+  test("a domain label edited in domains.csv changes on every page that names the domain", async () => {
+    const edited = await serveStatic(editedSite);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    try {
+      for (const path of ["/", "/role-evolution", "/specialist-demand", "/budget-brief"]) {
+        await page.goto(`${edited.url}${path}`);
+        await waitForRender(page);
+        const text = (await page.locator("#observablehq-main").textContent()) ?? "";
+        if (!text.includes(EDITED)) problems.push(`${path}: the edited label is not shown`);
+        if (text.includes("Networking & integration")) problems.push(`${path}: still shows the old label`);
+      }
+    } finally {
+      await page.close();
+      await edited.close();
+    }
+    expect(problems).toEqual([]);
   });
 });
