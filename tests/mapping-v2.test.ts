@@ -246,6 +246,22 @@ describe("a mapping that matches nothing is an error naming the closest header",
     ).rejects.toBeInstanceOf(UnusableInputError);
   });
 
+  it("a rule or constant giving a value the column does not accept is an error before loading", async () => {
+    const dir = folder({
+      "mapping.json": {
+        sources: {
+          employees: { derive: { termination_type: [{ when: { Status: "Quit" }, then: "resigned" }] } },
+          pay: { constants: { basis: "yearly" } },
+        },
+      },
+      "employees.csv": "employee_id,hire_date,Status\n1,2020-01-01,\n",
+    });
+    const run = ingest({ inputDir: dir, dbPath: path.join(dir, "w.duckdb"), quiet: true });
+    await expect(run).rejects.toThrow(
+      /derive\.termination_type\[0\]\.then: 'resigned' is not one of voluntary, involuntary, retirement, other; sources\.pay\.constants\.basis: 'yearly' is not one of annual, hourly/,
+    );
+  });
+
   it("exits 2 from the command line", () => {
     const dir = folder({
       "mapping.json": {
