@@ -158,11 +158,13 @@ describe("constants, derived columns and two-digit years", () => {
   it("two-digit-year dates in a contract column use the pivot; DuckDB's own guess is not used", async () => {
     const { q } = await load({
       "mapping.json": { sources: { employees: { date_format: "M/D/YY", century_pivot: 50 } } },
-      "employees.csv": "employee_id,hire_date\nA,7/5/49\nB,7/5/50\n",
+      // a year written in full needs no pivot
+      "employees.csv": "employee_id,hire_date\nA,7/5/49\nB,7/5/50\nC,7/5/2049\n",
     });
     expect(await q("select employee_id, hire_date from raw.employees order by 1")).toEqual([
       { employee_id: "A", hire_date: "2049-07-05" },
       { employee_id: "B", hire_date: "1950-07-05" },
+      { employee_id: "C", hire_date: "2049-07-05" },
     ]);
   });
 });

@@ -142,13 +142,27 @@ export function parsedDate(col: string, format: DateFormatName, centuryPivot: nu
   // 29 February of a century year that is not a leap year (1900) is no date.
   const yy = `(year(${parsed}) % 100)`;
   const y = `cast(case when ${yy} < ${centuryPivot} then 2000 else 1900 end + ${yy} as bigint)`;
-  return `case when day(${parsed}) <= day(last_day(make_date(${y}, month(${parsed}), 1)))
-    then make_date(${y}, month(${parsed}), day(${parsed})) end`;
+  // an export with two-digit years that writes some years in full: those need no pivot
+  const full = FOUR_DIGIT_YEAR[format as keyof typeof FOUR_DIGIT_YEAR];
+  return `case when regexp_full_match(${col}, ${str(DATE_FORMATS[full].shape)})
+      then cast(try_strptime(${col}, ${str(DATE_FORMATS[full].strptime)}) as date)
+    when day(${parsed}) <= day(last_day(make_date(${y}, month(${parsed}), 1)))
+      then make_date(${y}, month(${parsed}), day(${parsed})) end`;
 }
+
+/** The four-digit-year twin of each two-digit-year format, for years written in full. */
+const FOUR_DIGIT_YEAR = {
+  "MM/DD/YY": "MM/DD/YYYY",
+  "M/D/YY": "M/D/YYYY",
+  "DD/MM/YY": "DD/MM/YYYY",
+  "DD.MM.YY": "DD.MM.YYYY",
+} as const satisfies Partial<Record<DateFormatName, DateFormatName>>;
 
 /** Reason SQL for a text cell that is no date in `format`: a right-shaped value is "not a calendar date". */
 function dateReasonSql(column: string, col: string, format: DateFormatName): string {
-  return `case when regexp_full_match(${col}, ${str(DATE_FORMATS[format].shape)})
+  const full = FOUR_DIGIT_YEAR[format as keyof typeof FOUR_DIGIT_YEAR];
+  const shapes = [DATE_FORMATS[format].shape, ...(full ? [DATE_FORMATS[full].shape] : [])];
+  return `case when ${shapes.map((sh) => `regexp_full_match(${col}, ${str(sh)})`).join(" or ")}
     then ${str(`${column}: `)} || ${col} || ' is not a calendar date'
     else ${str(`${column}: ${expectedDate(format)}`)} end`;
 }
