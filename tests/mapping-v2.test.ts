@@ -160,11 +160,17 @@ describe("constants, derived columns and two-digit years", () => {
       "mapping.json": { sources: { employees: { date_format: "M/D/YY", century_pivot: 50 } } },
       // 2049 is past the default plausibility bound (as_of's year + 1): widened to test the pivot itself
       "settings.json": { plausible_dates_to: "2060-12-31" },
-      "employees.csv": "employee_id,hire_date\nA,7/5/49\nB,7/5/50\n",
+      // a year written in full needs no pivot
+      "employees.csv": "employee_id,hire_date
+A,7/5/49
+B,7/5/50
+C,7/5/2049
+",
     });
     expect(await q("select employee_id, hire_date from raw.employees order by 1")).toEqual([
       { employee_id: "A", hire_date: "2049-07-05" },
       { employee_id: "B", hire_date: "1950-07-05" },
+      { employee_id: "C", hire_date: "2049-07-05" },
     ]);
   });
 });
@@ -246,6 +252,22 @@ describe("a mapping that matches nothing is an error naming the closest header",
     await expect(
       ingest({ inputDir: dir, dbPath: path.join(dir, "w.duckdb"), quiet: true }),
     ).rejects.toBeInstanceOf(UnusableInputError);
+  });
+
+  it("a rule or constant giving a value the column does not accept is an error before loading", async () => {
+    const dir = folder({
+      "mapping.json": {
+        sources: {
+          employees: { derive: { termination_type: [{ when: { Status: "Quit" }, then: "resigned" }] } },
+          pay: { constants: { basis: "yearly" } },
+        },
+      },
+      "employees.csv": "employee_id,hire_date,Status\n1,2020-01-01,\n",
+    });
+    const run = ingest({ inputDir: dir, dbPath: path.join(dir, "w.duckdb"), quiet: true });
+    await expect(run).rejects.toThrow(
+      /derive\.termination_type\[0\]\.then: 'resigned' is not one of voluntary, involuntary, retirement, other; sources\.pay\.constants\.basis: 'yearly' is not one of annual, hourly/,
+    );
   });
 
   it("exits 2 from the command line", () => {

@@ -57,7 +57,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     console.log(`ingesting ${inputDir} into ${warehousePath()}`);
     const code = await ingestAndReport({ inputDir });
-    // 1 = rejected rows under --strict only; start never passes --strict, so anything else is fatal.
+    // 1 = the load was refused (a source rejected more than max_rejected_share; the summary says
+    // how to override) and the previous warehouse kept; 2 = unusable input: either way, stop here.
     if (code !== 0) return code;
   }
 

@@ -179,6 +179,10 @@ export async function loadSource(
     `delete from ${raw} where rowid in (select _row from ${fails})${compiled.inScope ? ` or not ${compiled.inScope}` : ""}`,
   );
   for (const h of compiled.helperSelect) await conn.run(`alter table ${raw} drop column ${id(h.name)}`);
+  for (const column of compiled.lowerCase) {
+    const c = id(column);
+    await conn.run(`update ${raw} set ${c} = lower(${c}) where ${c} <> lower(${c})`);
+  }
   for (const r of compiled.retype) {
     await conn.run(`alter table ${raw} alter ${id(r.column)} set data type ${r.type} using (${r.using})`);
   }

@@ -71,6 +71,13 @@ const yearOf = z
   .object({
     year_of: z.string().min(1).describe("vendor header of a date (e.g. a date of birth)"),
     date_format: dateFormat.describe("format of that date"),
+    century_pivot: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe("for this date only; default the source's century_pivot"),
   })
   .strict();
 
@@ -210,6 +217,9 @@ export function readMapping(file: string): Mapping {
       // a constant is SQL text cast to the column's type: it must be one, or the load would fail
       if (kind === "date" && !/^\d{4}-\d{2}-\d{2}$/.test(String(value)))
         problems.push(`sources.${name}.constants.${column}: '${value}' is not a date YYYY-MM-DD`);
+      const allowed = columns[column]?.values;
+      if (allowed && !allowed.includes(String(value).trim().toLowerCase()))
+        problems.push(`sources.${name}.constants.${column}: '${value}' is not one of ${allowed.join(", ")}`);
       if ((kind === "number" || kind === "integer") && !Number.isFinite(Number(value)))
         problems.push(`sources.${name}.constants.${column}: '${value}' is not a number`);
     }
@@ -223,6 +233,18 @@ export function readMapping(file: string): Mapping {
         problems.push(
           `sources.${name}.derive.${column}: rules give text; derive a ${kind} column from a header in columns instead`,
         );
+      // a rule's value must be one the column accepts (directly or through values), or every row it gives is rejected
+      const allowed = columns[column]?.values;
+      if (Array.isArray(d) && allowed) {
+        const synonyms = Object.keys(m.values[column] ?? {}).map((v) => v.trim().toLowerCase());
+        d.forEach((r, i) => {
+          const v = r.then?.trim().toLowerCase();
+          if (v !== undefined && !allowed.includes(v) && !synonyms.includes(v))
+            problems.push(
+              `sources.${name}.derive.${column}[${i}].then: '${r.then}' is not one of ${allowed.join(", ")}`,
+            );
+        });
+      }
       if (Array.isArray(d))
         d.forEach((r, i) => {
           for (const [header, c] of Object.entries(r.when)) {
