@@ -161,11 +161,7 @@ describe("constants, derived columns and two-digit years", () => {
       // 2049 is past the default plausibility bound (as_of's year + 1): widened to test the pivot itself
       "settings.json": { plausible_dates_to: "2060-12-31" },
       // a year written in full needs no pivot
-      "employees.csv": "employee_id,hire_date
-A,7/5/49
-B,7/5/50
-C,7/5/2049
-",
+      "employees.csv": "employee_id,hire_date\nA,7/5/49\nB,7/5/50\nC,7/5/2049\n",
     });
     expect(await q("select employee_id, hire_date from raw.employees order by 1")).toEqual([
       { employee_id: "A", hire_date: "2049-07-05" },
