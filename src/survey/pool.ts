@@ -129,6 +129,23 @@ async function readCandidate(conn: DuckDBConnection, file: string): Promise<Cand
   return { file, manifest: parsed.data };
 }
 
+/**
+ * The tables the pooling SQL reads, empty: survey.settings (the publication rules),
+ * survey.contributions (one row per pooled file) and survey.contribution_rows (their rows, with
+ * the contribution's id). On Spark or Trino these are the external tables over the Parquet files.
+ */
+export async function createInputTables(conn: DuckDBConnection, settings: Settings): Promise<void> {
+  for (const schema of ["survey", "marts"]) await conn.run(`create schema if not exists ${schema}`);
+  await conn.run(`create or replace table survey.contributions (
+      contribution_id varchar, contributor_id varchar, facility_type varchar, bed_band varchar, region varchar,
+      period_start date, period_end date, as_of date, schema_version integer, tool_version varchar,
+      checksum varchar, file varchar)`);
+  await conn.run(
+    `create or replace table survey.contribution_rows (contribution_id varchar, ${CONTRIBUTION_COLUMNS.map((c) => `"${c.name}" ${c.type}`).join(", ")})`,
+  );
+  await writeSettingsTable(conn, settings);
+}
+
 async function writeSettingsTable(conn: DuckDBConnection, settings: Settings): Promise<void> {
   await conn.run(
     `create or replace table survey.settings as select
@@ -187,8 +204,7 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
   const conn = await instance.connect();
   const log: PoolLogEntry[] = [];
   try {
-    for (const schema of ["survey", "marts"]) await conn.run(`create schema if not exists ${schema}`);
-    await writeSettingsTable(conn, req.settings);
+    await createInputTables(conn, req.settings);
     const candidates: Candidate[] = [];
     for (const f of files) candidates.push(await readCandidate(conn, f));
 
@@ -293,10 +309,6 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
       accepted.push(c);
     }
 
-    await conn.run(`create table survey.contributions (
-      contribution_id varchar, contributor_id varchar, facility_type varchar, bed_band varchar, region varchar,
-      period_start date, period_end date, as_of date, schema_version integer, tool_version varchar,
-      checksum varchar, file varchar)`);
     for (const c of accepted) {
       const m = c.manifest!;
       await conn.run(
@@ -324,18 +336,13 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
         file: c.file,
         id: c.manifest!.checksum.slice(0, 16),
       });
-    const columns = CONTRIBUTION_COLUMNS.map((c) => `cast(s."${c.name}" as ${c.type}) as "${c.name}"`).join(
-      ", ",
-    );
-    // staged_rows exists only when some file got that far; the empty select keeps the shape
-    const staged =
-      readable.length > 0
-        ? "staged_rows"
-        : `(select ${CONTRIBUTION_COLUMNS.map((c) => `cast(null as ${c.type}) as "${c.name}"`).join(", ")}, cast(null as varchar) as filename where false)`;
-    await conn.run(`create table survey.contribution_rows as
-      select a.contribution_id, ${columns}
-      from ${staged} as s
-      join accepted_files as a on a.filename = s.filename`);
+    if (accepted.length > 0) {
+      const columns = CONTRIBUTION_COLUMNS.map((c) => `s."${c.name}"`).join(", ");
+      await conn.run(`insert into survey.contribution_rows
+        select a.contribution_id, ${columns}
+        from staged_rows as s
+        join accepted_files as a on a.filename = s.filename`);
+    }
 
     for (const c of candidates) {
       const m = c.manifest;

@@ -37,9 +37,9 @@ select
     cast(g.max_org_share as double) as max_org_share,
     case
         when g.contributors < s.min_orgs_benchmark
-            then 'fewer than ' || cast(s.min_orgs_benchmark as varchar) || ' organisations'
+            then 'fewer than ' || cast(s.min_orgs_benchmark as varchar(20)) || ' organisations'
         when g.max_org_share > s.max_org_share_benchmark
-            then 'one organisation carries more than ' || cast(cast(round(s.max_org_share_benchmark * 100) as integer) as varchar) || '% of the headcount'
+            then 'one organisation carries more than ' || cast(cast(round(s.max_org_share_benchmark * 100) as integer) as varchar(20)) || '% of the headcount'
     end as suppressed_reason
 from grouped as g
 cross join survey.settings as s;

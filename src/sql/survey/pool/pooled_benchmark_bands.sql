@@ -81,7 +81,7 @@ select
     cast(l.orgs as integer) as orgs,
     l.lo_value + (l.h - floor(l.h)) * (coalesce(l.hi_value, l.lo_value) - l.lo_value) as metric_value,
     case
-        when l.orgs < s.min_orgs_benchmark then 'fewer than ' || cast(s.min_orgs_benchmark as varchar) || ' organisations'
+        when l.orgs < s.min_orgs_benchmark then 'fewer than ' || cast(s.min_orgs_benchmark as varchar(20)) || ' organisations'
     end as suppressed_reason
 from located as l
 cross join survey.settings as s;

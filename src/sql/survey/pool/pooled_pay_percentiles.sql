@@ -96,10 +96,10 @@ select
     cast(w.orgs as integer) as orgs,
     cast(w.largest_org_people as double) / l.total_people as max_org_share,
     case
-        when w.orgs < s.min_orgs_benchmark then 'fewer than ' || cast(s.min_orgs_benchmark as varchar) || ' organisations'
+        when w.orgs < s.min_orgs_benchmark then 'fewer than ' || cast(s.min_orgs_benchmark as varchar(20)) || ' organisations'
         when cast(w.largest_org_people as double) / l.total_people > s.max_org_share_benchmark
-            then 'one organisation above ' || cast(cast(round(s.max_org_share_benchmark * 100) as integer) as varchar) || '% of the weight'
-        when l.total_people < s.min_cell_public then 'fewer than ' || cast(s.min_cell_public as varchar) || ' people'
+            then 'one organisation above ' || cast(cast(round(s.max_org_share_benchmark * 100) as integer) as varchar(20)) || '% of the weight'
+        when l.total_people < s.min_cell_public then 'fewer than ' || cast(s.min_cell_public as varchar(20)) || ' people'
     end as suppressed_reason
 from located as l
 join weights as w

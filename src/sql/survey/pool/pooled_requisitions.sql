@@ -13,7 +13,7 @@ select
     cast(count(distinct m.contributor_id) as integer) as orgs,
     case
         when count(distinct m.contributor_id) < max(s.min_orgs_benchmark)
-            then 'fewer than ' || cast(max(s.min_orgs_benchmark) as varchar) || ' organisations'
+            then 'fewer than ' || cast(max(s.min_orgs_benchmark) as varchar(20)) || ' organisations'
     end as suppressed_reason
 from survey.contribution_rows as r
 join survey.peer_members as m on m.contribution_id = r.contribution_id

@@ -62,10 +62,10 @@ select
     cast(x.orgs as integer) as orgs,
     cast(x.largest_org_at_risk as double) / x.at_risk as max_org_share,
     case
-        when x.orgs < s.min_orgs_benchmark then 'fewer than ' || cast(s.min_orgs_benchmark as varchar) || ' organisations'
+        when x.orgs < s.min_orgs_benchmark then 'fewer than ' || cast(s.min_orgs_benchmark as varchar(20)) || ' organisations'
         when cast(x.largest_org_at_risk as double) / x.at_risk > s.max_org_share_benchmark
-            then 'one organisation above ' || cast(cast(round(s.max_org_share_benchmark * 100) as integer) as varchar) || '% of the weight'
-        when x.at_risk < s.min_cell_public then 'fewer than ' || cast(s.min_cell_public as varchar) || ' people at risk'
+            then 'one organisation above ' || cast(cast(round(s.max_org_share_benchmark * 100) as integer) as varchar(20)) || '% of the weight'
+        when x.at_risk < s.min_cell_public then 'fewer than ' || cast(s.min_cell_public as varchar(20)) || ' people at risk'
     end as suppressed_reason
 from steps as x
 cross join survey.settings as s;
