@@ -9,7 +9,13 @@ import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../src/config/settings.ts";
-import { POOL_SQL_DIR, POOL_STEPS, createInputTables } from "../src/survey/pool.ts";
+import {
+  POOL_SQL_DIR,
+  POOL_STEPS,
+  PUBLISH_SQL_DIR,
+  PUBLISH_STEPS,
+  createInputTables,
+} from "../src/survey/pool.ts";
 
 /** Construct → why it is out of the portable subset. */
 const NOT_PORTABLE: [RegExp, string][] = [
@@ -57,25 +63,34 @@ function withoutComments(sql: string): string {
   return sql.replace(/--[^\n]*/g, "").replace(/'(?:[^']|'')*'/g, "''");
 }
 
-describe("pooling SQL stays portable", () => {
-  const files = readdirSync(POOL_SQL_DIR).filter((f) => f.endsWith(".sql"));
+const STEPS = [
+  ...POOL_STEPS.map((s) => path.join(POOL_SQL_DIR, `${s}.sql`)),
+  ...PUBLISH_STEPS.map((s) => path.join(PUBLISH_SQL_DIR, `${s}.sql`)),
+];
 
-  it("every pooling SQL file is a step, and every step a file", () => {
-    expect(files.map((f) => f.slice(0, -4)).sort()).toEqual([...POOL_STEPS].sort());
+describe("pooling and publishing SQL stays portable", () => {
+  const files = [POOL_SQL_DIR, PUBLISH_SQL_DIR].flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith(".sql"))
+      .map((f) => path.join(d, f)),
+  );
+
+  it("every SQL file is a step, and every step a file", () => {
+    expect([...files].sort()).toEqual([...STEPS].sort());
   });
 
   it.each(files)("%s uses no DuckDB-only construct", (file) => {
-    const sql = withoutComments(readFileSync(path.join(POOL_SQL_DIR, file), "utf8"));
+    const sql = withoutComments(readFileSync(file, "utf8"));
     const found = NOT_PORTABLE.filter(([re]) => re.test(sql)).map(([re, why]) => `${re}: ${why}`);
     expect(found).toEqual([]);
   });
 
   it.each(files)("%s starts with a grain comment and creates the table it is named after", (file) => {
-    const sql = readFileSync(path.join(POOL_SQL_DIR, file), "utf8");
+    const sql = readFileSync(file, "utf8");
     expect(sql.split("\n")[0]).toMatch(/^-- one row per /);
-    const table = file.slice(0, -4);
-    expect(sql).toMatch(new RegExp(`drop table if exists (survey|marts)\\.${table};`));
-    expect(sql).toMatch(new RegExp(`create table (survey|marts)\\.${table} as`));
+    const table = path.basename(file, ".sql");
+    expect(sql).toMatch(new RegExp(`drop table if exists (survey|marts|publish)\\.${table};`));
+    expect(sql).toMatch(new RegExp(`create table (survey|marts|publish)\\.${table} as`));
   });
 
   it("the lint catches what it names (it is not a test that cannot fail)", () => {
@@ -90,8 +105,8 @@ describe("pooling SQL stays portable", () => {
     const conn = await instance.connect();
     try {
       await createInputTables(conn, DEFAULT_SETTINGS);
-      for (const step of POOL_STEPS) {
-        const sql = readFileSync(path.join(POOL_SQL_DIR, `${step}.sql`), "utf8");
+      for (const step of STEPS) {
+        const sql = readFileSync(step, "utf8");
         const create = sql.slice(sql.search(/\bcreate table\b/));
         const select = create.replace(/^create table \S+ as\s*/, "").replace(/;\s*$/, "");
         await conn.run(sql);
@@ -100,7 +115,7 @@ describe("pooling SQL stays portable", () => {
       }
       const tables = (
         await conn.runAndReadAll(
-          "select table_schema || '.' || table_name as t from information_schema.tables where table_schema in ('survey', 'marts') order by 1",
+          "select table_schema || '.' || table_name as t from information_schema.tables where table_schema in ('survey', 'marts', 'publish') order by 1",
         )
       ).getRowObjectsJson();
       expect(tables.map((t) => String(t.t).split(".")[1])).toEqual(expect.arrayContaining([...POOL_STEPS]));

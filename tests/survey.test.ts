@@ -199,7 +199,7 @@ describe("pooling the 12 sample organisations equals one warehouse of all of the
     );
     let compared = 0;
     for (const [key, list] of groups) {
-      const last = Math.max(...list.map((s) => s.exit));
+      const last = Math.min(120, Math.max(...list.map((s) => s.exit)));
       let s = 1;
       let greenwood = 0;
       for (let m = 0; m <= last; m++) {
@@ -292,6 +292,107 @@ describe("pooling the 12 sample organisations equals one warehouse of all of the
       expect(Math.abs(Number(p.pay_usd) - exact), label).toBeLessThanOrEqual(Number(p.bin_error_usd));
       expect(Number(p.bin_error_usd) % DEFAULT_SETTINGS.survey_pay_bin_usd).toBe(0);
     }
+  });
+});
+
+describe("the commands", () => {
+  it("contribute --explain prints every table with its row count; --org is required for a multi-org warehouse", () => {
+    const r = runCli([
+      "contribute",
+      "--db",
+      dbPath,
+      "--org",
+      "ORG02",
+      "--explain",
+      "--settings",
+      path.join(dir, "none.json"),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const m = contributions.get("ORG02")!.manifest;
+    for (const [t, n] of Object.entries(m.tables))
+      expect(r.stdout).toMatch(new RegExp(`^${t}\\s+${n}\\s`, "m"));
+    expect(r.stdout).toContain(m.checksum);
+    const noOrg = runCli(["contribute", "--db", dbPath, "--out", path.join(dir, "x.parquet")]);
+    expect(noOrg.code).toBe(2);
+    expect(noOrg.stderr).toMatch(/holds 12 organisations; choose one with --org/);
+  });
+
+  it("pool exits 2 when no file pools, naming why", () => {
+    const empty = path.join(dir, "empty");
+    mkdirSync(empty);
+    writeFileSync(path.join(empty, "notes.parquet"), "not parquet");
+    const r = runCli(["pool", "--input", empty, "--db", path.join(dir, "p.duckdb")]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/rejected {2}notes.parquet: unreadable Parquet/);
+  });
+});
+
+describe("the publish layer of the pooled warehouse", () => {
+  it("publishes only peer groups of at least 5 organisations with none above 25%, and no group by difference", async () => {
+    const groups = await query(pooledPath, "select * from publish.publication_groups");
+    const rules = await query(pooledPath, "select * from survey.peer_groups");
+    expect(groups.length).toBe(rules.length);
+    const byKey = new Map(rules.map((r) => [`${r.facility_type}|${r.bed_band}|${r.region}`, r]));
+    for (const g of groups.filter((x) => x.suppressed_reason === null)) {
+      const r = byKey.get(`${g.facility_type}|${g.bed_band}|${g.region}`)!;
+      expect(Number(r.contributors)).toBeGreaterThanOrEqual(5);
+      expect(Number(r.max_org_share)).toBeLessThanOrEqual(0.25);
+    }
+    // every parent minus its published children along one dimension pools 0 or >= 5 organisations
+    const published = groups.filter((x) => x.suppressed_reason === null);
+    for (const parent of published)
+      for (const dim of ["facility_type", "bed_band", "region"] as const) {
+        if (parent[dim] !== "all") continue;
+        const children = groups.filter(
+          (c) =>
+            c[dim] !== "all" &&
+            (["facility_type", "bed_band", "region"] as const).every((d) => d === dim || c[d] === parent[d]),
+        );
+        const hidden = children
+          .filter((c) => c.suppressed_reason !== null)
+          .reduce((a, c) => a + Number(c.contributors), 0);
+        expect(hidden === 0 || hidden >= 5, `${JSON.stringify(parent)} by ${dim}: ${hidden} hidden`).toBe(
+          true,
+        );
+      }
+  });
+
+  it("every published pay percentile rests on >= 5 organisations, none above 25%, >= 11 people, rounded to $100", async () => {
+    const rows = await query(
+      pooledPath,
+      `select p.pay_usd, m.orgs, m.max_org_share, m.people, p.suppressed_reason
+       from publish.pooled_pay_percentiles p
+       join marts.pooled_pay_percentiles m using (facility_type, bed_band, region, year, group_kind, group_value, percentile)`,
+    );
+    const shown = rows.filter((r) => r.pay_usd !== null);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const r of shown) {
+      expect(Number(r.orgs)).toBeGreaterThanOrEqual(5);
+      expect(Number(r.max_org_share)).toBeLessThanOrEqual(0.25);
+      expect(Number(r.people)).toBeGreaterThanOrEqual(11);
+      expect(Number(r.pay_usd) % 100).toBe(0);
+    }
+    for (const r of rows.filter((x) => x.pay_usd === null)) expect(r.suppressed_reason).not.toBeNull();
+  });
+
+  it("holds no additive counts and names no contributor unless configured", async () => {
+    const columns = await query(
+      pooledPath,
+      "select table_name, column_name from information_schema.columns where table_schema = 'publish'",
+    );
+    const additive = [
+      "headcount",
+      "fte",
+      "separations",
+      "at_risk",
+      "events",
+      "hours",
+      "assets",
+      "people",
+      "requisitions",
+    ];
+    expect(columns.filter((c) => additive.includes(String(c.column_name)))).toEqual([]);
+    expect(await query(pooledPath, "select * from publish.contributors")).toEqual([]);
   });
 });
 

@@ -44,7 +44,13 @@ export function explain(c: Contribution): string {
   out.push("", "every row also carries contributor_id, period_start, period_end and table_name");
   if (c.refusals.length) {
     out.push("", `pay groups refused (not in the file): ${c.refusals.length}`);
-    for (const r of c.refusals) out.push(`  ${r.year} ${r.group_kind} ${r.group_value}: ${r.reason}`);
+    // the reasons repeat year after year: one line per group and reason, with its years
+    const byGroup = new Map<string, number[]>();
+    for (const r of c.refusals) {
+      const key = `${r.group_kind} ${r.group_value}: ${r.reason.replace(/\(\d+ people\)/, "(some people)")}`;
+      byGroup.set(key, [...(byGroup.get(key) ?? []), r.year]);
+    }
+    for (const [key, years] of byGroup) out.push(`  ${key} (${years.join(", ")})`);
   }
   return out.join("\n");
 }

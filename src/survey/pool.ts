@@ -36,6 +36,23 @@ export const POOL_STEPS = [
   "pooled_benchmark_bands",
 ] as const;
 
+export const PUBLISH_SQL_DIR = path.join(SQL_DIR, "survey/publish");
+
+/**
+ * What a society may publish (`build --audience public` on the pooled warehouse): peer groups
+ * under the safety-zone and complementary rules, then rates, shares, survival and percentiles
+ * only, each cell null with its rule when it fails.
+ */
+export const PUBLISH_STEPS = [
+  "publication_groups",
+  "pooled_benchmark_bands",
+  "pooled_turnover_annual",
+  "pooled_retention_curve",
+  "pooled_pay_percentiles",
+  "pooled_workload_share",
+  "contributors",
+] as const;
+
 export interface PoolRequest {
   inputDir: string;
   dbPath: string;
@@ -59,6 +76,8 @@ export interface PoolReport {
   rejected: number;
   peerGroups: number;
   publishablePeerGroups: number;
+  /** Seconds per phase: check (manifests and footers), stage (rows), validate, pool (the SQL steps by name). */
+  timings: Record<string, number>;
 }
 
 interface Candidate {
@@ -121,11 +140,29 @@ async function readCandidate(conn: DuckDBConnection, file: string): Promise<Cand
       file,
       reason: `manifest: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
     };
-  const described = await rows(conn, `describe select * from read_parquet(${str(file)})`);
-  const got = described.map((d) => `${d.column_name} ${String(d.column_type).toLowerCase()}`).join(", ");
-  const expected = CONTRIBUTION_COLUMNS.map((c) => `${c.name} ${c.type.replace(/\s/g, "")}`).join(", ");
-  if (got.replace(/\s/g, "") !== expected.replace(/\s/g, ""))
-    return { file, reason: `columns differ from schema version ${SCHEMA_VERSION}: ${got}` };
+  const described = await rows(
+    conn,
+    `describe select * from read_parquet(${str(file)}, hive_partitioning = false)`,
+  );
+  // folder names like batch=07 are the society's filing, not columns: read with hive_partitioning off
+  const got = described.map(
+    (d) => `${d.column_name} ${String(d.column_type).toLowerCase().replace(/\s/g, "")}`,
+  );
+  const expected = CONTRIBUTION_COLUMNS.map((c) => `${c.name} ${c.type.replace(/\s/g, "")}`);
+  if (got.join(",") !== expected.join(",")) {
+    const missing = expected.filter((c) => !got.includes(c));
+    const extra = got.filter((c) => !expected.includes(c));
+    return {
+      file,
+      reason: `columns differ from schema version ${SCHEMA_VERSION}: ${[
+        missing.length ? `missing ${missing.join(", ")}` : "",
+        extra.length ? `unexpected ${extra.join(", ")}` : "",
+        !missing.length && !extra.length ? "same columns in another order" : "",
+      ]
+        .filter(Boolean)
+        .join("; ")}`,
+    };
+  }
   return { file, manifest: parsed.data };
 }
 
@@ -135,7 +172,8 @@ async function readCandidate(conn: DuckDBConnection, file: string): Promise<Cand
  * the contribution's id). On Spark or Trino these are the external tables over the Parquet files.
  */
 export async function createInputTables(conn: DuckDBConnection, settings: Settings): Promise<void> {
-  for (const schema of ["survey", "marts"]) await conn.run(`create schema if not exists ${schema}`);
+  for (const schema of ["survey", "marts", "publish"])
+    await conn.run(`create schema if not exists ${schema}`);
   await conn.run(`create or replace table survey.contributions (
       contribution_id varchar, contributor_id varchar, facility_type varchar, bed_band varchar, region varchar,
       period_start date, period_end date, as_of date, schema_version integer, tool_version varchar,
@@ -169,12 +207,12 @@ async function stageRows(conn: DuckDBConnection, candidates: Candidate[]): Promi
   const columns = CONTRIBUTION_COLUMNS.map((c) => `"${c.name}"`).join(", ");
   await conn.run(
     `create or replace temp table staged_rows as select ${columns}, cast(null as varchar) as filename
-     from read_parquet(${str(candidates[0]!.file)}) limit 0`,
+     from read_parquet(${str(candidates[0]!.file)}, hive_partitioning = false) limit 0`,
   );
   const list = (files: string[]) => `[${files.map(str).join(", ")}]`;
   try {
     await conn.run(
-      `insert into staged_rows select ${columns}, filename from read_parquet(${list(candidates.map((c) => c.file))}, filename = true)`,
+      `insert into staged_rows select ${columns}, filename from read_parquet(${list(candidates.map((c) => c.file))}, filename = true, hive_partitioning = false)`,
     );
     return;
   } catch {
@@ -184,7 +222,7 @@ async function stageRows(conn: DuckDBConnection, candidates: Candidate[]): Promi
   for (const c of candidates) {
     try {
       await conn.run(
-        `insert into staged_rows select ${columns}, filename from read_parquet(${str(c.file)}, filename = true)`,
+        `insert into staged_rows select ${columns}, filename from read_parquet(${str(c.file)}, filename = true, hive_partitioning = false)`,
       );
     } catch (e) {
       c.reason = `unreadable Parquet data (${(e as Error).message.split("\n")[0]})`;
@@ -203,6 +241,13 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
   const instance = await DuckDBInstance.create(building);
   const conn = await instance.connect();
   const log: PoolLogEntry[] = [];
+  const timings: Record<string, number> = {};
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    timings[name] = (now - phaseStart) / 1000;
+    phaseStart = now;
+  };
   try {
     await createInputTables(conn, req.settings);
     const candidates: Candidate[] = [];
@@ -220,9 +265,11 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
         c.reason = `too recent: the period ends ${m.period_end}, less than ${req.settings.survey_min_data_age_months} months before the pooling date ${poolDate} (data must be at least ${req.settings.survey_min_data_age_months} months old)`;
     }
 
+    phase("check");
     const readable = candidates.filter((c) => !c.reason);
     if (readable.length > 0) {
       await stageRows(conn, readable);
+      phase("stage");
       const digests = new Map(
         (await rows(conn, rowsDigestSql("staged_rows", "filename"))).map((r) => [
           String(r.filename),
@@ -289,6 +336,7 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
       }
     }
 
+    phase("validate");
     // one contributor, one count per month: a repeated or overlapping period is left out
     const accepted: Candidate[] = [];
     for (const c of candidates) {
@@ -371,10 +419,16 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
         },
       );
 
-    for (const step of POOL_STEPS) {
-      const file = path.join(POOL_SQL_DIR, `${step}.sql`);
+    phase("load");
+    const steps = [
+      ...POOL_STEPS.map((s) => path.join(POOL_SQL_DIR, `${s}.sql`)),
+      ...PUBLISH_STEPS.map((s) => path.join(PUBLISH_SQL_DIR, `${s}.sql`)),
+    ];
+    for (const file of steps) {
+      const step = path.basename(path.dirname(file)) + "." + path.basename(file, ".sql");
       try {
         await conn.run(readFileSync(file, "utf8"));
+        phase(step);
       } catch (e) {
         throw new Error(`${path.relative(PROJECT_ROOT, file)}: ${(e as Error).message}`);
       }
@@ -395,6 +449,7 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
       rejected: log.length - pooled,
       peerGroups: Number(groups!.n),
       publishablePeerGroups: Number(groups!.ok),
+      timings,
     };
   } catch (e) {
     conn.closeSync();

@@ -1,4 +1,4 @@
--- one row per (peer group, group_kind, group_value, event_kind, tenure_month) with anyone at risk: Kaplan-Meier survival through the end of the tenure month from the summed risk sets and events, with Greenwood's 95% CI on the log scale
+-- one row per (peer group, group_kind, group_value, event_kind, tenure_month up to 120) with anyone at risk: Kaplan-Meier survival through the end of the tenure month from the summed risk sets and events, with Greenwood's 95% CI on the log scale
 -- Exact: the pooled risk set of a month is the sum of the contributions' risk sets, so this is the
 -- curve one warehouse holding every contributor's employments would compute at month resolution.
 -- S(m) = prod over months k <= m of (1 - d_k / n_k); var(log S) = sum d / (n (n - d)) (Greenwood);
@@ -10,7 +10,8 @@ with by_contributor as (
         r.event_kind, r.tenure_month, sum(r.at_risk) as at_risk, sum(r.events) as events
     from survey.contribution_rows as r
     join survey.peer_members as m on m.contribution_id = r.contribution_id
-    where r.table_name = 'retention_km'
+    -- ten years of tenure, as marts.retention_curve: S(m) needs only the months up to m
+    where r.table_name = 'retention_km' and r.tenure_month <= 120
     group by m.facility_type, m.bed_band, m.region, m.contributor_id, r.group_kind, r.group_value,
         r.event_kind, r.tenure_month
 ),
