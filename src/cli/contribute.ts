@@ -85,9 +85,15 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`htm-workforce contribute: ${dbPath}: no warehouse (run htm-workforce ingest first)`);
     return 2;
   }
+  let settings;
+  try {
+    settings = readSettings(values.settings ?? path.join(DEFAULT_INPUT_DIR, "settings.json"));
+  } catch (e) {
+    console.error(`htm-workforce contribute: ${(e as Error).message}`);
+    return 2;
+  }
   let contribution: Contribution;
   try {
-    const settings = readSettings(values.settings ?? path.join(DEFAULT_INPUT_DIR, "settings.json"));
     contribution = await buildContribution({
       dbPath,
       out: values.out,
@@ -99,7 +105,7 @@ export async function run(argv: string[]): Promise<number> {
       settings,
     });
   } catch (e) {
-    if (e instanceof ContributionError || /settings/.test((e as Error).message.split(":")[0] ?? "")) {
+    if (e instanceof ContributionError) {
       console.error(`htm-workforce contribute: ${(e as Error).message}`);
       return 2;
     }

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readSettings } from "../config/settings.ts";
-import { poolContributions } from "../survey/pool.ts";
+import { contributionFiles, poolContributions } from "../survey/pool.ts";
 import { UsageError } from "./main.ts";
 
 const HELP = `usage: htm-workforce pool --input DIR --db FILE [--settings FILE] [--pool-date YYYY-MM-DD]
@@ -55,6 +55,10 @@ export async function run(argv: string[]): Promise<number> {
     settings = readSettings(values.settings ?? path.join(inputDir, "settings.json"));
   } catch (e) {
     console.error(`htm-workforce pool: ${(e as Error).message}`);
+    return 2;
+  }
+  if (contributionFiles(inputDir).length === 0) {
+    console.error(`htm-workforce pool: ${inputDir}: no .parquet contribution files`);
     return 2;
   }
   const report = await poolContributions({ inputDir, dbPath: path.resolve(values.db), settings, poolDate });

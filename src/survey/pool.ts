@@ -26,6 +26,7 @@ export const POOL_SQL_DIR = path.join(SQL_DIR, "survey/pool");
 export const POOL_STEPS = [
   "peer_members",
   "peer_groups",
+  "pooled_members",
   "pooled_headcount_monthly",
   "pooled_turnover_annual",
   "pooled_workload_domain_quarterly",
@@ -357,6 +358,8 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
       accepted.push(c);
     }
 
+    // one transaction for the row-by-row inserts: a commit per row would sync the file each time
+    await conn.run("begin transaction");
     for (const c of accepted) {
       const m = c.manifest!;
       await conn.run(
@@ -419,6 +422,7 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
         },
       );
 
+    await conn.run("commit");
     phase("load");
     const steps = [
       ...POOL_STEPS.map((s) => path.join(POOL_SQL_DIR, `${s}.sql`)),

@@ -39,7 +39,7 @@ org_values as (
 -- the peer groups each contributor belongs to
 profiles as (
     select distinct m.facility_type, m.bed_band, m.region, m.contributor_id
-    from survey.peer_members as m
+    from survey.pooled_members as m
 ),
 
 ranked as (

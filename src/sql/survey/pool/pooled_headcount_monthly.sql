@@ -5,7 +5,7 @@ with by_contributor as (
     select m.facility_type, m.bed_band, m.region, m.contributor_id, r.month_start, r.role_family,
         sum(r.headcount) as headcount, sum(r.fte) as fte
     from survey.contribution_rows as r
-    join survey.peer_members as m on m.contribution_id = r.contribution_id
+    join survey.pooled_members as m on m.contribution_id = r.contribution_id
     where r.table_name = 'headcount_monthly'
     group by m.facility_type, m.bed_band, m.region, m.contributor_id, r.month_start, r.role_family
 ),

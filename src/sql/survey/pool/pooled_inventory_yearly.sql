@@ -7,7 +7,7 @@ with by_domain as (
         sum(case when r.is_networked then r.assets else 0 end) as networked_assets,
         sum(r.acquisition_cost_usd) as acquisition_cost_usd
     from survey.contribution_rows as r
-    join survey.peer_members as m on m.contribution_id = r.contribution_id
+    join survey.pooled_members as m on m.contribution_id = r.contribution_id
     where r.table_name = 'inventory_yearly'
     group by m.facility_type, m.bed_band, m.region, m.contributor_id, r.year, r.domain
 ),

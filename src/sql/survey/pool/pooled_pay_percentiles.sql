@@ -9,7 +9,7 @@ with by_contributor as (
     select m.facility_type, m.bed_band, m.region, m.contributor_id, r.year, r.group_kind, r.group_value,
         r.pay_lower_usd, r.pay_upper_usd, sum(r.people) as people
     from survey.contribution_rows as r
-    join survey.peer_members as m on m.contribution_id = r.contribution_id
+    join survey.pooled_members as m on m.contribution_id = r.contribution_id
     where r.table_name = 'pay_histogram'
     group by m.facility_type, m.bed_band, m.region, m.contributor_id, r.year, r.group_kind, r.group_value,
         r.pay_lower_usd, r.pay_upper_usd

@@ -16,7 +16,7 @@ select
             then 'fewer than ' || cast(max(s.min_orgs_benchmark) as varchar(20)) || ' organisations'
     end as suppressed_reason
 from survey.contribution_rows as r
-join survey.peer_members as m on m.contribution_id = r.contribution_id
+join survey.pooled_members as m on m.contribution_id = r.contribution_id
 cross join survey.settings as s
 where r.table_name = 'requisitions'
 group by m.facility_type, m.bed_band, m.region, r.role_family, r.requisition_status, r.days_lower, r.days_upper;

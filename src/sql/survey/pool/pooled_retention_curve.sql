@@ -9,7 +9,7 @@ with by_contributor as (
     select m.facility_type, m.bed_band, m.region, m.contributor_id, r.group_kind, r.group_value,
         r.event_kind, r.tenure_month, sum(r.at_risk) as at_risk, sum(r.events) as events
     from survey.contribution_rows as r
-    join survey.peer_members as m on m.contribution_id = r.contribution_id
+    join survey.pooled_members as m on m.contribution_id = r.contribution_id
     -- ten years of tenure, as marts.retention_curve: S(m) needs only the months up to m
     where r.table_name = 'retention_km' and r.tenure_month <= 120
     group by m.facility_type, m.bed_band, m.region, m.contributor_id, r.group_kind, r.group_value,

@@ -8,7 +8,7 @@ with by_contributor as (
         sum(r.separations) as separations,
         sum(r.voluntary_separations) as voluntary_separations
     from survey.contribution_rows as r
-    join survey.peer_members as m on m.contribution_id = r.contribution_id
+    join survey.pooled_members as m on m.contribution_id = r.contribution_id
     where r.table_name = 'turnover_monthly'
     group by m.facility_type, m.bed_band, m.region, m.contributor_id, r.year, r.month_start, r.role_family
 ),

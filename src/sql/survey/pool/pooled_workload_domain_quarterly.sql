@@ -5,7 +5,7 @@ with by_contributor as (
     select m.facility_type, m.bed_band, m.region, m.contributor_id, r.quarter_start, r.domain,
         sum(r.hours) as hours, sum(r.vendor_cost_usd) as vendor_cost_usd, sum(r.parts_cost_usd) as parts_cost_usd
     from survey.contribution_rows as r
-    join survey.peer_members as m on m.contribution_id = r.contribution_id
+    join survey.pooled_members as m on m.contribution_id = r.contribution_id
     where r.table_name = 'workload_quarterly'
     group by m.facility_type, m.bed_band, m.region, m.contributor_id, r.quarter_start, r.domain
 ),
