@@ -317,6 +317,23 @@ describe("the commands", () => {
     expect(noOrg.stderr).toMatch(/holds 12 organisations; choose one with --org/);
   });
 
+  it("a period outside the warehouse's history, or both --years and --period-start, is refused", async () => {
+    const req = { dbPath, orgId: "ORG01", settings: DEFAULT_SETTINGS };
+    await expect(buildContribution({ ...req, periodStart: "2015-01-01" })).rejects.toThrow(
+      /before history_start 2016-01-01/,
+    );
+    await expect(buildContribution({ ...req, periodEnd: "2026-01-31" })).rejects.toThrow(
+      /after the warehouse's as_of/,
+    );
+    await expect(buildContribution({ ...req, years: 2, periodStart: "2024-01-01" })).rejects.toThrow(
+      /not both/,
+    );
+    const two = await buildContribution({ ...req, years: 2 });
+    expect([two.manifest.period_start, two.manifest.period_end]).toEqual(["2024-01-01", "2025-12-31"]);
+    // 24 months × role families: the headcount table covers exactly the period
+    expect(two.manifest.tables.headcount_monthly! % 24).toBe(0);
+  });
+
   it("pool exits 2 when no file pools, naming why", () => {
     const empty = path.join(dir, "empty");
     mkdirSync(empty);
