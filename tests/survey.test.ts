@@ -350,6 +350,7 @@ describe("the publish layer of the pooled warehouse", () => {
     const rules = await query(pooledPath, "select * from survey.peer_groups");
     expect(groups.length).toBe(rules.length);
     const byKey = new Map(rules.map((r) => [`${r.facility_type}|${r.bed_band}|${r.region}`, r]));
+    for (const g of groups.filter((x) => x.suppressed_reason !== null)) expect(g.contributors).toBeNull();
     for (const g of groups.filter((x) => x.suppressed_reason === null)) {
       const r = byKey.get(`${g.facility_type}|${g.bed_band}|${g.region}`)!;
       expect(Number(r.contributors)).toBeGreaterThanOrEqual(5);
@@ -367,7 +368,10 @@ describe("the publish layer of the pooled warehouse", () => {
         );
         const hidden = children
           .filter((c) => c.suppressed_reason !== null)
-          .reduce((a, c) => a + Number(c.contributors), 0);
+          .reduce(
+            (a, c) => a + Number(byKey.get(`${c.facility_type}|${c.bed_band}|${c.region}`)!.contributors),
+            0,
+          );
         expect(hidden === 0 || hidden >= 5, `${JSON.stringify(parent)} by ${dim}: ${hidden} hidden`).toBe(
           true,
         );

@@ -1,4 +1,4 @@
--- one row per peer group: whether the society may publish it (safety-zone rules, then complementary suppression along each profile dimension) and how many organisations it pools
+-- one row per peer group: whether the society may publish it (safety-zone rules, then complementary suppression along each profile dimension) and, when it may, how many organisations it pools
 -- A group that fails the rules could be had by difference: the parent group (that dimension 'all')
 -- minus its published children. When the failing children of a parent pool 1 to
 -- min_orgs_benchmark - 1 organisations between them, the published child with the fewest
@@ -46,7 +46,8 @@ select
     g.facility_type,
     g.bed_band,
     g.region,
-    g.contributors,
+    -- a withheld group's count is withheld too: it would say which few hospitals took part
+    case when g.suppressed_reason is null and c.facility_type is null then g.contributors end as contributors,
     case
         when g.suppressed_reason is not null then g.suppressed_reason
         when c.facility_type is not null
