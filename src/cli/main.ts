@@ -38,6 +38,14 @@ const COMMANDS: Record<
   },
   bench: { summary: "benchmark ingest against DuckDB's bare CSV reader", load: () => import("./bench.ts") },
   screenshots: { summary: "screenshot every page of the built site", load: () => import("./screenshots.ts") },
+  contribute: {
+    summary: "write a survey contribution: mergeable aggregates only, no person-level row",
+    load: () => import("./contribute.ts"),
+  },
+  pool: {
+    summary: "validate and pool survey contributions into a society warehouse",
+    load: () => import("./pool.ts"),
+  },
   dictionary: {
     summary: "regenerate docs/data-dictionary.md from the contract",
     load: () => import("./dictionary.ts"),

@@ -124,6 +124,44 @@ export const settingsSchema = z
       .describe(
         "Largest plausible single cost in USD (acquisition, vendor, parts, training cost); more is rejected.",
       ),
+    survey_pay_bin_usd: z
+      .number()
+      .int()
+      .positive()
+      .default(5000)
+      .describe(
+        "Width of the fixed pay bins in a survey contribution (bins start at multiples of it); pooled pay percentiles are exact only to the bins they fall in.",
+      ),
+    survey_min_pay_group: z
+      .number()
+      .int()
+      .positive()
+      .default(5)
+      .describe(
+        "Fewest people in a (year, role or role family) pay histogram a survey contribution may carry; smaller groups are refused and listed.",
+      ),
+    survey_min_pay_bin: z
+      .number()
+      .int()
+      .positive()
+      .default(1)
+      .describe(
+        "Fewest people in one pay bin of a contribution; a group with a smaller non-empty bin is refused whole, so histograms stay mergeable.",
+      ),
+    survey_min_data_age_months: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(3)
+      .describe(
+        "A contribution's period must end at least this many months before the pooling date (FTC/DOJ safety zone: data at least 3 months old).",
+      ),
+    survey_publish_contributor_names: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Whether a pooled site's methodology page may name contributors; by default it gives counts only.",
+      ),
   })
   .strict();
 

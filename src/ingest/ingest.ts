@@ -240,7 +240,12 @@ async function writeSettings(conn: DuckDBConnection, settings: Settings): Promis
     cast($max_org_share_benchmark as double) as max_org_share_benchmark,
     cast($forecast_quarters as integer) as forecast_quarters,
     cast($max_rejected_share as double) as max_rejected_share,
-    cast($retirement_age as integer) as retirement_age`,
+    cast($retirement_age as integer) as retirement_age,
+    cast($survey_pay_bin_usd as integer) as survey_pay_bin_usd,
+    cast($survey_min_pay_group as integer) as survey_min_pay_group,
+    cast($survey_min_pay_bin as integer) as survey_min_pay_bin,
+    cast($survey_min_data_age_months as integer) as survey_min_data_age_months,
+    cast($survey_publish_contributor_names as boolean) as survey_publish_contributor_names`,
     { ...settings, as_of: settings.as_of ?? null, history_start: settings.history_start ?? null },
   );
 }

@@ -1,0 +1,164 @@
+/**
+ * `npm run bench:pool`: pooling 100 → 1,000 survey contributions (issue 14). The 12 sample
+ * organisations contribute real files; synthetic contributors are made from them by scaling
+ * every count and sum by a whole factor (so every total stays possible) under a new id and a
+ * profile that cycles through facility types, bed bands and regions, each re-signed with its
+ * own checksum. Each pool runs in a fresh process; time and peak memory are reported against
+ * the growth in files.
+ *
+ *   node --import tsx src/bench/pool-bench.ts [--sizes 100,300,1000] [--out DIR]
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DuckDBInstance, quotedString as str } from "@duckdb/node-api";
+import { DEFAULT_SETTINGS } from "../config/settings.ts";
+import { ingest } from "../ingest/ingest.ts";
+import { buildContribution } from "../survey/contribute.ts";
+import {
+  BED_BANDS,
+  CONTRIBUTION_COLUMNS,
+  FACILITY_TYPES,
+  MANIFEST_KEY,
+  contributionChecksum,
+  rowsDigestSql,
+  type Manifest,
+} from "../survey/contribution-schema.ts";
+import { PROJECT_ROOT } from "../warehouse/paths.ts";
+
+const REGIONS = ["Northeast", "Midwest", "South", "West", "Southwest", "Southeast"];
+const SCALED = [
+  "headcount",
+  "headcount_start",
+  "headcount_end",
+  "separations",
+  "voluntary_separations",
+  "at_risk",
+  "events",
+  "assets",
+  "requisitions",
+  "people",
+];
+const SCALED_DECIMAL = ["fte", "hours", "vendor_cost_usd", "parts_cost_usd", "acquisition_cost_usd"];
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "100,300,1000" },
+    out: { type: "string", default: path.join(PROJECT_ROOT, "bench-out/pool") },
+  },
+});
+const sizes = values.sizes!.split(",").map(Number);
+const out = path.resolve(values.out!);
+mkdirSync(out, { recursive: true });
+
+// 1. the real contributions of the 12 sample organisations
+const sampleDir = path.join(out, "sample");
+const db = path.join(sampleDir, "w.duckdb");
+if (!existsSync(db)) {
+  const r = spawnSync(
+    process.execPath,
+    [path.join(PROJECT_ROOT, "bin/htm-workforce.js"), "sample", "--out", sampleDir, "--work-orders", "50000"],
+    { stdio: ["ignore", 2, 2] },
+  );
+  if (r.status !== 0) throw new Error("sample failed");
+  await ingest({ inputDir: sampleDir, dbPath: db, quiet: true });
+}
+const baseDir = path.join(out, "base");
+mkdirSync(baseDir, { recursive: true });
+const orgs = Array.from({ length: 12 }, (_, i) => `ORG${String(i + 1).padStart(2, "0")}`);
+const bases: { file: string; manifest: Manifest }[] = [];
+for (const org of orgs) {
+  const file = path.join(baseDir, `${org}.parquet`);
+  const c = await buildContribution({ dbPath: db, orgId: org, out: file, settings: DEFAULT_SETTINGS });
+  bases.push({ file, manifest: c.manifest });
+}
+
+// 2. synthetic contributors, written once for the largest size; smaller sizes use a prefix
+const max = Math.max(...sizes);
+const synthDir = path.join(out, `synthetic-${max}`);
+if (!existsSync(path.join(synthDir, "complete"))) {
+  rmSync(synthDir, { recursive: true, force: true });
+  mkdirSync(synthDir, { recursive: true });
+  const t0 = performance.now();
+  const instance = await DuckDBInstance.create(":memory:");
+  const conn = await instance.connect();
+  for (let i = 0; i < max; i++) {
+    const base = bases[i % bases.length]!;
+    const factor = 1 + (Math.floor(i / bases.length) % 3);
+    const id = `SYN${String(i).padStart(4, "0")}`;
+    const casts = CONTRIBUTION_COLUMNS.map((c) => {
+      if (c.name === "contributor_id") return `cast($id as varchar) as contributor_id`;
+      if (SCALED.includes(c.name)) return `cast(${c.name} * $factor as integer) as ${c.name}`;
+      if (SCALED_DECIMAL.includes(c.name)) return `cast(${c.name} * $factor as decimal(38, 6)) as ${c.name}`;
+      return c.name;
+    }).join(", ");
+    await conn.run(`create or replace temp table t as select ${casts} from read_parquet(${str(base.file)})`, {
+      id,
+      factor,
+    });
+    const digest = String((await conn.runAndReadAll(rowsDigestSql("t"))).getRowObjectsJson()[0]!.digest);
+    const manifest = {
+      ...base.manifest,
+      contributor_id: id,
+      profile: {
+        facility_type: FACILITY_TYPES[i % (FACILITY_TYPES.length - 1)]!,
+        bed_band: BED_BANDS[Math.floor(i / 7) % (BED_BANDS.length - 1)]!,
+        region: REGIONS[Math.floor(i / 3) % REGIONS.length]!,
+      },
+    };
+    const signed = { ...manifest, checksum: contributionChecksum(manifest, digest) };
+    // Hive-style folders, as a society would file them
+    const folder = path.join(synthDir, `batch=${String(Math.floor(i / 100)).padStart(2, "0")}`);
+    mkdirSync(folder, { recursive: true });
+    await conn.run(
+      `copy t to ${str(path.join(folder, `${id}.parquet`))} (format parquet, kv_metadata {${MANIFEST_KEY}: ${str(JSON.stringify(signed))}})`,
+    );
+  }
+  conn.closeSync();
+  instance.closeSync();
+  writeFileSync(path.join(synthDir, "complete"), "");
+  process.stderr.write(
+    `wrote ${max} synthetic contributions in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
+}
+
+// 3. pool each size in a fresh process; a size is the first N files (whole batches of 100)
+const results: Record<string, unknown>[] = [];
+for (const n of sizes) {
+  const dir = path.join(out, `pool-input-${n}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  const batches = readdirSync(synthDir)
+    .filter((b) => b.startsWith("batch="))
+    .sort()
+    .slice(0, Math.ceil(n / 100));
+  // symlinks: the same bytes, no copy
+  for (const b of batches) spawnSync("ln", ["-s", path.join(synthDir, b), path.join(dir, b)]);
+  const files = batches.flatMap((b) => readdirSync(path.join(synthDir, b))).length;
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(PROJECT_ROOT, "src/bench/pool-measure.ts"),
+      dir,
+      path.join(out, `pooled-${n}.duckdb`),
+      "2026-06-30",
+    ],
+    { encoding: "utf8" },
+  );
+  if (r.status !== 0) throw new Error(`pool of ${n} failed: ${r.stderr}`);
+  const m = JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, number>;
+  results.push({ contributions: files, ...m });
+  process.stderr.write(
+    `${files} contributions: ${m.seconds!.toFixed(1)} s, peak ${(m.peak_rss_bytes! / 2 ** 20).toFixed(0)} MiB, ${m.pooled} pooled, ${m.rejected} rejected\n`,
+  );
+}
+const first = results[0]! as { contributions: number; seconds: number; peak_rss_bytes: number };
+const lines = results.map((r) => {
+  const x = r as { contributions: number; seconds: number; peak_rss_bytes: number; pooled: number };
+  return `${String(x.contributions).padStart(5)} contributions  ${x.seconds.toFixed(1).padStart(6)} s  (${(x.seconds / first.seconds).toFixed(2)}× for ${(x.contributions / first.contributions).toFixed(0)}× the files)  peak ${(x.peak_rss_bytes / 2 ** 20).toFixed(0)} MiB  pooled ${x.pooled}`;
+});
+console.log(lines.join("\n"));
+writeFileSync(path.join(out, "pool-bench-results.json"), JSON.stringify(results, null, 2));

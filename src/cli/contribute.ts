@@ -1,0 +1,126 @@
+/**
+ * `htm-workforce contribute`: a hospital's survey contribution (DESIGN §8, docs/survey.md), one
+ * Parquet file of counts and sums for a declared period; `--explain` prints what it holds.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { readSettings } from "../config/settings.ts";
+import { buildContribution, ContributionError, type Contribution } from "../survey/contribute.ts";
+import { DEFAULT_INPUT_DIR, warehousePath } from "../warehouse/paths.ts";
+import { UsageError } from "./main.ts";
+
+const HELP = `usage: htm-workforce contribute --out FILE [--db FILE] [--org ID] [--contributor ID]
+                                [--period-start YYYY-MM-DD] [--period-end YYYY-MM-DD | --years N]
+                                [--settings FILE] [--explain]
+
+Writes one survey contribution (Parquet) from the warehouse: headcount and FTE by role family and
+month, turnover inputs, separations by type, hours and costs by domain and quarter, assets by
+domain and networked flag, requisitions by fill-time bin, Kaplan-Meier risk sets by month of
+tenure, and fixed-bin pay histograms. No employee id, no person-level row, no pay of one person.
+
+  --out FILE            contribution file to write (.parquet)
+  --db FILE             warehouse (default $HTM_WAREHOUSE or data/warehouse.duckdb)
+  --org ID              organisation to contribute (needed when the warehouse holds several)
+  --contributor ID      the society's id for you (default: the org id)
+  --period-start DATE   first day of the period (default: history_start)
+  --period-end DATE     last day (default: as_of)
+  --years N             the last N calendar years up to --period-end
+  --settings FILE       settings.json with the survey floors (default data/input/settings.json)
+  --explain             print every table, its columns and row count (and the refused pay groups)`;
+
+export function explain(c: Contribution): string {
+  const m = c.manifest;
+  const out = [
+    `contribution of ${m.contributor_id} (schema version ${m.schema_version}, tool ${m.tool_version})`,
+    `profile: ${m.profile.facility_type}, beds ${m.profile.bed_band}, region ${m.profile.region}`,
+    `period ${m.period_start} to ${m.period_end}, warehouse as of ${m.as_of}; pay bins of $${m.pay_bin_usd.toLocaleString("en-US")}`,
+    `checksum ${m.checksum}`,
+    "",
+    `${"table".padEnd(22)} ${"rows".padStart(7)}  columns`,
+  ];
+  for (const [t, n] of Object.entries(m.tables))
+    out.push(`${t.padEnd(22)} ${String(n).padStart(7)}  ${(c.columns[t] ?? []).join(", ")}`);
+  out.push("", "every row also carries contributor_id, period_start, period_end and table_name");
+  if (c.refusals.length) {
+    out.push("", `pay groups refused (not in the file): ${c.refusals.length}`);
+    // the reasons repeat year after year: one line per group and reason, with its years
+    const byGroup = new Map<string, number[]>();
+    for (const r of c.refusals) {
+      const key = `${r.group_kind} ${r.group_value}: ${r.reason.replace(/\(\d+ people\)/, "(some people)")}`;
+      byGroup.set(key, [...(byGroup.get(key) ?? []), r.year]);
+    }
+    for (const [key, years] of byGroup) out.push(`  ${key} (${years.join(", ")})`);
+  }
+  return out.join("\n");
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      out: { type: "string" },
+      db: { type: "string" },
+      org: { type: "string" },
+      contributor: { type: "string" },
+      "period-start": { type: "string" },
+      "period-end": { type: "string" },
+      years: { type: "string" },
+      settings: { type: "string" },
+      explain: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (!values.out && !values.explain) throw new UsageError("--out FILE is required (or --explain)");
+  const years = values.years === undefined ? undefined : Number(values.years);
+  if (years !== undefined && !(Number.isInteger(years) && years > 0))
+    throw new UsageError(`--years ${values.years}: expected a whole number of years`);
+  const dbPath = warehousePath(values.db);
+  if (!existsSync(dbPath)) {
+    console.error(`htm-workforce contribute: ${dbPath}: no warehouse (run htm-workforce ingest first)`);
+    return 2;
+  }
+  let settings;
+  try {
+    settings = readSettings(values.settings ?? path.join(DEFAULT_INPUT_DIR, "settings.json"));
+  } catch (e) {
+    console.error(`htm-workforce contribute: ${(e as Error).message}`);
+    return 2;
+  }
+  let contribution: Contribution;
+  try {
+    contribution = await buildContribution({
+      dbPath,
+      out: values.out,
+      orgId: values.org,
+      contributorId: values.contributor,
+      periodStart: values["period-start"],
+      periodEnd: values["period-end"],
+      years,
+      settings,
+    });
+  } catch (e) {
+    if (e instanceof ContributionError) {
+      console.error(`htm-workforce contribute: ${(e as Error).message}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (values.explain) console.log(explain(contribution));
+  else if (contribution.refusals.length)
+    console.log(
+      `refused ${contribution.refusals.length} pay groups below the survey floors (see --explain); they are not in the file`,
+    );
+  if (values.out) {
+    const total = Object.values(contribution.manifest.tables).reduce((a, b) => a + b, 0);
+    console.log(
+      `wrote ${values.out}: ${total} rows in ${Object.keys(contribution.manifest.tables).length} tables`,
+    );
+  }
+  return 0;
+}

@@ -1,0 +1,87 @@
+-- one row per (peer group, metric, year, percentile): the percentile across the group's organisations of each organisation's own value (turnover, voluntary turnover, networking + cybersecurity share of hours, networked share of assets), the bands a Benchmarks page draws instead of any organisation's value
+-- Percentiles interpolate between order statistics (R type 7): h = (n - 1) p + 1.
+drop table if exists marts.pooled_benchmark_bands;
+create table marts.pooled_benchmark_bands as
+with turnover_months as (
+    select r.contributor_id, r.year, r.month_start,
+        sum(r.headcount_start) as headcount_start, sum(r.headcount_end) as headcount_end,
+        sum(r.separations) as separations, sum(r.voluntary_separations) as voluntary_separations
+    from survey.contribution_rows as r
+    where r.table_name = 'turnover_monthly' and r.role_family = 'all'
+    group by r.contributor_id, r.year, r.month_start
+),
+
+org_values as (
+    select contributor_id, 'turnover_rate' as metric, year,
+        sum(cast(separations as double) / nullif((headcount_start + headcount_end) / 2.0, 0)) as metric_value
+    from turnover_months
+    group by contributor_id, year
+    union all
+    select contributor_id, 'voluntary_turnover_rate', year,
+        sum(cast(voluntary_separations as double) / nullif((headcount_start + headcount_end) / 2.0, 0))
+    from turnover_months
+    group by contributor_id, year
+    union all
+    select r.contributor_id, 'network_cyber_hours_share', r.year,
+        cast(sum(case when r.domain in ('networking_integration', 'cybersecurity') then r.hours else 0 end) as double)
+        / nullif(cast(sum(r.hours) as double), 0)
+    from survey.contribution_rows as r
+    where r.table_name = 'workload_quarterly'
+    group by r.contributor_id, r.year
+    union all
+    select r.contributor_id, 'networked_asset_share', r.year,
+        cast(sum(case when r.is_networked then r.assets else 0 end) as double) / nullif(sum(r.assets), 0)
+    from survey.contribution_rows as r
+    where r.table_name = 'inventory_yearly'
+    group by r.contributor_id, r.year
+),
+
+-- the peer groups each contributor belongs to
+profiles as (
+    select distinct m.facility_type, m.bed_band, m.region, m.contributor_id
+    from survey.pooled_members as m
+),
+
+ranked as (
+    select p.facility_type, p.bed_band, p.region, v.metric, v.year, v.metric_value,
+        row_number() over (
+            partition by p.facility_type, p.bed_band, p.region, v.metric, v.year order by v.metric_value
+        ) as value_rank,
+        count(*) over (partition by p.facility_type, p.bed_band, p.region, v.metric, v.year) as orgs
+    from org_values as v
+    join profiles as p on p.contributor_id = v.contributor_id
+    where v.metric_value is not null
+),
+
+percentiles as (
+    select 0.1 as percentile
+    union all select 0.25
+    union all select 0.5
+    union all select 0.75
+    union all select 0.9
+),
+
+located as (
+    select r.facility_type, r.bed_band, r.region, r.metric, r.year, r.orgs, p.percentile,
+        (r.orgs - 1) * p.percentile + 1 as h,
+        max(case when r.value_rank = floor((r.orgs - 1) * p.percentile + 1) then r.metric_value end) as lo_value,
+        max(case when r.value_rank = floor((r.orgs - 1) * p.percentile + 1) + 1 then r.metric_value end) as hi_value
+    from ranked as r
+    cross join percentiles as p
+    group by r.facility_type, r.bed_band, r.region, r.metric, r.year, r.orgs, p.percentile
+)
+
+select
+    l.facility_type,
+    l.bed_band,
+    l.region,
+    l.metric,
+    l.year,
+    cast(l.percentile as double) as percentile,
+    cast(l.orgs as integer) as orgs,
+    l.lo_value + (l.h - floor(l.h)) * (coalesce(l.hi_value, l.lo_value) - l.lo_value) as metric_value,
+    case
+        when l.orgs < s.min_orgs_benchmark then 'fewer than ' || cast(s.min_orgs_benchmark as varchar(20)) || ' organisations'
+    end as suppressed_reason
+from located as l
+cross join survey.settings as s;

@@ -1,0 +1,85 @@
+-- one row per (peer group, year, role_family or 'all'): SHRM turnover from the pooled monthly counts (a month's separations over the mean of its first- and last-day headcount; the year's rate is the sum of its months)
+drop table if exists marts.pooled_turnover_annual;
+create table marts.pooled_turnover_annual as
+with by_contributor as (
+    select m.facility_type, m.bed_band, m.region, m.contributor_id, r.year, r.month_start, r.role_family,
+        sum(r.headcount_start) as headcount_start,
+        sum(r.headcount_end) as headcount_end,
+        sum(r.separations) as separations,
+        sum(r.voluntary_separations) as voluntary_separations
+    from survey.contribution_rows as r
+    join survey.pooled_members as m on m.contribution_id = r.contribution_id
+    where r.table_name = 'turnover_monthly'
+    group by m.facility_type, m.bed_band, m.region, m.contributor_id, r.year, r.month_start, r.role_family
+),
+
+monthly as (
+    select facility_type, bed_band, region, year, month_start, role_family,
+        sum(headcount_start) as headcount_start,
+        sum(headcount_end) as headcount_end,
+        sum(separations) as separations,
+        sum(voluntary_separations) as voluntary_separations
+    from by_contributor
+    group by facility_type, bed_band, region, year, month_start, role_family
+),
+
+rates as (
+    select *,
+        (headcount_start + headcount_end) / 2.0 as avg_headcount,
+        cast(separations as double) / nullif((headcount_start + headcount_end) / 2.0, 0) as turnover_rate,
+        cast(voluntary_separations as double) / nullif((headcount_start + headcount_end) / 2.0, 0)
+            as voluntary_turnover_rate
+    from monthly
+),
+
+annual as (
+    select facility_type, bed_band, region, year, role_family,
+        avg(avg_headcount) as avg_headcount,
+        sum(separations) as separations,
+        sum(voluntary_separations) as voluntary_separations,
+        sum(turnover_rate) as turnover_rate,
+        sum(voluntary_turnover_rate) as voluntary_turnover_rate
+    from rates
+    group by facility_type, bed_band, region, year, role_family
+),
+
+-- an organisation's weight in a year: its share of the summed monthly average headcount
+weights as (
+    select facility_type, bed_band, region, year, role_family, contributor_id,
+        sum(headcount_start + headcount_end) as weight
+    from by_contributor
+    group by facility_type, bed_band, region, year, role_family, contributor_id
+),
+
+shares as (
+    select facility_type, bed_band, region, year, role_family,
+        sum(case when weight > 0 then 1 else 0 end) as orgs,
+        cast(max(weight) as double) / nullif(sum(weight), 0) as max_org_share
+    from weights
+    group by facility_type, bed_band, region, year, role_family
+)
+
+select
+    a.facility_type,
+    a.bed_band,
+    a.region,
+    a.year,
+    a.role_family,
+    cast(a.avg_headcount as double) as avg_headcount,
+    cast(a.separations as integer) as separations,
+    cast(a.voluntary_separations as integer) as voluntary_separations,
+    cast(a.turnover_rate as double) as turnover_rate,
+    cast(a.voluntary_turnover_rate as double) as voluntary_turnover_rate,
+    cast(w.orgs as integer) as orgs,
+    w.max_org_share,
+    case
+        when w.orgs < s.min_orgs_benchmark then 'fewer than ' || cast(s.min_orgs_benchmark as varchar(20)) || ' organisations'
+        when w.max_org_share > s.max_org_share_benchmark
+            then 'one organisation above ' || cast(cast(round(s.max_org_share_benchmark * 100) as integer) as varchar(20)) || '% of the weight'
+        when a.avg_headcount < s.min_cell_public then 'fewer than ' || cast(s.min_cell_public as varchar(20)) || ' people'
+    end as suppressed_reason
+from annual as a
+join shares as w
+    on w.facility_type = a.facility_type and w.bed_band = a.bed_band and w.region = a.region
+    and w.year = a.year and w.role_family = a.role_family
+cross join survey.settings as s;

@@ -1,0 +1,216 @@
+/**
+ * Writes one organisation's survey contribution from its warehouse (DESIGN §8): the tables of
+ * src/sql/survey/contribution/, each a set of counts and sums, in one Parquet file whose
+ * key-value metadata holds the manifest. The warehouse is opened read-only; nothing person-level
+ * leaves the temp tables of this connection.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { DuckDBInstance, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
+import type { Settings } from "../config/settings.ts";
+import { PROJECT_ROOT } from "../warehouse/paths.ts";
+import { SQL_DIR } from "../warehouse/transform.ts";
+import {
+  CONTRIBUTION_COLUMNS,
+  CONTRIBUTION_TABLES,
+  MANIFEST_KEY,
+  SCHEMA_VERSION,
+  contributionChecksum,
+  manifestSchema,
+  rowsDigestSql,
+  type Manifest,
+} from "./contribution-schema.ts";
+
+const CONTRIBUTION_SQL_DIR = path.join(SQL_DIR, "survey/contribution");
+
+export class ContributionError extends Error {}
+
+export interface ContributionRequest {
+  dbPath: string;
+  /** Parquet file to write; omitted: build and explain only. */
+  out?: string;
+  /** Organisation in the warehouse; may be omitted when it holds one. */
+  orgId?: string;
+  /** The society's id for the contributor; default the org id. */
+  contributorId?: string;
+  periodStart?: string;
+  periodEnd?: string;
+  /** Calendar years ending with as_of's year (instead of an explicit period). */
+  years?: number;
+  settings: Settings;
+}
+
+export interface PayRefusal {
+  year: number;
+  group_kind: string;
+  group_value: string;
+  people: number;
+  reason: string;
+}
+
+export interface Contribution {
+  manifest: Manifest;
+  refusals: PayRefusal[];
+  /** Columns that carry values in each table (the rest are null there). */
+  columns: Record<string, string[]>;
+}
+
+export function toolVersion(): string {
+  return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string })
+    .version;
+}
+
+async function rows(conn: DuckDBConnection, sql: string, values?: Record<string, unknown>) {
+  const reader = await conn.runAndReadAll(sql, values as never);
+  return reader.getRowObjectsJson() as Record<string, unknown>[];
+}
+
+async function resolveScope(conn: DuckDBConnection, req: ContributionRequest) {
+  const orgs = (await rows(conn, "select org_id from core.orgs order by org_id")).map((r) =>
+    String(r.org_id),
+  );
+  const orgId = req.orgId ?? (orgs.length === 1 ? orgs[0]! : undefined);
+  if (!orgId)
+    throw new ContributionError(
+      `the warehouse holds ${orgs.length} organisations; choose one with --org (${orgs.join(", ")})`,
+    );
+  if (!orgs.includes(orgId))
+    throw new ContributionError(`--org ${orgId}: no such organisation (${orgs.join(", ")})`);
+  const [bounds] = await rows(
+    conn,
+    "select cast(h.history_start as varchar) as history_start, cast(a.as_of as varchar) as as_of from meta.history_start h, meta.as_of a",
+  );
+  const historyStart = String(bounds!.history_start);
+  const asOf = String(bounds!.as_of);
+  let periodStart = req.periodStart ?? historyStart;
+  const periodEnd = req.periodEnd ?? asOf;
+  if (req.years !== undefined) {
+    if (req.periodStart) throw new ContributionError("give --years or --period-start, not both");
+    const first = `${Number(periodEnd.slice(0, 4)) - req.years + 1}-01-01`;
+    periodStart = first < historyStart ? historyStart : first;
+  }
+  for (const [flag, d] of [
+    ["--period-start", periodStart],
+    ["--period-end", periodEnd],
+  ] as const) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new ContributionError(`${flag} ${d}: expected YYYY-MM-DD`);
+  }
+  if (periodStart < historyStart)
+    throw new ContributionError(
+      `--period-start ${periodStart} is before history_start ${historyStart}: separations before it are incomplete`,
+    );
+  if (periodEnd > asOf)
+    throw new ContributionError(`--period-end ${periodEnd} is after the warehouse's as_of ${asOf}`);
+  if (periodStart > periodEnd)
+    throw new ContributionError(`the period starts (${periodStart}) after it ends (${periodEnd})`);
+  return { orgId, periodStart, periodEnd, asOf };
+}
+
+/** Builds the contribution tables on an open read-only connection and returns its manifest. */
+export async function buildContribution(req: ContributionRequest): Promise<Contribution> {
+  const instance = await DuckDBInstance.create(req.dbPath, { access_mode: "READ_ONLY" });
+  const conn = await instance.connect();
+  try {
+    const scope = await resolveScope(conn, req);
+    const contributorId = req.contributorId ?? scope.orgId;
+    await conn.run(
+      `create temp table contribution_scope as select
+        cast($org_id as varchar) as org_id,
+        cast($contributor_id as varchar) as contributor_id,
+        cast($period_start as date) as period_start,
+        cast($period_end as date) as period_end,
+        cast($pay_bin_usd as double) as pay_bin_usd,
+        cast($min_pay_group as integer) as min_pay_group,
+        cast($min_pay_bin as integer) as min_pay_bin`,
+      {
+        org_id: scope.orgId,
+        contributor_id: contributorId,
+        period_start: scope.periodStart,
+        period_end: scope.periodEnd,
+        pay_bin_usd: req.settings.survey_pay_bin_usd,
+        min_pay_group: req.settings.survey_min_pay_group,
+        min_pay_bin: req.settings.survey_min_pay_bin,
+      },
+    );
+    for (const name of ["profile", ...CONTRIBUTION_TABLES]) {
+      const file = path.join(CONTRIBUTION_SQL_DIR, `${name}.sql`);
+      try {
+        await conn.run(readFileSync(file, "utf8"));
+      } catch (e) {
+        throw new Error(`${path.relative(PROJECT_ROOT, file)}: ${(e as Error).message}`);
+      }
+    }
+    const [profile] = await rows(conn, "select * from contribution_profile");
+    const unioned = CONTRIBUTION_TABLES.map(
+      (t) => `select '${t}' as table_name, * from contribution_${t}`,
+    ).join("\nunion all by name\n");
+    const casts = CONTRIBUTION_COLUMNS.map((c) =>
+      ["contributor_id", "period_start", "period_end"].includes(c.name)
+        ? `cast(s.${c.name} as ${c.type}) as ${c.name}`
+        : `cast(u.${c.name} as ${c.type}) as ${c.name}`,
+    ).join(",\n  ");
+    await conn.run(`create temp table contribution_rows as
+      select ${casts}
+      from (${unioned}) as u, contribution_scope as s
+      order by table_name, year, month_start, quarter_start, role_family, domain, group_kind, group_value,
+        event_kind, tenure_month, pay_lower_usd, requisition_status, days_lower, separation_type, is_networked`);
+
+    const counts = await rows(
+      conn,
+      "select table_name, cast(count(*) as integer) as n from contribution_rows group by table_name",
+    );
+    const tables: Record<string, number> = Object.fromEntries(CONTRIBUTION_TABLES.map((t) => [t, 0]));
+    for (const c of counts) tables[String(c.table_name)] = Number(c.n);
+    const columns: Record<string, string[]> = {};
+    for (const t of CONTRIBUTION_TABLES) {
+      const probe = await rows(
+        conn,
+        `select ${CONTRIBUTION_COLUMNS.map((c) => `count("${c.name}") as "${c.name}"`).join(", ")}
+         from contribution_rows where table_name = $t`,
+        { t },
+      );
+      columns[t] = CONTRIBUTION_COLUMNS.filter(
+        (c) =>
+          Number(probe[0]![c.name]) > 0 &&
+          !["contributor_id", "period_start", "period_end", "table_name"].includes(c.name),
+      ).map((c) => c.name);
+    }
+    const refusals = (await rows(
+      conn,
+      "select * from contribution_pay_refusals order by year, group_kind, group_value",
+    )) as unknown as PayRefusal[];
+    const [{ digest }] = (await rows(conn, rowsDigestSql("contribution_rows"))) as [{ digest: string }];
+
+    const unsigned = {
+      schema_version: SCHEMA_VERSION,
+      contributor_id: contributorId,
+      profile: {
+        facility_type: String(profile?.facility_type ?? "unknown"),
+        bed_band: String(profile?.bed_band ?? "unknown"),
+        region: String(profile?.region ?? "unknown"),
+      },
+      period_start: scope.periodStart,
+      period_end: scope.periodEnd,
+      as_of: scope.asOf,
+      tool_version: toolVersion(),
+      pay_bin_usd: req.settings.survey_pay_bin_usd,
+      refused_pay_groups: refusals.length,
+      tables,
+    };
+    const manifest = manifestSchema.parse({
+      ...unsigned,
+      checksum: contributionChecksum(unsigned as never, digest),
+    });
+
+    if (req.out) {
+      await conn.run(
+        `copy contribution_rows to ${str(path.resolve(req.out))}
+         (format parquet, kv_metadata {${MANIFEST_KEY}: ${str(JSON.stringify(manifest))}})`,
+      );
+    }
+    return { manifest, refusals, columns };
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
