@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { readSettings } from "../config/settings.ts";
 import { buildContribution, ContributionError, type Contribution } from "../survey/contribute.ts";
 import { DEFAULT_INPUT_DIR, warehousePath } from "../warehouse/paths.ts";
-import { UsageError } from "./main.ts";
+import { UsageError } from "./usage-error.ts";
 
 const HELP = `usage: htm-workforce contribute --out FILE [--db FILE] [--org ID] [--contributor ID]
                                 [--period-start YYYY-MM-DD] [--period-end YYYY-MM-DD | --years N]

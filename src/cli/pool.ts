@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { readSettings } from "../config/settings.ts";
 import { contributionFiles, poolContributions } from "../survey/pool.ts";
-import { UsageError } from "./main.ts";
+import { UsageError } from "./usage-error.ts";
 
 const HELP = `usage: htm-workforce pool --input DIR --db FILE [--settings FILE] [--pool-date YYYY-MM-DD]
 
