@@ -1,13 +1,12 @@
 /**
  * What the site ships, without a browser: the compact Arrow encoding reads back to the same values
  * through the pages' loadArrow, Kaplan-Meier curves keep every step, and a zero in one count does not
- * exempt a small count in another from suppression.
+ * exempt a small count in another from suppression (tests/publish.test.ts).
  */
 import { describe, expect, it } from "vitest";
 import { DuckDBTypeId } from "@duckdb/node-api";
 import { tableToIPC } from "apache-arrow";
-import { suppressionReason, type Row } from "../src/site/disclosure.ts";
-import { MART_DISCLOSURE } from "../src/site/mart-catalog.ts";
+import type { Row } from "../src/site/disclosure.ts";
 import { toArrow } from "../src/site/mart-reader.ts";
 import { kaplanMeierSteps, roleFamily } from "../src/site/page-slices.ts";
 
@@ -117,15 +116,7 @@ describe("kaplanMeierSteps", () => {
   });
 });
 
-describe("disclosure", () => {
-  const s = { audience: "public" as const, min_cell_public: 11, min_pay_group: 3 };
-
-  it("a zero in one count does not exempt a small count in another", () => {
-    const row = { separations: 5, separations_with_pay: 0 };
-    expect(suppressionReason(row, MART_DISCLOSURE.cost_of_turnover, s)).toMatch(/fewer than 11 people/);
-    expect(suppressionReason({ headcount: 0 }, MART_DISCLOSURE.headcount_monthly, s)).toBeNull();
-  });
-
+describe("page slices", () => {
   it("roleFamily keeps one family", () => {
     expect(roleFamily("all")([{ role_family: "all" }, { role_family: "specialist" }])).toEqual([
       { role_family: "all" },

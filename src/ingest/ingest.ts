@@ -180,7 +180,10 @@ async function writeSettings(conn: DuckDBConnection, settings: Settings): Promis
     cast($min_pay_group as integer) as min_pay_group,
     cast($min_orgs_benchmark as integer) as min_orgs_benchmark,
     cast($max_org_share_benchmark as double) as max_org_share_benchmark,
-    cast($forecast_quarters as integer) as forecast_quarters`,
+    cast($forecast_quarters as integer) as forecast_quarters,
+    cast($min_pay_quartile_group as integer) as min_pay_quartile_group,
+    cast($pay_rounding_usd as double) as pay_rounding_usd,
+    cast($min_benchmark_age_months as integer) as min_benchmark_age_months`,
     { ...settings, as_of: settings.as_of ?? null, history_start: settings.history_start ?? null },
   );
 }
