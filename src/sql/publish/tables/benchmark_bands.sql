@@ -61,7 +61,7 @@ ruled as (
                 s.min_orgs_benchmark, coalesce(t.n_orgs, 0))
             when coalesce(t.max_org_share, 1) > s.max_org_share_benchmark then format(
                 'one organisation carries more than {}% of the {} (max_org_share_benchmark)',
-                round(100 * s.max_org_share_benchmark), c.weight_label)
+                cast(round(100 * s.max_org_share_benchmark) as integer), c.weight_label)
         end as suppressed
     from chosen c
     cross join settings s
