@@ -25,7 +25,9 @@ export async function dataQuality(conn: DuckDBConnection, settings: Settings) {
     loads: await read("data_quality_loads"),
     files: await read("data_quality_files"),
     rejections,
-    unmapped: (await read("data_quality_unmapped")).sort((a, b) => Number(b.rows ?? -1) - Number(a.rows ?? -1)),
+    unmapped: (await read("data_quality_unmapped")).sort(
+      (a, b) => Number(b.rows ?? -1) - Number(a.rows ?? -1),
+    ),
     coverage: await read("data_quality_coverage"),
   };
 }

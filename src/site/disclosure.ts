@@ -42,8 +42,10 @@ export function cellsSql(mart: string, table: string, rule: MartDisclosure, laye
   const counts = layer === "cell" ? (rule.people ?? []) : [rule.pay!.people];
   const threshold = layer === "cell" ? "s.min_cell_public" : "s.min_pay_group";
   const small = counts.map((c) => `(t.${id(c)} > 0 and t.${id(c)} < ${threshold})`).join(" or ");
+  const keys = [...rule.keys].sort();
+  const cellKey = `concat_ws(chr(31), ${keys.map((k) => `coalesce(cast(t.${id(k)} as varchar), chr(8709))`).join(", ")})`;
   return `insert into work.cells
-select ${lit(mart)}, t._row_id, ${lit(layer)}, coalesce(cast(t.${id(counts[0]!)} as double), 0),
+select ${lit(mart)}, t._row_id, ${lit(layer)}, ${lit(keys.join(","))}, ${cellKey}, coalesce(cast(t.${id(counts[0]!)} as double), 0),
     coalesce(${small}, false), case when coalesce(${small}, false) then 'primary' end
 from ${table} t, work.settings s`;
 }

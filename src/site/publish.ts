@@ -9,7 +9,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { DuckDBInstance, quotedIdentifier as id, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
+import {
+  DuckDBInstance,
+  quotedIdentifier as id,
+  quotedString as str,
+  type DuckDBConnection,
+} from "@duckdb/node-api";
 import { DEFAULT_SETTINGS, type Settings } from "../config/settings.ts";
 import { SOURCES, type ColumnSpec } from "../contract/index.ts";
 import { PROJECT_ROOT } from "../warehouse/paths.ts";
@@ -48,7 +53,9 @@ async function tableColumns(conn: DuckDBConnection, catalog: string, schema: str
 export async function warehouseSettings(conn: DuckDBConnection, audience?: string): Promise<Settings> {
   let settings: Settings = { ...DEFAULT_SETTINGS };
   if ((await tableColumns(conn, "warehouse", "meta", "settings")).length) {
-    const row = (await conn.runAndReadAll("select * from warehouse.meta.settings limit 1")).getRowObjectsJS()[0];
+    const row = (
+      await conn.runAndReadAll("select * from warehouse.meta.settings limit 1")
+    ).getRowObjectsJS()[0];
     if (row) {
       const known = Object.fromEntries(
         Object.entries(row)
@@ -129,7 +136,8 @@ async function publishEntry(
   );
   const work = `work.${id(name)}`;
   // A table not published for this audience still exists, empty, so pages and SQL read no rows.
-  const excluded = rule.audiences !== undefined && !rule.audiences.includes(audience as "internal" | "public");
+  const excluded =
+    rule.audiences !== undefined && !rule.audiences.includes(audience as "internal" | "public");
   if (present.length) {
     const order = rule.keys.filter((k) => present.includes(k)).map((k) => id(k));
     await conn.run(
@@ -159,7 +167,9 @@ export async function withPublished<T>(
   fn: (conn: DuckDBConnection, settings: Settings) => Promise<T>,
 ): Promise<T> {
   if (!existsSync(warehouseFile)) {
-    throw new Error(`no warehouse at ${warehouseFile}: run \`htm-workforce ingest\` first (or set HTM_WAREHOUSE)`);
+    throw new Error(
+      `no warehouse at ${warehouseFile}: run \`htm-workforce ingest\` first (or set HTM_WAREHOUSE)`,
+    );
   }
   const warn = options.warn ?? ((m: string) => console.error(`warning: ${m}`));
   const instance = await DuckDBInstance.create(":memory:");
@@ -207,7 +217,8 @@ export async function withPublished<T>(
     }
     // Complementary suppression to a fixed point: each pass only adds withheld cells.
     for (let pass = 0; pass < 1000; pass++) {
-      if ((await changes(conn, sqlFile("complementary.sql"))) === 0) break;
+      const linked = await changes(conn, sqlFile("linked_cells.sql"));
+      if ((await changes(conn, sqlFile("complementary.sql"))) + linked === 0) break;
     }
     for (const [name, , rule] of entries) {
       const columns = (await tableColumns(conn, "memory", "work", name)).filter((c) => c !== "_row_id");

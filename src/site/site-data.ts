@@ -13,6 +13,7 @@ import type { Settings } from "../config/settings.ts";
 import type { Row } from "./disclosure.ts";
 import { MART_DISCLOSURE } from "./mart-catalog.ts";
 import { readPublished, toArrow, withWarehouse } from "./mart-reader.ts";
+import { withPublished } from "./publish.ts";
 import { kaplanMeierSteps, roleFamily } from "./page-slices.ts";
 import { siteOrgs, siteRoles, siteStatus } from "./site-status.ts";
 
@@ -58,10 +59,19 @@ export async function writeSiteData(name: string): Promise<void> {
   process.stdout.write(out);
 }
 
-/** Writes the named registered files into dir (one connection for all). */
-export async function exportSiteData(dir: string, names: string[]): Promise<void> {
+/**
+ * Writes the named registered files (default: all) into dir with one publish build: what `build`
+ * places under dist/_file/data/. `db` and `audience` default to HTM_WAREHOUSE and HTM_AUDIENCE.
+ */
+export async function exportSiteData(
+  dir: string,
+  names: string[] = Object.keys(SITE_DATA),
+  options: { db?: string; audience?: "internal" | "public"; publishedOn?: string } = {},
+): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  await withWarehouse(async (conn, settings) => {
-    for (const name of names) writeFileSync(path.join(dir, name), await SITE_DATA[name](conn, settings));
-  });
+  const write = async (conn: DuckDBConnection, settings: Settings) => {
+    for (const name of names) writeFileSync(path.join(dir, name), await SITE_DATA[name]!(conn, settings));
+  };
+  if (options.db) await withPublished(options.db, options, write);
+  else await withWarehouse(write);
 }
