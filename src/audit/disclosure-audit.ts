@@ -307,6 +307,13 @@ export function discoverColumns(t: PublishedTable): { keys: string[]; measures: 
   return { keys: keys.filter((k) => !/suppress|withheld/.test(k)), measures };
 }
 
+/** Whether the row says some of its values are withheld (a `suppressed`/`is_suppressed`… column). */
+function isMarkedWithheld(row: Record_): boolean {
+  return Object.entries(row).some(
+    ([k, v]) => /suppress|withheld/.test(k) && v != null && v !== false && v !== "",
+  );
+}
+
 const keyOf = (row: Record_, cols: string[]) => cols.map((c) => String(row[c])).join("\u001f");
 
 /** Whether b is a function of a in this table (each value of a comes with one value of b). */
@@ -357,7 +364,6 @@ function linesAlong(t: PublishedTable, keys: string[], d: string): { total: Reco
   return out;
 }
 
-const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(0.51, 1e-6 * Math.abs(b));
 const looksRounded = (values: number[]) => values.length > 0 && values.every((v) => v % 100 === 0);
 
 function subtraction(t: PublishedTable, findings: Finding[]): void {
@@ -368,20 +374,19 @@ function subtraction(t: PublishedTable, findings: Finding[]): void {
       const complete = lines.filter((l) => isNum(l.total[m]) && l.members.every((r) => isNum(r[m])));
       const slack = (l: { members: Record_[] }) =>
         looksRounded([...l.members.map((r) => r[m] as number)]) ? 50 * (l.members.length + 1) : 0;
-      const additive =
-        complete.length > 0 &&
-        complete.filter(
-          (l) =>
-            Math.abs((l.total[m] as number) - l.members.reduce((s, r) => s + (r[m] as number), 0)) <=
-            Math.max(0.51, 1e-6 * Math.abs(l.total[m] as number)) + slack(l),
-        ).length >=
-          0.9 * complete.length &&
-        complete.some((l) => (l.total[m] as number) !== 0);
+      // Additive along d when the total equals the sum on lines with two or more non-zero members
+      // (a one-member line proves nothing), on at least 3 such lines and 90% of them.
+      const telling = complete.filter((l) => l.members.filter((r) => (r[m] as number) !== 0).length >= 2);
+      const agrees = (l: { total: Record_; members: Record_[] }) =>
+        Math.abs((l.total[m] as number) - l.members.reduce((s, r) => s + (r[m] as number), 0)) <=
+        Math.max(0.51, 1e-6 * Math.abs(l.total[m] as number)) + slack(l);
+      const additive = telling.length >= 3 && telling.filter(agrees).length >= 0.9 * telling.length;
       if (!additive) continue;
       for (const l of lines) {
         const cells = [l.total, ...l.members];
         const missing = cells.filter((r) => !isNum(r[m]));
-        if (missing.length !== 1) continue;
+        // the target: a value the site marks as withheld (a null without a mark is unknown, not secret)
+        if (missing.length !== 1 || !isMarkedWithheld(missing[0]!)) continue;
         const published = l.members.filter((r) => isNum(r[m])).reduce((s, r) => s + (r[m] as number), 0);
         const recovered = missing[0] === l.total ? published : (l.total[m] as number) - published;
         if (Math.abs(recovered) > 0.51 + slack(l)) {
@@ -392,7 +397,6 @@ function subtraction(t: PublishedTable, findings: Finding[]): void {
           });
         }
       }
-      void close;
     }
   }
 }
@@ -427,7 +431,8 @@ function crossTable(tables: PublishedTable[], findings: Finding[]): void {
           if (!missing.length) {
             checked++;
             if (Math.abs(total - sum) <= 0.51) agree++;
-          } else if (missing.length === 1) attempts.push({ k, recovered: total - sum, row: missing[0]! });
+          } else if (missing.length === 1 && isMarkedWithheld(missing[0]!))
+            attempts.push({ k, recovered: total - sum, row: missing[0]! });
         }
         if (!checked || agree < 0.9 * checked) continue;
         for (const at of attempts) {
