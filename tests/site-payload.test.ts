@@ -114,6 +114,28 @@ describe("kaplanMeierSteps", () => {
     const kept = kaplanMeierSteps(rows).map((r) => `${r.group_value}${r.month}`);
     expect(kept).toEqual(["a0", "a2", "a12", "a14", "b0", "b1"]);
   });
+
+  it("ships counts on the 12th months only, where every curve has a row", () => {
+    const rows: Row[] = [0, 1, 12, 13].map((month) => ({
+      org_id: "all",
+      group_kind: "all",
+      group_value: "all",
+      event_kind: "any",
+      month,
+      at_risk: 20 - month,
+      events: 1,
+      survival: 1 - month / 100,
+      ci_lower: null,
+      ci_upper: null,
+    }));
+    const kept = kaplanMeierSteps(rows).map((r) => [r.month, r.at_risk, r.events]);
+    expect(kept).toEqual([
+      [0, 20, 1],
+      [1, null, null],
+      [12, 8, 1],
+      [13, null, null],
+    ]);
+  });
 });
 
 describe("page slices", () => {
