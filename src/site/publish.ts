@@ -146,9 +146,14 @@ async function publishEntry(
        from ${id(catalog)}.${id(schema)}.${id(table)}${excluded ? " limit 0" : ""}`,
     );
   } else {
-    // A missing mart still gets its declared columns (as text), so pages read an empty table.
+    // A missing mart still gets its declared columns (keys as text, values as numbers), so pages
+    // read an empty table and the rules' SQL binds.
+    const typed = columns.map(
+      (c) =>
+        `cast(null as ${declared.get(c) === "key" || declared.get(c) === "reference" ? "varchar" : "double"}) as ${id(c)}`,
+    );
     await conn.run(
-      `create or replace table ${work} as select cast(null as bigint) as _row_id, ${columns.map((c) => `cast(null as varchar) as ${id(c)}`).join(", ")} limit 0`,
+      `create or replace table ${work} as select cast(null as bigint) as _row_id, ${typed.join(", ")} limit 0`,
     );
   }
   for (const { layer } of layers(rule, audience)) await conn.run(cellsSql(name, work, rule, layer));
