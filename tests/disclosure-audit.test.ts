@@ -181,6 +181,34 @@ describe("the audit finds planted leaks", () => {
     expect(auditTables([t, other], secrets).map((f) => f.attack)).toContain("cross-table");
   });
 
+  it("a withheld quarter as the year's total minus its published quarters", () => {
+    const quarters = (year: number, hours: (number | null)[]) =>
+      hours.map((h, q) => ({
+        org_id: "A",
+        quarter_start: `${year}-${String(3 * q + 1).padStart(2, "0")}-01`,
+        hours: h,
+        suppressed: h === null ? "small" : null,
+      }));
+    const quarterly: PublishedTable = {
+      name: "quarterly",
+      rows: [
+        ...quarters(2022, [10, 20, 30, 40]),
+        ...quarters(2023, [5, 15, 25, 35]),
+        ...quarters(2024, [12, null, 8, 9]),
+      ],
+    };
+    const annual: PublishedTable = {
+      name: "annual",
+      rows: [
+        { org_id: "A", year: 2022, hours: 100 },
+        { org_id: "A", year: 2023, hours: 80 },
+        { org_id: "A", year: 2024, hours: 36 },
+      ],
+    };
+    const found = auditTables([quarterly, annual], secrets);
+    expect(found.map((f) => f.detail).join("\n")).toMatch(/hours .*2024.* 7$/m);
+  });
+
   it("on real output: the one-organisation site with the pay rules switched off", async () => {
     const input = path.join(work, "leaky-input");
     cpSync(ONE_ORG, input, { recursive: true });

@@ -12,8 +12,9 @@
  *   which order statistics the quantiles and n pin down;
  * - total − published siblings along every key column that has an 'all' total, for every column that
  *   adds up along it (checked on the complete lines first);
- * - the same across tables: a withheld cell published elsewhere under the same keys, and a column
- *   summed over years (or over the quarters/months of a year) against a table that has the total.
+ * - the same across tables: a withheld cell published elsewhere under the same keys, a column summed
+ *   over years against a table without years, and months or quarters summed to their year against a
+ *   table published by year (same column name, checked on the complete groups first).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -402,8 +403,29 @@ function subtraction(t: PublishedTable, findings: Finding[]): void {
 }
 
 /** The same cell withheld in one table and published in another, or a sum over years published elsewhere. */
+/**
+ * A table with a date key (month_end, quarter_start…) and no year, seen also by year: months and
+ * quarters summed to the year are attacked against a table published by year.
+ */
+function withDerivedYear(t: PublishedTable): PublishedTable | null {
+  const { keys } = discoverColumns(t);
+  if (keys.includes("year")) return null;
+  const dateKey = keys.find((k) =>
+    t.rows.every((r) => r[k] == null || /^\d{4}-\d{2}-\d{2}/.test(String(r[k]))),
+  );
+  if (!dateKey) return null;
+  return {
+    name: `${t.name} (by year of ${dateKey})`,
+    rows: t.rows.map((r) => {
+      const { [dateKey]: date, ...rest } = r;
+      return { ...rest, year: date == null ? null : Number(String(date).slice(0, 4)) };
+    }),
+  };
+}
+
 function crossTable(tables: PublishedTable[], findings: Finding[]): void {
-  const shapes = tables.map((t) => ({ t, ...discoverColumns(t) }));
+  const byYear = tables.map(withDerivedYear).filter((t): t is PublishedTable => t !== null);
+  const shapes = [...tables, ...byYear].map((t) => ({ t, ...discoverColumns(t) }));
   for (const a of shapes) {
     for (const b of shapes) {
       if (a === b) continue;
@@ -414,6 +436,7 @@ function crossTable(tables: PublishedTable[], findings: Finding[]): void {
       const extra = a.keys.filter((k) => !b.keys.includes(k));
       if (extra.some((k) => !KEY_NUMBER.test(k) && !/year/.test(k))) continue;
       const bIndex = new Map(b.t.rows.map((r) => [keyOf(r, b.keys), r]));
+      if (bIndex.size !== b.t.rows.length) continue; // b's keys are not its grain: no totals to use
       for (const m of shared) {
         const groups = new Map<string, Record_[]>();
         for (const r of a.t.rows) {
@@ -422,7 +445,7 @@ function crossTable(tables: PublishedTable[], findings: Finding[]): void {
         }
         let checked = 0;
         let agree = 0;
-        const attempts: { k: string; recovered: number; row: Record_ }[] = [];
+        const attempts: { k: string; recovered: number; row: Record_; of: number }[] = [];
         for (const [k, rows] of groups) {
           const total = bIndex.get(k)?.[m] ?? null;
           if (!isNum(total)) continue;
@@ -432,7 +455,7 @@ function crossTable(tables: PublishedTable[], findings: Finding[]): void {
             checked++;
             if (Math.abs(total - sum) <= 0.51) agree++;
           } else if (missing.length === 1 && isMarkedWithheld(missing[0]!))
-            attempts.push({ k, recovered: total - sum, row: missing[0]! });
+            attempts.push({ k, recovered: total - sum, row: missing[0]!, of: rows.length });
         }
         if (!checked || agree < 0.9 * checked) continue;
         for (const at of attempts) {
@@ -440,7 +463,7 @@ function crossTable(tables: PublishedTable[], findings: Finding[]): void {
             findings.push({
               attack: "cross-table",
               table: a.t.name,
-              detail: `${m} of ${JSON.stringify(keysOf(at.row, a.keys))} is withheld but ${b.t.name} publishes ${extra.length ? `its total over ${extra.join(", ")}` : "the same cell"}: ${at.recovered}`,
+              detail: `${m} of ${JSON.stringify(keysOf(at.row, a.keys))} is withheld but ${b.t.name} publishes ${extra.length || at.of > 1 ? `the total of its ${at.of} rows` : "the same cell"}: ${at.recovered}`,
             });
           }
         }
