@@ -78,18 +78,27 @@ describe("partial inputs", () => {
     expect(r.stdout).toMatch(/employees\.csv\s+30\s+30\s+0/);
   }, 60_000);
 
-  it("export writes marts and core as Parquet, Hive-partitioned by org and year where they have both", async () => {
-    const out = path.join(fullDir, "export");
-    const exported = await exportWarehouse(path.join(fullDir, "w.duckdb"), out);
-    expect(exported.map((e) => e.table)).toEqual(expect.arrayContaining(MARTS.map((m) => `marts.${m}`)));
-    const turnover = exported.find((e) => e.table === "marts.turnover_annual")!;
+  it("export writes the published aggregates as Parquet into a new folder, person-level tables only with --person-level", async () => {
+    const out = path.join(fullDir, "export", "new", "folder");
+    const r = runCli(["export", "--db", path.join(fullDir, "w.duckdb"), "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/no person-level table/);
+    expect(existsSync(path.join(out, "core"))).toBe(false);
+    expect(existsSync(path.join(out, "publish/turnover_annual/org_id=all"))).toBe(true);
+    const exported = await exportWarehouse(path.join(fullDir, "w.duckdb"), path.join(fullDir, "export2"));
+    expect(exported.map((e) => e.table)).toEqual(expect.arrayContaining(MARTS.map((m) => `publish.${m}`)));
+    const turnover = exported.find((e) => e.table === "publish.turnover_annual")!;
     expect(turnover.partitioned).toBe(true);
-    expect(existsSync(path.join(out, "marts/turnover_annual/org_id=all"))).toBe(true);
     // Read back what was written: the same row count as the table.
     const [back] = await queryWarehouse(
       path.join(fullDir, "w.duckdb"),
-      `select count(*)::integer n from read_parquet('${out}/marts/turnover_annual/**/*.parquet', hive_partitioning = true)`,
+      `select count(*)::integer n from read_parquet('${out}/publish/turnover_annual/**/*.parquet', hive_partitioning = true)`,
     );
     expect(back).toEqual({ n: turnover.rows });
+    const person = runCli(["export", "--db", path.join(fullDir, "w.duckdb"), "--out", out, "--person-level"]);
+    expect(person.code).toBe(0);
+    expect(person.stderr).toMatch(/employee ids, birth years and individual pay/);
+    expect(existsSync(path.join(out, "core/employees/data.parquet"))).toBe(true);
   }, 60_000);
 });

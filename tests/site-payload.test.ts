@@ -1,13 +1,12 @@
 /**
  * What the site ships, without a browser: the compact Arrow encoding reads back to the same values
  * through the pages' loadArrow, Kaplan-Meier curves keep every step, and a zero in one count does not
- * exempt a small count in another from suppression.
+ * exempt a small count in another from suppression (tests/publish.test.ts).
  */
 import { describe, expect, it } from "vitest";
 import { DuckDBTypeId } from "@duckdb/node-api";
 import { tableToIPC } from "apache-arrow";
-import { suppressionReason, type Row } from "../src/site/disclosure.ts";
-import { MART_DISCLOSURE } from "../src/site/mart-catalog.ts";
+import type { Row } from "../src/site/disclosure.ts";
 import { toArrow } from "../src/site/mart-reader.ts";
 import { kaplanMeierSteps, roleFamily } from "../src/site/page-slices.ts";
 
@@ -115,17 +114,31 @@ describe("kaplanMeierSteps", () => {
     const kept = kaplanMeierSteps(rows).map((r) => `${r.group_value}${r.month}`);
     expect(kept).toEqual(["a0", "a2", "a12", "a14", "b0", "b1"]);
   });
+
+  it("ships counts on the 12th months only, where every curve has a row", () => {
+    const rows: Row[] = [0, 1, 12, 13].map((month) => ({
+      org_id: "all",
+      group_kind: "all",
+      group_value: "all",
+      event_kind: "any",
+      month,
+      at_risk: 20 - month,
+      events: 1,
+      survival: 1 - month / 100,
+      ci_lower: null,
+      ci_upper: null,
+    }));
+    const kept = kaplanMeierSteps(rows).map((r) => [r.month, r.at_risk, r.events]);
+    expect(kept).toEqual([
+      [0, 20, 1],
+      [1, null, null],
+      [12, 8, 1],
+      [13, null, null],
+    ]);
+  });
 });
 
-describe("disclosure", () => {
-  const s = { audience: "public" as const, min_cell_public: 11, min_pay_group: 3 };
-
-  it("a zero in one count does not exempt a small count in another", () => {
-    const row = { separations: 5, separations_with_pay: 0 };
-    expect(suppressionReason(row, MART_DISCLOSURE.cost_of_turnover, s)).toMatch(/fewer than 11 people/);
-    expect(suppressionReason({ headcount: 0 }, MART_DISCLOSURE.headcount_monthly, s)).toBeNull();
-  });
-
+describe("page slices", () => {
   it("roleFamily keeps one family", () => {
     expect(roleFamily("all")([{ role_family: "all" }, { role_family: "specialist" }])).toEqual([
       { role_family: "all" },

@@ -87,7 +87,7 @@ export function certificationPremiumChart(rows, { width, year, roles = [], docum
       Plot.text(unknown, {
         x: 0,
         y: "role",
-        text: (d) => (d.suppressed ? "suppressed (fewer than 3 people)" : "no comparison"),
+        text: (d) => (d.suppressed ? "suppressed (rule in the note below)" : "no comparison"),
         dx: 6,
         textAnchor: "start",
         fontSize: 10,

@@ -1,4 +1,4 @@
-// marts.certification_coverage with disclosure rules applied (src/site/), as Arrow IPC.
+// publish.certification_coverage: marts.certification_coverage with the disclosure rules applied in SQL (src/site/publish.ts), as Arrow IPC.
 import { writeSiteData } from "../../src/site/site-data.ts";
 
 await writeSiteData("certification_coverage.arrow");

@@ -1,4 +1,4 @@
-// marts.headcount_monthly with disclosure rules applied (src/site/), as Arrow IPC.
+// publish.headcount_monthly: marts.headcount_monthly with the disclosure rules applied in SQL (src/site/publish.ts), as Arrow IPC.
 import { writeSiteData } from "../../src/site/site-data.ts";
 
 await writeSiteData("headcount_monthly.arrow");

@@ -1,4 +1,4 @@
-// marts.vacancy with disclosure rules applied (src/site/), as Arrow IPC.
+// publish.vacancy: marts.vacancy with the disclosure rules applied in SQL (src/site/publish.ts), as Arrow IPC.
 import { writeSiteData } from "../../src/site/site-data.ts";
 
 await writeSiteData("vacancy.arrow");

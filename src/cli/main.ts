@@ -24,6 +24,10 @@ const COMMANDS: Record<
     summary: "write every mart and core table as Hive-partitioned Parquet",
     load: () => import("./export.ts"),
   },
+  audit: {
+    summary: "attack a built site: try to recover ids, pay and withheld counts from dist/",
+    load: () => import("./audit.ts"),
+  },
   build: {
     summary: "build the static site from the current warehouse into dist/",
     load: () => import("./build.ts"),

@@ -56,7 +56,25 @@ export const settingsSchema = z
       .positive()
       .default(11)
       .describe("Smallest group published to a public audience (CMS cell-size policy)."),
-    min_pay_group: z.number().int().positive().default(3).describe("Smallest group for any pay statistic."),
+    min_pay_group: z
+      .number()
+      .int()
+      .positive()
+      .default(5)
+      .describe("Smallest group for any pay statistic (median, compa-ratio, pay sums), in every audience."),
+    min_pay_quartile_group: z
+      .number()
+      .int()
+      .positive()
+      .default(10)
+      .describe(
+        "Smallest group whose 25th and 75th pay percentiles are published: with p25, median and p75 of 5 people (linear interpolation) three of the five pay values are published exactly.",
+      ),
+    pay_rounding_usd: z
+      .number()
+      .positive()
+      .default(100)
+      .describe("Published pay statistics and pay sums are rounded to this many dollars."),
     min_orgs_benchmark: z
       .number()
       .int()
@@ -77,6 +95,14 @@ export const settingsSchema = z
       .default(65)
       .describe(
         "Age at which staff are expected to retire, for the projected supply of the budget brief. An assumption: no published HTM figure.",
+      ),
+    min_benchmark_age_months: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(3)
+      .describe(
+        "A multi-organisation statistic describes a period that ended at least this many months before publication (the site build).",
       ),
     forecast_quarters: z
       .number()

@@ -245,7 +245,10 @@ async function writeSettings(conn: DuckDBConnection, settings: Settings): Promis
     cast($survey_min_pay_group as integer) as survey_min_pay_group,
     cast($survey_min_pay_bin as integer) as survey_min_pay_bin,
     cast($survey_min_data_age_months as integer) as survey_min_data_age_months,
-    cast($survey_publish_contributor_names as boolean) as survey_publish_contributor_names`,
+    cast($survey_publish_contributor_names as boolean) as survey_publish_contributor_names,
+    cast($min_pay_quartile_group as integer) as min_pay_quartile_group,
+    cast($pay_rounding_usd as double) as pay_rounding_usd,
+    cast($min_benchmark_age_months as integer) as min_benchmark_age_months`,
     { ...settings, as_of: settings.as_of ?? null, history_start: settings.history_start ?? null },
   );
 }

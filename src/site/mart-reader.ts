@@ -1,10 +1,10 @@
 /**
  * The site's only door into the warehouse: Framework data loaders (reports/data/*.ts) call these to
- * read marts READ-ONLY and write Arrow IPC or JSON to stdout. Disclosure rules (src/site/disclosure.ts)
- * are applied here, so no page can forget them.
+ * read the publish layer (src/site/publish.ts: the marts with the disclosure rules applied in SQL,
+ * built for the build's audience over the warehouse opened READ-ONLY) and write Arrow IPC or JSON to
+ * stdout. The connection they get holds publish.* and nothing else.
  */
-import { existsSync } from "node:fs";
-import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection } from "@duckdb/node-api";
+import { DuckDBTypeId, quotedIdentifier as id, type DuckDBConnection } from "@duckdb/node-api";
 import {
   Bool,
   DateDay,
@@ -22,10 +22,10 @@ import {
   type DataType,
   type Vector,
 } from "apache-arrow";
-import { DEFAULT_SETTINGS, type Settings } from "../config/settings.ts";
+import type { Settings } from "../config/settings.ts";
 import { warehousePath } from "../warehouse/paths.ts";
-import { applyDisclosure, orgPseudonyms, type DisclosureSettings, type Row } from "./disclosure.ts";
-import { FORBIDDEN_COLUMNS, MART_DISCLOSURE, type MartName } from "./mart-catalog.ts";
+import type { Row } from "./disclosure.ts";
+import { withPublished } from "./publish.ts";
 
 /** A query result with the DuckDB type of each column, so an empty result still has a schema. */
 export interface Rows {
@@ -33,20 +33,19 @@ export interface Rows {
   rows: Row[];
 }
 
-/** Opens the warehouse read-only, runs `fn`, and closes everything whatever happens. */
-export async function withWarehouse<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
-  const file = warehousePath();
-  if (!existsSync(file)) {
-    throw new Error(`no warehouse at ${file}: run \`htm-workforce ingest\` first (or set HTM_WAREHOUSE)`);
-  }
-  const instance = await DuckDBInstance.create(file, { access_mode: "READ_ONLY" });
-  const conn = await instance.connect();
-  try {
-    return await fn(conn);
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
+/**
+ * Builds the publish layer over the warehouse (HTM_WAREHOUSE; audience HTM_AUDIENCE, else the
+ * warehouse's settings), runs `fn` on it, and closes everything whatever happens.
+ */
+export async function withWarehouse<T>(
+  fn: (conn: DuckDBConnection, settings: Settings) => Promise<T>,
+): Promise<T> {
+  const audience = process.env.HTM_AUDIENCE;
+  return withPublished(
+    warehousePath(),
+    { audience: audience === "public" || audience === "internal" ? audience : undefined },
+    fn,
+  );
 }
 
 /** Runs a query; BIGINT/HUGEINT/DECIMAL become numbers (the browser wants numbers, not BigInt). */
@@ -62,74 +61,9 @@ export async function query(conn: DuckDBConnection, sql: string): Promise<Rows> 
   return { columns, rows };
 }
 
-/** Whether schema.table exists (marts may be absent in a warehouse built by an older version). */
-export async function tableExists(conn: DuckDBConnection, schema: string, table: string): Promise<boolean> {
-  const reader = await conn.runAndReadAll(
-    "select count(*) as n from information_schema.tables where table_schema = $schema and table_name = $table",
-    { schema, table },
-  );
-  return Number(reader.getRowObjectsJS()[0].n) > 0;
-}
-
-/**
- * Settings the warehouse was built with (meta.settings), defaults when absent; HTM_AUDIENCE
- * (set by `htm-workforce build --audience`) overrides the audience.
- */
-export async function readSiteSettings(conn: DuckDBConnection): Promise<Settings> {
-  let settings: Settings = { ...DEFAULT_SETTINGS };
-  if (await tableExists(conn, "meta", "settings")) {
-    const { rows } = await query(conn, "select * from meta.settings limit 1");
-    if (rows[0]) {
-      const known = Object.fromEntries(
-        Object.entries(rows[0]).filter(([k, v]) => k in DEFAULT_SETTINGS || (k === "as_of" && v != null)),
-      );
-      settings = { ...settings, ...known } as Settings;
-      if (settings.as_of && (settings.as_of as unknown) instanceof Date) {
-        settings.as_of = (settings.as_of as unknown as Date).toISOString().slice(0, 10);
-      }
-    }
-  }
-  const audience = process.env.HTM_AUDIENCE;
-  if (audience === "internal" || audience === "public") settings.audience = audience;
-  return settings;
-}
-
-/** Pseudonym function over every organisation in the warehouse, so all marts agree. */
-export async function readOrgPseudonyms(conn: DuckDBConnection): Promise<(orgId: string) => string> {
-  if (!(await tableExists(conn, "core", "orgs"))) return orgPseudonyms([]);
-  const { rows } = await query(conn, "select org_id from core.orgs");
-  return orgPseudonyms(rows.map((r) => r.org_id));
-}
-
-/**
- * Reads one mart with disclosure rules applied: forbidden columns dropped, small cells suppressed
- * (value null, reason in `suppressed`), orgs pseudonymised for a public audience. A mart missing
- * from the warehouse reads as no rows (the page then says which input would fill it).
- */
-export async function readMart(conn: DuckDBConnection, mart: MartName): Promise<Rows> {
-  if (!(await tableExists(conn, "marts", mart))) {
-    console.error(`warning: marts.${mart} does not exist in ${warehousePath()}; writing an empty table`);
-    return { columns: [{ name: "suppressed", typeId: DuckDBTypeId.VARCHAR }], rows: [] };
-  }
-  const all = await query(conn, `select * from marts.${mart} limit 0`);
-  const allowed = all.columns.filter((c) => !FORBIDDEN_COLUMNS.some((re) => re.test(c.name)));
-  const dropped = all.columns.filter((c) => !allowed.includes(c));
-  if (dropped.length) {
-    console.error(`warning: marts.${mart}: not shipping ${dropped.map((c) => c.name).join(", ")}`);
-  }
-  const rule = MART_DISCLOSURE[mart];
-  const order = rule.keys.filter((k) => allowed.some((c) => c.name === k));
-  const list = allowed.map((c) => `"${c.name}"`).join(", ");
-  const sql = `select ${list} from marts.${mart}${order.length ? ` order by ${order.map((k) => `"${k}"`).join(", ")}` : ""}`;
-  const result = await query(conn, sql);
-  const settings = await readSiteSettings(conn);
-  const rows = applyDisclosure(
-    result.rows,
-    rule,
-    settings as DisclosureSettings,
-    await readOrgPseudonyms(conn),
-  );
-  return { columns: [...result.columns, { name: "suppressed", typeId: DuckDBTypeId.VARCHAR }], rows };
+/** One published table, whole, in its published order. */
+export async function readPublished(conn: DuckDBConnection, table: string): Promise<Rows> {
+  return query(conn, `select * from publish.${id(table)}`);
 }
 
 /**

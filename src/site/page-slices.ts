@@ -19,12 +19,14 @@ const CURVE_VALUES = ["survival", "ci_lower", "ci_upper"] as const;
  * Kaplan-Meier curves as their steps: a curve (and its confidence band) changes only in a month with
  * an event, and the page draws it step-after, so a month equal to the one before draws nothing new.
  * Kept: the first and last month of each curve, every month where survival or a bound changes, and
- * every 12th month (the at-risk count a year apart for tooltips). Rows must be ordered by curve, then
- * month (readMart orders by the mart's keys).
+ * every 12th month (the at-risk count a year apart for tooltips). Counts (at_risk, events) ship on
+ * the 12th months only, where every curve has a row: on other months some curves' rows are dropped,
+ * and a margin's total minus the members that happen to be shipped would pass for a withheld count.
+ * Rows must be ordered by curve, then month (publish.* keeps the mart's key order).
  */
 export function kaplanMeierSteps(rows: Row[]): Row[] {
   const curve = (r: Row) => CURVE_KEYS.map((k) => String(r[k])).join("\u0000");
-  return rows.filter((r, i) => {
+  const steps = rows.filter((r, i) => {
     const before = rows[i - 1];
     const after = rows[i + 1];
     if (!before || curve(before) !== curve(r)) return true;
@@ -32,4 +34,7 @@ export function kaplanMeierSteps(rows: Row[]): Row[] {
     if (Number(r.month) % 12 === 0) return true;
     return CURVE_VALUES.some((k) => r[k] !== before[k]);
   });
+  return steps.map((r) =>
+    Number(r.month) % 12 === 0 || !("at_risk" in r) ? r : { ...r, at_risk: null, events: null },
+  );
 }

@@ -9,33 +9,43 @@ import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { tableToIPC } from "apache-arrow";
 import { dataQuality } from "./data-quality.ts";
+import type { Settings } from "../config/settings.ts";
 import type { Row } from "./disclosure.ts";
-import { MART_DISCLOSURE, type MartName } from "./mart-catalog.ts";
-import { readMart, toArrow, withWarehouse } from "./mart-reader.ts";
+import { MART_DISCLOSURE } from "./mart-catalog.ts";
+import { readPublished, toArrow, withWarehouse } from "./mart-reader.ts";
+import { withPublished } from "./publish.ts";
 import { kaplanMeierSteps, roleFamily } from "./page-slices.ts";
 import { siteOrgs, siteRoles, siteStatus } from "./site-status.ts";
 import { siteTaxonomy } from "./site-taxonomy.ts";
 
-type Producer = (conn: DuckDBConnection) => Promise<Uint8Array | string>;
+type Producer = (conn: DuckDBConnection, settings: Settings) => Promise<Uint8Array | string>;
 
 const json =
-  (build: (conn: DuckDBConnection) => Promise<unknown>): Producer =>
-  async (conn) =>
-    JSON.stringify(await build(conn), (_k, v) => (typeof v === "bigint" ? Number(v) : v));
+  (build: (conn: DuckDBConnection, settings: Settings) => Promise<unknown>): Producer =>
+  async (conn, settings) =>
+    JSON.stringify(await build(conn, settings), (_k, v) => (typeof v === "bigint" ? Number(v) : v));
 
-const martArrow =
-  (mart: MartName, slice?: (rows: Row[]) => Row[]): Producer =>
+/** A publish.* table as Arrow, optionally cut to what the pages draw (page-slices.ts). */
+const publishedArrow =
+  (table: string, slice?: (rows: Row[]) => Row[]): Producer =>
   async (conn) => {
-    const published = await readMart(conn, mart);
+    const published = await readPublished(conn, table);
     return tableToIPC(toArrow(slice ? { ...published, rows: slice(published.rows) } : published), "stream");
   };
 
+const benchmarks = async (conn: DuckDBConnection) => ({
+  bands: (await readPublished(conn, "benchmark_bands")).rows,
+  org_values: (await readPublished(conn, "benchmark_org_values")).rows,
+});
+
 export const SITE_DATA: Record<string, Producer> = {
-  ...Object.fromEntries(Object.keys(MART_DISCLOSURE).map((m) => [`${m}.arrow`, martArrow(m as MartName)])),
+  ...Object.fromEntries(Object.keys(MART_DISCLOSURE).map((m) => [`${m}.arrow`, publishedArrow(m)])),
+  "pay_role_rollup.arrow": publishedArrow("pay_role_rollup"),
+  "benchmarks.json": json(benchmarks),
   // Only what the pages draw (src/site/page-slices.ts); role evolution filters role_family 'all' only.
-  "certification_coverage.arrow": martArrow("certification_coverage", roleFamily("all")),
-  "internal_mobility.arrow": martArrow("internal_mobility", roleFamily("all")),
-  "retention_curve.arrow": martArrow("retention_curve", kaplanMeierSteps),
+  "certification_coverage.arrow": publishedArrow("certification_coverage", roleFamily("all")),
+  "internal_mobility.arrow": publishedArrow("internal_mobility", roleFamily("all")),
+  "retention_curve.arrow": publishedArrow("retention_curve", kaplanMeierSteps),
   "status.json": json(siteStatus),
   "orgs.json": json(siteOrgs),
   "roles.json": json(siteRoles),
@@ -47,14 +57,23 @@ export const SITE_DATA: Record<string, Producer> = {
 export async function writeSiteData(name: string): Promise<void> {
   const produce = SITE_DATA[name];
   if (!produce) throw new Error(`no site data named ${name} (see src/site/site-data.ts)`);
-  const out = await withWarehouse(produce);
+  const out = await withWarehouse((conn, settings) => produce(conn, settings));
   process.stdout.write(out);
 }
 
-/** Writes the named registered files into dir (one connection for all). */
-export async function exportSiteData(dir: string, names: string[]): Promise<void> {
+/**
+ * Writes the named registered files (default: all) into dir with one publish build: what `build`
+ * places under dist/_file/data/. `db` and `audience` default to HTM_WAREHOUSE and HTM_AUDIENCE.
+ */
+export async function exportSiteData(
+  dir: string,
+  names: string[] = Object.keys(SITE_DATA),
+  options: { db?: string; audience?: "internal" | "public"; publishedOn?: string } = {},
+): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  await withWarehouse(async (conn) => {
-    for (const name of names) writeFileSync(path.join(dir, name), await SITE_DATA[name](conn));
-  });
+  const write = async (conn: DuckDBConnection, settings: Settings) => {
+    for (const name of names) writeFileSync(path.join(dir, name), await SITE_DATA[name]!(conn, settings));
+  };
+  if (options.db) await withPublished(options.db, options, write);
+  else await withWarehouse(write);
 }

@@ -2,10 +2,10 @@
  * The taxonomy as the site reads it (taxonomy.json): domain and role-family codes in the order of
  * data/taxonomy/*.csv, with their labels and which domains are specialist work. Pages and components
  * take every label from here (reports/components/palette.js keeps only colours), so editing a label in
- * data/taxonomy/ and re-running ingest changes it on every page.
+ * data/taxonomy/ and re-running ingest changes it on every page. Read from publish.taxonomy_*.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { query, tableExists } from "./mart-reader.ts";
+import { query } from "./mart-reader.ts";
 
 /** A code with the words the site shows for it. */
 export interface TaxonomyEntry {
@@ -37,25 +37,12 @@ const RESERVED_ROLE_FAMILIES: TaxonomyEntry[] = [
 
 export async function siteTaxonomy(conn: DuckDBConnection) {
   // rowid: the order rows were appended in, which is the CSV's order
-  const domains = (await tableExists(conn, "taxonomy", "domains"))
-    ? (
-        await query(
-          conn,
-          "select domain as code, label, label as noun, is_specialist from taxonomy.domains order by rowid",
-        )
-      ).rows
-    : [];
-  const families = (await tableExists(conn, "taxonomy", "role_families"))
-    ? (
-        await query(
-          conn,
-          "select role_family as code, label, noun from taxonomy.role_families order by rowid",
-        )
-      ).rows
-    : [];
-  const certifications = (await tableExists(conn, "taxonomy", "certifications"))
-    ? (await query(conn, "select code, label, name as noun from taxonomy.certifications order by rowid")).rows
-    : [];
+  // publish.taxonomy_* (src/sql/publish/tables/taxonomy.sql): the taxonomy the warehouse was built with
+  const rows = async (table: string, columns: string) =>
+    (await query(conn, `select ${columns} from publish.${table} order by sort_order`)).rows;
+  const domains = await rows("taxonomy_domains", "code, label, noun, is_specialist");
+  const families = await rows("taxonomy_role_families", "code, label, noun");
+  const certifications = await rows("taxonomy_certifications", "code, label, noun");
   return {
     certifications: [...certifications, ...RESERVED_CERTIFICATIONS],
     domains: [...domains, ...RESERVED_DOMAINS],

@@ -21,7 +21,13 @@ import { run as runBrief } from "../../src/cli/brief.ts";
 import { run as runSample } from "../../src/cli/sample.ts";
 import { ingest } from "../../src/ingest/ingest.ts";
 import { launchChromium, waitForRender } from "../../src/site/chromium.ts";
-import { FORBIDDEN_COLUMNS, MART_DISCLOSURE, type MartDisclosure } from "../../src/site/mart-catalog.ts";
+import { auditSite } from "../../src/audit/disclosure-audit.ts";
+import {
+  declaredColumns,
+  FORBIDDEN_COLUMNS,
+  MART_DISCLOSURE,
+  type MartDisclosure,
+} from "../../src/site/mart-catalog.ts";
 import { buildSite } from "../../src/site/site-build.ts";
 import { pageSlug, sitePages } from "../../src/site/site-pages.ts";
 import { resolveRequest, serveStatic, type RunningServer } from "../../src/site/static-server.ts";
@@ -134,6 +140,8 @@ function smallPayCells(siteDir: string, min: number): string[] {
   const checks: [string, string, string][] = [
     ["pay_position.arrow", "median_pay", "n"],
     ["pay_position.arrow", "p25_pay", "n"],
+    ["pay_rollup.arrow", "median_pay", "n"],
+    ["pay_role_rollup.arrow", "rollup_median_pay", "rollup_n"],
     ["cost_of_turnover.arrow", "replacement_cost_usd", "separations_with_pay"],
     ["cost_of_service.arrow", "labor_cost_usd", "technicians_at_own_pay"],
   ];
@@ -302,8 +310,12 @@ describe("built site in Chromium", () => {
     expect(perPersonColumns(site)).toEqual([]);
   });
 
-  test("internal audience: every pay statistic describes at least 3 people", () => {
-    expect(smallPayCells(site, 3)).toEqual([]);
+  test("internal audience: every pay statistic describes at least 5 people", () => {
+    expect(smallPayCells(site, 5)).toEqual([]);
+  });
+
+  test("the attacker's audit recovers no id, no individual pay and no withheld count", () => {
+    expect(auditSite(site, input).slice(0, 20)).toEqual([]);
   });
 
   test("budget brief what-if: any FTE in several domains, kept across a change of organisation and in the URL", async () => {
@@ -383,14 +395,19 @@ describe("built for a public audience", () => {
       const file = files.get(`${mart}.arrow`);
       if (!file || !rule.people) continue;
       const { rows } = readArrowRows(file);
-      const guarded = Object.keys(rows[0] ?? {}).filter(
-        (c) => c !== "suppressed" && !rule.keys.includes(c) && !(rule.keep ?? []).includes(c),
-      );
+      const kinds = declaredColumns(rule);
+      // the cell rule withholds every value of the row; the pay rule its pay statistics
+      const cellGuarded = [...kinds].filter(([, k]) => k !== "key" && k !== "reference").map(([c]) => c);
+      const payGuarded = [...kinds].filter(([, k]) => k.startsWith("pay ")).map(([c]) => c);
       for (const r of rows) {
         if (r.suppressed != null) {
           suppressed++;
-          if (!/fewer than (11|3) people/.test(String(r.suppressed)))
+          const reason = String(r.suppressed);
+          if (!/fewer than 11 people|complementary suppression|at least 5 people/.test(reason))
             bad.push(`${mart}: reason ${r.suppressed}`);
+          const guarded = /fewer than 11 people|withheld so that a suppressed cell/.test(reason)
+            ? cellGuarded
+            : payGuarded;
           const shown = guarded.filter((c) => r[c] != null);
           if (shown.length) bad.push(`${mart}: suppressed row still shows ${shown.join(", ")}`);
         } else {
@@ -430,8 +447,12 @@ describe("built for a public audience", () => {
     expect([...shipped].filter((id) => id !== "all" && !/^Org [A-Z]+$/.test(id))).toEqual([]);
   });
 
-  test("pay statistics need at least 3 people, and no per-person column ships", () => {
-    expect(smallPayCells(publicSite, 3)).toEqual([]);
+  test("the attacker's audit recovers no id, no individual pay and no withheld count", () => {
+    expect(auditSite(publicSite, input).slice(0, 20)).toEqual([]);
+  });
+
+  test("pay statistics need at least 5 people, and no per-person column ships", () => {
+    expect(smallPayCells(publicSite, 5)).toEqual([]);
     expect(perPersonColumns(publicSite)).toEqual([]);
   });
 });
