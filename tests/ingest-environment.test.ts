@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingest, EnvironmentError } from "../src/ingest/ingest.ts";
 import { BIN, runCli, runCliAsync } from "./support/cli.ts";
 import { queryWarehouse } from "./support/duckdb.ts";
+import { writeGeneratedInput } from "./support/generated-input.ts";
 
 const EMPLOYEES = "employee_id,hire_date,org_id\nT1,2015-01-01,\nT2,2016-01-01,\n";
 const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
@@ -133,7 +134,8 @@ describe("environment failures exit 3 with one line and keep the previous wareho
 
 describe("one ingest at a time per warehouse", () => {
   it("two concurrent ingests both load, one after the other; neither load is lost", async () => {
-    const a = folder({ "employees.csv": EMPLOYEES });
+    // The first is big enough (300,000 work orders) to still hold the lock when the second starts.
+    const a = await writeGeneratedInput({ employees: 600, workOrders: 300_000 });
     const b = folder({ "employees.csv": `${EMPLOYEES}T3,2017-01-01,\n` });
     const db = path.join(a, "shared.duckdb");
     // The second starts once the first has the lock (it takes it before reading its inputs).

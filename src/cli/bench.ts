@@ -7,13 +7,16 @@ import { existsSync, mkdirSync, statSync, readdirSync, writeFileSync } from "nod
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../warehouse/paths.ts";
+import { writeHrExport } from "../bench/hr-export.ts";
 
-const HELP = `usage: htm-workforce bench [--work-orders N] [--scale-to N] [--runs N] [--out DIR]
+const HELP = `usage: htm-workforce bench [--work-orders N] [--scale-to N] [--employees N] [--runs N] [--out DIR]
 
 Generates the sample at N work orders (default 1,000,000), then times in fresh processes:
 a bare DuckDB read_csv of every file (baseline) and the validated ingest (load phase and
 core + marts). With --scale-to M (e.g. 10000000) it repeats the ingest at M work orders and
-reports time growth against input growth and peak memory. Results go to stdout and
+reports time growth against input growth and peak memory. It then ingests an organisation-wide
+HR export of N employees (default 200,000; --employees 0 skips it) and reports its time and peak
+memory against the targets (under 30 s and 3 GiB). Results go to stdout and
 DIR/bench-results.json (default bench-out/).`;
 
 interface Measure {
@@ -64,6 +67,7 @@ export async function run(argv: string[]): Promise<number> {
     options: {
       "work-orders": { type: "string", default: "1000000" },
       "scale-to": { type: "string" },
+      employees: { type: "string", default: "200000" },
       runs: { type: "string", default: "3" },
       out: { type: "string", default: path.join(PROJECT_ROOT, "bench-out") },
       help: { type: "boolean", short: "h" },
@@ -112,7 +116,7 @@ export async function run(argv: string[]): Promise<number> {
     `bare DuckDB read_csv (baseline)     ${bareS.toFixed(2)} s`,
     `validated load phase                ${loadS.toFixed(2)} s   ${(loadS / bareS).toFixed(2)}× baseline (target ≤ 1.5×)`,
     `core + marts                        ${transformS.toFixed(2)} s`,
-    `whole ingest                        ${wholeS.toFixed(2)} s   ${(wholeS / bareS).toFixed(2)}× baseline (target ≤ 2×)`,
+    `whole ingest                        ${wholeS.toFixed(2)} s   ${(wholeS / bareS).toFixed(2)}× baseline (target ≤ 1.5×)`,
     `ingest peak memory                  ${mb(result.ingest_peak_rss_bytes as number)}`,
   ];
   if (values["scale-to"]) {
@@ -125,6 +129,22 @@ export async function run(argv: string[]): Promise<number> {
       `at ${big.toLocaleString("en-US")} work orders: whole ingest ${m.seconds.toFixed(1)} s ` +
         `(${(m.seconds / wholeS).toFixed(1)}× for ${growth.toFixed(0)}× the rows; linear or better when ≤ ${growth.toFixed(0)}×), ` +
         `peak memory ${mb(m.peak_rss_bytes)} (target < 8 GiB)`,
+    );
+  }
+  const employees = Number(values.employees);
+  if (employees > 0) {
+    const hrDir = path.join(values.out, `hr-export-${employees}`);
+    if (!existsSync(path.join(hrDir, "pay.csv"))) {
+      process.stderr.write(`generating an HR export of ${employees.toLocaleString("en-US")} employees…\n`);
+      await writeHrExport(hrDir, employees);
+    }
+    process.stderr.write("ingesting the HR export…\n");
+    const m = measure("ingest", hrDir, db);
+    result.hr_export = { employees, ...m };
+    lines.push(
+      `HR export of ${employees.toLocaleString("en-US")} employees (1% HTM): whole ingest ${m.seconds.toFixed(1)} s ` +
+        `(target < 30 s; load ${m.load_seconds!.toFixed(1)} s, core + marts ${m.transform_seconds!.toFixed(1)} s), ` +
+        `peak memory ${mb(m.peak_rss_bytes)} (target < 3 GiB)`,
     );
   }
   console.log(lines.join("\n"));

@@ -3,10 +3,10 @@
  * in data/input/, or generates the sample into data/sample/ when there are none; ingests; builds;
  * serves dist/ and says where to point the browser.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_INPUT_DIR, DEFAULT_SAMPLE_DIR, warehousePath } from "../warehouse/paths.ts";
+import { DEFAULT_INPUT_DIR, DEFAULT_SAMPLE_DIR, REPORTS_DIR, warehousePath } from "../warehouse/paths.ts";
 import { buildSite, DEFAULT_SITE_DIR } from "../site/site-build.ts";
 import { serveStatic } from "../site/static-server.ts";
 import { DEFAULT_SAMPLE_OPTIONS, writeSample } from "../sample/sample.ts";
@@ -17,7 +17,28 @@ const HELP = `usage: htm-workforce start [--port N] [--host HOST] [--no-ingest]
 
 Uses data/input/*.csv, or generates the sample into data/sample/ when data/input/ has no CSVs;
 ingests into the warehouse; builds the site; serves it on http://HOST:PORT (default 127.0.0.1:3000).
-  --no-ingest   serve a build of the existing warehouse without ingesting again`;
+  --no-ingest   serve a build of the existing warehouse without ingesting again (the last build
+                as it is when neither the warehouse nor the site sources changed since)`;
+
+/**
+ * What the site was built from: the warehouse's path, size and modification time, and the
+ * site sources' newest modification time. A new ingest renames a new file over the warehouse,
+ * which changes them; the stamp is written only after a build succeeded.
+ */
+export function warehouseStamp(db: string, reportsDir = REPORTS_DIR): string {
+  const w = existsSync(db) ? statSync(db) : undefined;
+  let newestSource = 0;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.name.startsWith(".")) continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else newestSource = Math.max(newestSource, statSync(full).mtimeMs);
+    }
+  };
+  if (existsSync(reportsDir)) walk(reportsDir);
+  return JSON.stringify({ db, size: w?.size, mtimeMs: w?.mtimeMs, ino: w?.ino, newestSource });
+}
 
 function hasCsv(dir: string): boolean {
   return existsSync(dir) && readdirSync(dir).some((f) => f.toLowerCase().endsWith(".csv"));
@@ -62,12 +83,21 @@ export async function run(argv: string[]): Promise<number> {
     if (code !== 0) return code;
   }
 
-  console.log("building the site…");
-  try {
-    await buildSite();
-  } catch (e) {
-    console.error(`htm-workforce start: ${(e as Error).message}`);
-    return 2;
+  // --no-ingest on an unchanged warehouse: the last build is still exact, serve it as it is.
+  const stamp = warehouseStamp(warehousePath());
+  const stampFile = path.join(DEFAULT_SITE_DIR, ".htm-build-stamp.json");
+  const built = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : undefined;
+  if (values["no-ingest"] && built === stamp && existsSync(path.join(DEFAULT_SITE_DIR, "index.html"))) {
+    console.log("the warehouse has not changed since the last build: serving it");
+  } else {
+    console.log("building the site…");
+    try {
+      await buildSite();
+      writeFileSync(stampFile, stamp);
+    } catch (e) {
+      console.error(`htm-workforce start: ${(e as Error).message}`);
+      return 2;
+    }
   }
   let server;
   try {

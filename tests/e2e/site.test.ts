@@ -224,7 +224,10 @@ describe("built site in Chromium", () => {
         if (sizes) transferBytes += sizes.responseBodySize + sizes.responseHeadersSize;
       });
       await page.addInitScript(RECORD_MUTATIONS);
-      await page.goto(`${server.url}${p.path}`);
+      // Served with the site's CSP: a script or request it blocks is a console error above.
+      const response = await page.goto(`${server.url}${p.path}`);
+      if (!/default-src 'self'/.test(response?.headers()["content-security-policy"] ?? ""))
+        problems.push("served without the Content-Security-Policy header");
       const chartsDrawnMs = await waitForRender(page);
       const charts = await page.locator('svg[class^="plot"]').count();
       const errors = await page.locator(".observablehq--error").allTextContents();

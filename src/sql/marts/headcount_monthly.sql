@@ -19,7 +19,8 @@ counted as (
         case when grouping(org_id) = 1 then 'all' else org_id end as org_id,
         case when grouping(role_family) = 1 then 'all' else role_family end as role_family,
         count(distinct employee_id) as headcount,
-        sum(fte) as fte
+        -- decimals: the same input gives the same bits whatever the threads did
+        sum(cast(fte as decimal(38, 6))) as fte
     from staffed
     group by grouping sets ((month_end, org_id, role_family), (month_end, org_id), (month_end, role_family), (month_end))
 ),
