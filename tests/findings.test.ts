@@ -225,12 +225,11 @@ describe("staffingGapHeadline()", () => {
     ];
     const gap = gapModule.staffingGap(rows, "H1");
     // +3 in networking: 3 − 3.5 < 0, no shortfall; cybersecurity still 1.2
-    expect(
-      gapModule.staffingWhatIf(gap, { networking_integration: 3 }).specialistShortfallFte,
-    ).toBeCloseTo(1.2, 10);
+    expect(gapModule.staffingWhatIf(gap, { networking_integration: 3 }).specialistShortfallFte).toBeCloseTo(
+      1.2,
+      10,
+    );
     // +1 in cybersecurity: 2.5 + 0.2 = 2.7
-    expect(
-      gapModule.staffingWhatIf(gap, { cybersecurity: 1 }).specialistShortfallFte,
-    ).toBeCloseTo(2.7, 10);
+    expect(gapModule.staffingWhatIf(gap, { cybersecurity: 1 }).specialistShortfallFte).toBeCloseTo(2.7, 10);
   });
 });

@@ -20,7 +20,8 @@ function folder(files: Record<string, string | Buffer>): string {
 async function load(files: Record<string, string | Buffer>, settings?: object) {
   const dir = folder(settings ? { ...files, "settings.json": JSON.stringify(settings) } : files);
   const dbPath = path.join(dir, "w.duckdb");
-  const report = await ingest({ inputDir: dir, dbPath, quiet: true });
+  // these fixtures reject on purpose, often more than max_rejected_share of a small file
+  const report = await ingest({ inputDir: dir, dbPath, quiet: true, acceptRejects: true });
   const rejected = (await queryWarehouse(
     dbPath,
     "select source_file, line::integer as line, column_name, value, reason from meta.rejected_rows order by source_file, line, reason",
@@ -248,7 +249,7 @@ describe("a field over the reader's buffer", () => {
     });
     expect(rejected.map((r) => [r.line, r.reason.slice(0, 30)])).toEqual([
       [3, "row longer than the reader's l"],
-      [5, "hire_date: expected a date as "],
+      [5, "hire_date: 2020-02-30 is not a"],
     ]);
     expect(
       await queryWarehouse(

@@ -462,7 +462,11 @@ describe("a contribution, read by an attacker, holds no employee id and no one p
           if (ids.has(text)) found.push(`${org} ${names[i]} = ${text} is an employee id`);
           const n = Number(text);
           if (!Number.isFinite(n) || text === "") return;
-          if (pays.has(n)) found.push(`${org} ${names[i]} = ${text} is someone's pay`);
+          // Asset acquisition costs are whole dollars in the range of salaries: a sum of asset prices
+          // equal to someone's pay is a coincidence of the sample, not pay (contributions compute
+          // acquisition_cost_usd from assets.csv alone).
+          if (pays.has(n) && !names[i]!.startsWith("acquisition_cost"))
+            found.push(`${org} ${names[i]} = ${text} is someone's pay`);
           if (names[i]!.startsWith("pay_") && hourly.has(n))
             found.push(`${org} ${names[i]} = ${text} is someone's hourly rate`);
         });

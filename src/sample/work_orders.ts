@@ -35,6 +35,9 @@ import {
   type Role,
   type WorkType,
 } from "./vocabulary.ts";
+
+/** The most labour hours the sample books on one work order (the ingest bound is 2,000). */
+const MAX_ORDER_HOURS = 1000;
 import type { RosterEntry } from "./workforce.ts";
 
 const FILE = "work_orders.csv";
@@ -288,10 +291,17 @@ export async function writeWorkOrders(
         ? random.next() < 0.2
           ? 0.5
           : 0
-        : Math.max(
-            0.25,
-            Math.round(((effort * budgetLeft[o]) / (effort + (ordersLeft[o] - 1) * effortPerOrder[o])) * 4) /
-              4,
+        : // a small --work-orders spreads the same hours over fewer orders; no order books more than
+          // MAX_ORDER_HOURS (the rest of the budget goes to the orders after it), so none trips the
+          // plausibility bound max_labor_hours_per_work_order
+          Math.min(
+            MAX_ORDER_HOURS,
+            Math.max(
+              0.25,
+              Math.round(
+                ((effort * budgetLeft[o]) / (effort + (ordersLeft[o] - 1) * effortPerOrder[o])) * 4,
+              ) / 4,
+            ),
           );
       if (!vendor) budgetLeft[o] = Math.max(0, budgetLeft[o] - hours);
       ordersLeft[o] = Math.max(0, ordersLeft[o] - 1);

@@ -286,11 +286,16 @@ export const MART_DISCLOSURE = {
       "vendor_spend_usd",
       "vendor_work_orders_with_hours",
       "vendor_hours_recorded",
-      "in_house_cost_of_vendor_hours_usd",
       "vendor_hours_fte",
     ],
-    // the in-house rate is fte_cost's (a median of at least min_pay_group people, or the market figure)
-    measures: ["vendor_cost_per_hour_usd", "in_house_cost_per_hour_usd"],
+    // the in-house rate is fte_cost's (a median of n_paid ≥ min_pay_group people, or the market figure)
+    people: ["n_paid"],
+    pay: {
+      people: "n_paid",
+      ratios: ["in_house_cost_per_hour_usd"],
+      sums: ["in_house_cost_of_vendor_hours_usd"],
+    },
+    measures: ["vendor_cost_per_hour_usd"],
     keep: ["in_house_cost_basis"],
   },
   projected_supply: {
@@ -321,10 +326,11 @@ export const MART_DISCLOSURE = {
     grain: "org_id, domain",
     keys: ["org_id", "domain"],
     totals: [ORG],
-    people: ["trainees", "trainees_certified", "filled_requisitions"],
+    people: ["trainees", "trainees_certified", "filled_requisitions", "n_paid"],
     additive: ["train_hours", "train_course_cost_usd"],
-    // priced at fte_cost's cost of an FTE (a median of at least min_pay_group people, or the market figure)
-    measures: ["train_cost_usd", "train_days", "hire_cost_usd", "cost_per_fte_usd", "hire_days"],
+    // priced at fte_cost's cost of an FTE (a median of n_paid ≥ min_pay_group people, or the market figure)
+    pay: { people: "n_paid", levels: ["train_cost_usd", "hire_cost_usd", "cost_per_fte_usd"] },
+    measures: ["train_days", "hire_days"],
     keep: ["cost_basis"],
   },
   // Internal only: staffed beds would name an organisation behind its pseudonym.
@@ -364,7 +370,8 @@ export const PUBLISH_INPUT_DISCLOSURE = {
     people: ["data_rows", "accepted_rows", "rejected_rows", "out_of_scope_rows"],
   },
   data_quality_outside_employment: {
-    grain: "source_file, position (before the first hire, after a termination...), treatment: job-history and pay rows dated outside every employment",
+    grain:
+      "source_file, position (before the first hire, after a termination...), treatment: job-history and pay rows dated outside every employment",
     keys: ["source_file", "position", "treatment"],
     people: ["rows"],
   },

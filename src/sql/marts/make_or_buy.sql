@@ -38,6 +38,8 @@ select
     cast(coalesce(w.vendor_hours_recorded, 0) as double) as vendor_hours_recorded,
     cast(w.vendor_cost_with_hours_usd / nullif(w.vendor_hours_recorded, 0) as double) as vendor_cost_per_hour_usd,
     cast(f.in_house_cost_per_hour_usd as double) as in_house_cost_per_hour_usd,
+    -- the people behind the in-house rate (fte_cost's median; null when priced at the market figure)
+    cast(f.n_paid as integer) as n_paid,
     f.cost_basis as in_house_cost_basis,
     cast(w.vendor_hours_recorded * f.in_house_cost_per_hour_usd as double) as in_house_cost_of_vendor_hours_usd,
     cast(coalesce(w.vendor_hours_recorded, 0) / s.productive_hours_per_fte as double) as vendor_hours_fte

@@ -96,6 +96,8 @@ select
     cast(f.replacement_cost_per_leaver_usd as double) as hire_cost_usd,
     cast(f.cost_per_fte_usd as double) as cost_per_fte_usd,
     f.cost_basis,
+    -- the people behind the pay figures (fte_cost's median; null when priced at the market figure)
+    cast(f.n_paid as integer) as n_paid,
     cast(coalesce(h.filled_requisitions, 0) as integer) as filled_requisitions,
     cast(h.hire_days as double) as hire_days
 from grid g
