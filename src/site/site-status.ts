@@ -18,7 +18,7 @@ export async function siteStatus(conn: DuckDBConnection, settings: Settings) {
     built_at: new Date().toISOString(),
     published_on: status.published_on ?? null,
     audience: settings.audience,
-    settings: { ...settings, as_of: asOf, as_of_configured: settings.as_of ?? null },
+    settings: { ...pageSettings(settings), as_of: asOf, as_of_configured: settings.as_of ?? null },
     organisations: status.organisations ?? null,
     latest_load: status.load_id
       ? {
@@ -60,6 +60,19 @@ function acceptedRejectsWarning(files: Record<string, unknown>[], settings: Sett
   return (
     `Loaded with --accept-rejects: ${parts.length ? parts.join("; ") : "a source rejected too many rows"}, more than ` +
     `the ${pct(maxShare)} allowed (max_rejected_share). The figures rest on the rows that loaded.`
+  );
+}
+
+/**
+ * The settings the pages name (assumptions, audience, disclosure rules): the plausibility bounds are
+ * ingest's alone, and a pay bound is no statistic to ship.
+ */
+function pageSettings(settings: Settings): Partial<Settings> {
+  return Object.fromEntries(
+    Object.entries(settings).filter(
+      ([key]) =>
+        !key.startsWith("plausible_") && key !== "max_labor_hours_per_work_order" && key !== "max_cost_usd",
+    ),
   );
 }
 
