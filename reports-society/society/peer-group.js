@@ -3,7 +3,7 @@
 // (data/peer_groups.json) and kept in the URL (?peer=community_hospital|all|Midwest) so a link or
 // the sidebar opens the other page on the same group.
 import * as Inputs from "@observablehq/inputs";
-import {fromUrl, keepInUrl} from "../components/url-filters.js";
+import { fromUrl, keepInUrl } from "../components/url-filters.js";
 
 const FACILITY = {
   academic_medical_center: "Academic medical centers",
@@ -32,7 +32,9 @@ export function peerKey(g) {
 /** The group in words: "Community hospitals, 100–299 staffed beds, Midwest" or "All contributors". */
 export function peerLabel(g) {
   const parts = [];
-  parts.push(g.facility_type === "all" ? "All facility types" : (FACILITY[g.facility_type] ?? g.facility_type));
+  parts.push(
+    g.facility_type === "all" ? "All facility types" : (FACILITY[g.facility_type] ?? g.facility_type),
+  );
   if (g.bed_band !== "all") parts.push(BEDS[g.bed_band] ?? g.bed_band);
   if (g.region !== "all") parts.push(g.region);
   if (parts.length === 1 && g.facility_type === "all") return "All contributors";

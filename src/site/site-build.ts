@@ -95,7 +95,10 @@ async function siteSource(db: string): Promise<SiteSource> {
 /** The society's pages draw with reports/components/ and reports/style.css (its own CSS appended). */
 function shareReports(root: string): void {
   const notCache = (src: string) => !src.includes(`${path.sep}.observablehq`);
-  cpSync(path.join(REPORTS_DIR, "components"), path.join(root, "components"), { recursive: true, filter: notCache });
+  cpSync(path.join(REPORTS_DIR, "components"), path.join(root, "components"), {
+    recursive: true,
+    filter: notCache,
+  });
   const own = path.join(root, "style.css");
   const shared = readFileSync(path.join(REPORTS_DIR, "style.css"), "utf8");
   writeFileSync(own, existsSync(own) ? `${shared}\n${readFileSync(own, "utf8")}` : shared);

@@ -22,8 +22,7 @@ type Producer = (conn: DuckDBConnection) => Promise<Uint8Array | string>;
 
 const sql = (name: string) => readFileSync(path.join(SITE_SQL_DIR, `${name}.sql`), "utf8");
 
-const toJson = (value: unknown) =>
-  JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? Number(v) : v));
+const toJson = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? Number(v) : v));
 
 const arrow =
   (name: string): Producer =>

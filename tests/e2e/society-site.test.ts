@@ -128,8 +128,8 @@ beforeAll(async () => {
   server = await serveStatic(site);
   browser = await launchChromium();
   // the hospitals' ids and pay, for the attacker below
-  hospitalPay = (await queryWarehouse(hospitals, "select distinct annual_pay_usd from core.pay_spells")).map((r) =>
-    Number(r.annual_pay_usd),
+  hospitalPay = (await queryWarehouse(hospitals, "select distinct annual_pay_usd from core.pay_spells")).map(
+    (r) => Number(r.annual_pay_usd),
   );
 }, 900_000);
 let hospitalPay: number[] = [];
@@ -158,7 +158,9 @@ describe("the society's site, built from a pooled warehouse", () => {
           if (m.type() === "error") problems.push(`console error: ${m.text()}`);
         });
         page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-        page.on("requestfailed", (r) => problems.push(`failed request: ${r.url()} ${r.failure()?.errorText}`));
+        page.on("requestfailed", (r) =>
+          problems.push(`failed request: ${r.url()} ${r.failure()?.errorText}`),
+        );
         page.on("request", (r) => {
           const url = new URL(r.url());
           if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin)
@@ -190,9 +192,11 @@ describe("the society's site, built from a pooled warehouse", () => {
     const titles = () => page.locator(".htm-figure-title").allTextContents();
     const before = (await titles()).join("\n");
     expect(before).toMatch(/all contributors/i);
-    const west = await select.locator("option").evaluateAll((os) =>
-      os.map((o) => (o as HTMLOptionElement).textContent).findIndex((t) => /West/.test(t ?? "")),
-    );
+    const west = await select
+      .locator("option")
+      .evaluateAll((os) =>
+        os.map((o) => (o as HTMLOptionElement).textContent).findIndex((t) => /West/.test(t ?? "")),
+      );
     expect(west, `a West group among ${options.join("; ")}`).toBeGreaterThanOrEqual(0);
     await select.selectOption({ index: west });
     await waitForRender(page);
@@ -227,7 +231,8 @@ describe("the society's site, built from a pooled warehouse", () => {
       for (const r of csv(name)) if (r.employee_id) ids.add(r.employee_id.trim());
     for (const r of csv("work_orders.csv")) if (r.technician_id) ids.add(r.technician_id.trim());
     const pays = new Set<number>(hospitalPay);
-    for (const r of csv("pay.csv")) if (r.basis !== "hourly" && Number.isFinite(Number(r.amount))) pays.add(Number(r.amount));
+    for (const r of csv("pay.csv"))
+      if (r.basis !== "hourly" && Number.isFinite(Number(r.amount))) pays.add(Number(r.amount));
     expect(ids.size).toBeGreaterThan(100);
     expect(pays.size).toBeGreaterThan(100);
 
@@ -238,7 +243,8 @@ describe("the society's site, built from a pooled warehouse", () => {
       for (const v of dataValues(file)) {
         if (v == null) continue;
         values++;
-        if (typeof v === "string" && ids.has(v.trim())) found.push(`${path.basename(file)}: employee id ${v}`);
+        if (typeof v === "string" && ids.has(v.trim()))
+          found.push(`${path.basename(file)}: employee id ${v}`);
         if (typeof v === "number" && pays.has(v)) found.push(`${path.basename(file)}: pay ${v}`);
       }
     }
