@@ -11,6 +11,7 @@ export default {
   style: "style.css",
   globalStylesheets: [],
   pages: [
+    { name: "Field survey", path: "/" },
     { name: "Benchmarks", path: "/benchmarks" },
     { name: "Methodology", path: "/methodology" },
   ],

@@ -29,16 +29,24 @@ export function peerKey(g) {
   return `${g.facility_type}|${g.bed_band}|${g.region}`;
 }
 
-/** The group in words: "Community hospitals, 100–299 staffed beds, Midwest" or "All contributors". */
+/**
+ * The group in words: "All contributors", "Community hospitals with 100–299 staffed beds",
+ * "Organisations in the West region".
+ */
 export function peerLabel(g) {
-  const parts = [];
-  parts.push(
-    g.facility_type === "all" ? "All facility types" : (FACILITY[g.facility_type] ?? g.facility_type),
-  );
-  if (g.bed_band !== "all") parts.push(BEDS[g.bed_band] ?? g.bed_band);
-  if (g.region !== "all") parts.push(g.region);
-  if (parts.length === 1 && g.facility_type === "all") return "All contributors";
-  return parts.join(", ");
+  if (g.facility_type === "all" && g.bed_band === "all" && g.region === "all") return "All contributors";
+  const noun = g.facility_type === "all" ? "Organisations" : (FACILITY[g.facility_type] ?? g.facility_type);
+  const beds = g.bed_band === "all" ? "" : ` with ${BEDS[g.bed_band] ?? g.bed_band}`;
+  const region = g.region === "all" ? "" : ` in the ${g.region} region`;
+  return `${noun}${beds}${region}`;
+}
+
+/** The group as a title puts it: "across all contributors", "among community hospitals …". */
+export function peerScope(g) {
+  const label = peerLabel(g);
+  return label === "All contributors"
+    ? "across all contributors"
+    : `among ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
 
 /** The dropdown of published peer groups (the all-contributors group first when it is published). */

@@ -204,6 +204,13 @@ describe("the society's site, built from a pooled warehouse", () => {
     expect(after).toContain("West");
     expect(after).not.toEqual(before);
     expect(new URL(page.url()).searchParams.get("peer")).toMatch(/\|West$/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "benchmarks-west-1280.png"), fullPage: true });
+    // the sidebar carries the group to the other pages
+    await page.locator("#observablehq-sidebar a", { hasText: "Field survey" }).first().click();
+    await page.waitForURL(/peer=/);
+    await waitForRender(page);
+    expect((await titles()).join("\n")).toContain("West");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "index-west-1280.png"), fullPage: true });
     // bands and a median line, no dot per organisation
     expect(await page.locator('svg[class^="plot"] path').count()).toBeGreaterThan(0);
     await page.close();
@@ -249,6 +256,13 @@ describe("the society's site, built from a pooled warehouse", () => {
       }
     }
     expect(values).toBeGreaterThan(1000);
+    // No additive count that could be subtracted across peer groups: the data files' columns
+    const counts: string[] = [];
+    for (const file of filesUnder(dataDir).filter((f) => f.endsWith(".arrow")))
+      for (const f of tableFromIPC(readFileSync(file)).schema.fields)
+        if (/orgs|at_risk|events|headcount|hours$|separations|people|assets|requisitions/.test(f.name))
+          counts.push(`${path.basename(file)}: ${f.name}`);
+    expect(counts).toEqual([]);
     expect(found).toEqual([]);
 
     // No contributor's name or id anywhere in the built site (pages, scripts, data).
