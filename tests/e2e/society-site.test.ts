@@ -263,6 +263,20 @@ describe("the society's site, built from a pooled warehouse", () => {
         if (/orgs|at_risk|events|headcount|hours$|separations|people|assets|requisitions/.test(f.name))
           counts.push(`${path.basename(file)}: ${f.name}`);
     expect(counts).toEqual([]);
+
+    // Shares of a quarter add up to 1: a quarter never withholds exactly one domain's share, which
+    // would be 1 minus the others (complementary suppression in publish.pooled_workload_share).
+    const workload = [...filesUnder(dataDir)].find((f) => path.basename(f).startsWith("workload."))!;
+    const table = tableFromIPC(readFileSync(workload));
+    const withheld = new Map<string, number>();
+    let withheldCells = 0;
+    for (const r of table.toArray()) {
+      const key = `${r.facility_type}|${r.bed_band}|${r.region}|${r.quarter_start}`;
+      withheld.set(key, (withheld.get(key) ?? 0) + (r.share == null ? 1 : 0));
+      if (r.share == null) withheldCells++;
+    }
+    expect(withheldCells, "the sample withholds some workload shares").toBeGreaterThan(0);
+    expect([...withheld].filter(([, n]) => n === 1)).toEqual([]);
     expect(found).toEqual([]);
 
     // No contributor's name or id anywhere in the built site (pages, scripts, data).
