@@ -64,6 +64,9 @@ beforeAll(async () => {
   });
 }, 300_000);
 
+/** Contribution columns that are sums of device prices and vendor invoices, never of pay. */
+const NON_PAY_MONEY = new Set(["acquisition_cost_usd", "vendor_cost_usd", "parts_cost_usd"]);
+
 const close = (a: number, b: number, tol = 1e-9) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 
 describe("pooling the 12 sample organisations equals one warehouse of all of them", () => {
@@ -462,10 +465,11 @@ describe("a contribution, read by an attacker, holds no employee id and no one p
           if (ids.has(text)) found.push(`${org} ${names[i]} = ${text} is an employee id`);
           const n = Number(text);
           if (!Number.isFinite(n) || text === "") return;
-          // Asset acquisition costs are whole dollars in the range of salaries: a sum of asset prices
-          // equal to someone's pay is a coincidence of the sample, not pay (contributions compute
-          // acquisition_cost_usd from assets.csv alone).
-          if (pays.has(n) && !names[i]!.startsWith("acquisition_cost"))
+          // Device and vendor money (sums of core.assets acquisition costs, of work orders' vendor
+          // and parts costs; no pay reaches them, see src/sql/survey/contribution/) is in whole
+          // dollars of the same size as annual pay: equal values there are coincidences of
+          // thousands of sums against hundreds of salaries, not a salary.
+          if (pays.has(n) && !NON_PAY_MONEY.has(names[i]!))
             found.push(`${org} ${names[i]} = ${text} is someone's pay`);
           if (names[i]!.startsWith("pay_") && hourly.has(n))
             found.push(`${org} ${names[i]} = ${text} is someone's hourly rate`);

@@ -8,7 +8,11 @@ const HELP = `usage: htm-workforce build [--db FILE] [--out DIR] [--audience int
 Builds the reports site from the warehouse (default data/warehouse.duckdb, or HTM_WAREHOUSE).
 Framework's loader cache is emptied first, so the site always reflects the last ingest.
   --audience public   apply publication rules: cells under min_cell_public people suppressed,
-                      organisations under pseudonyms (default: the audience in settings.json)`;
+                      organisations under pseudonyms (default: the audience in settings.json)
+
+On a pooled survey warehouse (what \`pool --db\` writes) it builds the society's published site
+instead (reports-society/: benchmarks by peer group, pooled statistics, methodology), from the
+warehouse's publish tables only.`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({

@@ -8,6 +8,13 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { createRequire } from "node:module";
 import path from "node:path";
 import { exportSiteData, SITE_DATA } from "./site-data.ts";
+import {
+  exportSocietyData,
+  isPooledWarehouse,
+  SOCIETY_CONFIG,
+  SOCIETY_DATA,
+  SOCIETY_REPORTS_DIR,
+} from "./society-data.ts";
 import { removeAbandoned } from "../ingest/warehouse-file.ts";
 import { FRAMEWORK_CACHE_DIR, PROJECT_ROOT, REPORTS_DIR, warehousePath } from "../warehouse/paths.ts";
 
@@ -60,6 +67,43 @@ function addInputsStylesheet(root: string): void {
   if (existsSync(style)) writeFileSync(style, `@import url("./inputs.css");\n${readFileSync(style, "utf8")}`);
 }
 
+/** A site's source: its pages, the registry of its data files, and its Framework config. */
+interface SiteSource {
+  dir: string;
+  data: Record<string, unknown>;
+  exportData: (dir: string, names: string[]) => Promise<void>;
+  /** Framework config file; default observablehq.config.ts. */
+  config?: string;
+  /** Whether reports/components/ and reports/style.css are shared into the copy (one set of components). */
+  sharesReports?: boolean;
+}
+
+/** A hospital's warehouse builds reports/; a pooled survey warehouse the society's site. */
+async function siteSource(db: string): Promise<SiteSource> {
+  if (await isPooledWarehouse(db)) {
+    return {
+      dir: SOCIETY_REPORTS_DIR,
+      data: SOCIETY_DATA,
+      exportData: exportSocietyData,
+      config: SOCIETY_CONFIG,
+      sharesReports: true,
+    };
+  }
+  return { dir: REPORTS_DIR, data: SITE_DATA, exportData: exportSiteData };
+}
+
+/** The society's pages draw with reports/components/ and reports/style.css (its own CSS appended). */
+function shareReports(root: string): void {
+  const notCache = (src: string) => !src.includes(`${path.sep}.observablehq`);
+  cpSync(path.join(REPORTS_DIR, "components"), path.join(root, "components"), {
+    recursive: true,
+    filter: notCache,
+  });
+  const own = path.join(root, "style.css");
+  const shared = readFileSync(path.join(REPORTS_DIR, "style.css"), "utf8");
+  writeFileSync(own, existsSync(own) ? `${shared}\n${readFileSync(own, "utf8")}` : shared);
+}
+
 /** Runs `observable build`; resolves to the output folder, rejects with Framework's output on failure. */
 export async function buildSite(options: SiteBuildOptions = {}): Promise<string> {
   // Framework keeps its loader cache inside the source root, shared by every build of reports/; two
@@ -68,7 +112,9 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
   // resolve) and therefore an empty loader cache: stale numbers are impossible by construction.
   removeAbandoned(PROJECT_ROOT, ".site-build-");
   const root = path.join(PROJECT_ROOT, `.site-build-${process.pid}-${Date.now().toString(36)}`);
-  cpSync(REPORTS_DIR, root, { recursive: true, filter: (src) => !src.includes(`${path.sep}.observablehq`) });
+  const source = await siteSource(warehousePath(options.db));
+  cpSync(source.dir, root, { recursive: true, filter: (src) => !src.includes(`${path.sep}.observablehq`) });
+  if (source.sharesReports) shareReports(root);
   addInputsStylesheet(root);
   // Bundled libraries depend on package versions only; reuse them to save seconds.
   for (const entry of CODE_CACHE) {
@@ -87,13 +133,13 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
     // still run as Framework loaders).
     const dataDir = path.join(root, "data");
     const registered = existsSync(dataDir)
-      ? readdirSync(dataDir).filter((f) => f.endsWith(".ts") && f.slice(0, -3) in SITE_DATA)
+      ? readdirSync(dataDir).filter((f) => f.endsWith(".ts") && f.slice(0, -3) in source.data)
       : [];
     const previous = { warehouse: process.env.HTM_WAREHOUSE, audience: process.env.HTM_AUDIENCE };
     process.env.HTM_WAREHOUSE = warehousePath(options.db);
     if (options.audience) process.env.HTM_AUDIENCE = options.audience;
     try {
-      await exportSiteData(
+      await source.exportData(
         dataDir,
         registered.map((f) => f.slice(0, -3)),
       );
@@ -107,13 +153,13 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
       }
     }
     for (const f of registered) rmSync(path.join(dataDir, f));
-    return await buildSiteIn(path.relative(PROJECT_ROOT, root), options);
+    return await buildSiteIn(path.relative(PROJECT_ROOT, root), options, source.config);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 }
 
-async function buildSiteIn(root: string, options: SiteBuildOptions): Promise<string> {
+async function buildSiteIn(root: string, options: SiteBuildOptions, config?: string): Promise<string> {
   const db = warehousePath(options.db);
   if (!existsSync(db)) throw new Error(`no warehouse at ${db}: run \`htm-workforce ingest\` first`);
   const out = path.resolve(options.out ?? DEFAULT_SITE_DIR);
@@ -135,7 +181,10 @@ async function buildSiteIn(root: string, options: SiteBuildOptions): Promise<str
   const bin = path.join(PROJECT_ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js");
   const output: string[] = [];
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, "build"], { cwd: PROJECT_ROOT, env });
+    const child = spawn(process.execPath, [bin, "build", ...(config ? ["--config", config] : [])], {
+      cwd: PROJECT_ROOT,
+      env,
+    });
     const collect = (chunk: Buffer) => {
       output.push(chunk.toString());
       if (options.verbose) process.stderr.write(chunk);

@@ -52,6 +52,7 @@ export const PUBLISH_STEPS = [
   "pooled_pay_percentiles",
   "pooled_workload_share",
   "contributors",
+  "survey_about",
 ] as const;
 
 export interface PoolRequest {

@@ -1,0 +1,83 @@
+/**
+ * The society's published site (issue 14): a pooled warehouse (`htm-workforce pool --db`) is built
+ * into a site of its own from reports-society/, whose loaders read only the pooled warehouse's
+ * publish.* tables, read-only. Each file is one query in src/sql/survey/site/; none ships a count
+ * that could be differenced across peer groups (organisations per cell, people at risk, hours):
+ * the only counts are each published peer group's contributors (complementary suppression keeps
+ * every difference of those at 0 or at least min_orgs_benchmark) and how many groups were withheld.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { tableToIPC } from "apache-arrow";
+import { PROJECT_ROOT } from "../warehouse/paths.ts";
+import { query, tableExists, toArrow, withWarehouse } from "./mart-reader.ts";
+
+export const SOCIETY_REPORTS_DIR = path.join(PROJECT_ROOT, "reports-society");
+/** Framework configuration of the society's site (its own pages, title and footer). */
+export const SOCIETY_CONFIG = path.join(PROJECT_ROOT, "observablehq.society.config.js");
+const SITE_SQL_DIR = path.join(PROJECT_ROOT, "src/sql/survey/site");
+
+type Producer = (conn: DuckDBConnection) => Promise<Uint8Array | string>;
+
+const sql = (name: string) => readFileSync(path.join(SITE_SQL_DIR, `${name}.sql`), "utf8");
+
+const toJson = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? Number(v) : v));
+
+const arrow =
+  (name: string): Producer =>
+  async (conn) =>
+    tableToIPC(toArrow(await query(conn, sql(name))), "stream");
+
+export const SOCIETY_DATA: Record<string, Producer> = {
+  "peer_groups.json": async (conn) =>
+    toJson({
+      published: (await query(conn, sql("peer_groups"))).rows,
+      withheld: (await query(conn, sql("withheld_groups"))).rows[0]?.withheld ?? 0,
+    }),
+  "about.json": async (conn) => {
+    const about = (await query(conn, sql("about"))).rows[0] ?? {};
+    const names = (await query(conn, sql("contributors"))).rows.map((r) => r.contributor_id);
+    return toJson({ ...about, contributors: about.publish_contributor_names ? names : null });
+  },
+  "benchmark_bands.arrow": arrow("benchmark_bands"),
+  "turnover.arrow": arrow("turnover"),
+  "retention.arrow": arrow("retention"),
+  "pay.arrow": arrow("pay"),
+  "workload.arrow": arrow("workload"),
+};
+
+/** Data-loader entry point (reports-society/data/*.ts): writes one registered file to stdout. */
+export async function writeSocietyData(name: string): Promise<void> {
+  const produce = SOCIETY_DATA[name];
+  if (!produce) throw new Error(`no society site data named ${name} (see src/site/society-data.ts)`);
+  process.stdout.write(await withWarehouse(produce));
+}
+
+/** Writes the named registered files into dir (one read-only connection for all). */
+export async function exportSocietyData(dir: string, names: string[]): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await withWarehouse(async (conn) => {
+    for (const name of names) writeFileSync(path.join(dir, name), await SOCIETY_DATA[name](conn));
+  });
+}
+
+/**
+ * Whether the file is a pooled survey warehouse (what `pool --db` writes: a publish layer over
+ * contributions, and none of a hospital's marts) rather than a hospital's warehouse.
+ */
+export async function isPooledWarehouse(file: string): Promise<boolean> {
+  if (!existsSync(file)) return false;
+  const instance = await DuckDBInstance.create(file, { access_mode: "READ_ONLY" });
+  const conn = await instance.connect();
+  try {
+    return (
+      (await tableExists(conn, "survey", "contributions")) &&
+      (await tableExists(conn, "publish", "publication_groups")) &&
+      !(await tableExists(conn, "marts", "headcount_monthly"))
+    );
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}

@@ -1,0 +1,291 @@
+/**
+ * The society's published site (issue 14) in a real browser: a small multi-organisation sample is
+ * ingested into one warehouse (the hospitals' side, only to produce contributions), each
+ * organisation contributes its own file, the files are pooled into a survey warehouse, and
+ * `build --audience public` on that warehouse builds reports-society/. Every page must render with
+ * no console error and no request outside the origin; the Benchmarks page must switch peer group;
+ * and an attacker reading every file of dist/ must find no employee id, no individual pay and no
+ * contributor's name or id.
+ *
+ * Screenshots at 1280 and 390 px are written to $TMPDIR/htm-society-screenshots/.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Browser } from "playwright-core";
+import { tableFromIPC } from "apache-arrow";
+import { parse } from "csv-parse/sync";
+import { run as runSample } from "../../src/cli/sample.ts";
+import { DEFAULT_SETTINGS } from "../../src/config/settings.ts";
+import { ingest } from "../../src/ingest/ingest.ts";
+import { launchChromium, waitForRender } from "../../src/site/chromium.ts";
+import { buildSite } from "../../src/site/site-build.ts";
+import { serveStatic, type RunningServer } from "../../src/site/static-server.ts";
+import { buildContribution } from "../../src/survey/contribute.ts";
+import { poolContributions } from "../../src/survey/pool.ts";
+import { queryWarehouse } from "../support/duckdb.ts";
+
+const PAGES = ["/", "/benchmarks", "/methodology"];
+const SCREENSHOTS = path.join(os.tmpdir(), "htm-society-screenshots");
+// The sample's as_of is 2025-12-31; four months later every contribution is old enough to pool.
+const POOL_DATE = "2026-04-30";
+/**
+ * The sample's 12 organisations sit in 5 regions, too few per region for any regional group to
+ * pass. Two regions are made here so that a second peer group passes the rules: "West" pools the
+ * seven mid-sized organisations (none near 25% of their headcount); "Northeast" the two largest
+ * and three small ones, which fails (one of the large ones is above 25%) but holds 5 organisations,
+ * so no complementary suppression is needed.
+ */
+const NORTHEAST = new Set(["ORG01", "ORG03", "ORG05", "ORG09", "ORG11"]);
+
+let work: string;
+let input: string;
+let site: string;
+let server: RunningServer;
+let browser: Browser;
+let orgs: Record<string, string>[];
+let published: { facility_type: string; bed_band: string; region: string; contributors: number }[];
+
+const csv = (name: string) =>
+  parse(readFileSync(path.join(input, name), "utf8"), { columns: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/** Every value of a data file: Arrow cells, or JSON leaves. */
+function dataValues(file: string): unknown[] {
+  if (file.endsWith(".arrow")) {
+    const table = tableFromIPC(readFileSync(file));
+    const names = table.schema.fields.map((f) => f.name);
+    return table.toArray().flatMap((r) => names.map((n) => (typeof r[n] === "bigint" ? Number(r[n]) : r[n])));
+  }
+  const leaves: unknown[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+    else leaves.push(v);
+  };
+  walk(JSON.parse(readFileSync(file, "utf8")));
+  return leaves;
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(os.tmpdir(), "htm-society-e2e-"));
+  input = path.join(work, "input");
+  expect(await runSample(["--out", input, "--orgs", "12", "--years", "4", "--work-orders", "5000"])).toBe(0);
+  const orgFile = path.join(input, "organizations.csv");
+  const lines = readFileSync(orgFile, "utf8").split("\n");
+  const header = lines[0]!.split(",");
+  expect(header.slice(0, 3)).toEqual(["org_id", "org_name", "region"]);
+  writeFileSync(
+    orgFile,
+    lines
+      .map((line, i) => {
+        if (i === 0 || !line) return line;
+        const id = line.split(",")[0]!;
+        // region is the field after the (possibly quoted) name
+        return line.replace(
+          /^([^,]+,(?:"[^"]*"|[^,]*),)[^,]*/,
+          `$1${NORTHEAST.has(id) ? "Northeast" : "West"}`,
+        );
+      })
+      .join("\n"),
+  );
+  const hospitals = path.join(work, "hospitals.duckdb");
+  expect((await ingest({ inputDir: input, dbPath: hospitals, quiet: true })).exitCode).toBe(0);
+  orgs = csv("organizations.csv");
+  expect(orgs.map((o) => o.region).filter((r) => r === "West")).toHaveLength(7);
+  const contributions = path.join(work, "contributions");
+  mkdirSync(contributions);
+  for (const o of orgs)
+    await buildContribution({
+      dbPath: hospitals,
+      orgId: o.org_id!,
+      out: path.join(contributions, `${o.org_id}.parquet`),
+      settings: DEFAULT_SETTINGS,
+    });
+  const pooled = path.join(work, "pooled.duckdb");
+  const report = await poolContributions({
+    inputDir: contributions,
+    dbPath: pooled,
+    settings: DEFAULT_SETTINGS,
+    poolDate: POOL_DATE,
+  });
+  expect(report.pooled).toBe(12);
+  published = (await queryWarehouse(
+    pooled,
+    "select facility_type, bed_band, region, contributors from publish.publication_groups where suppressed_reason is null",
+  )) as typeof published;
+  site = await buildSite({ db: pooled, out: path.join(work, "site"), audience: "public" });
+  server = await serveStatic(site);
+  browser = await launchChromium();
+  // the hospitals' ids and pay, for the attacker below
+  hospitalPay = (await queryWarehouse(hospitals, "select distinct annual_pay_usd from core.pay_spells")).map(
+    (r) => Number(r.annual_pay_usd),
+  );
+}, 900_000);
+let hospitalPay: number[] = [];
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("the society's site, built from a pooled warehouse", () => {
+  test("is the society's site: its own pages, none of a hospital's", () => {
+    const pages = readdirSync(site).filter((f) => f.endsWith(".html"));
+    expect(pages.sort()).toEqual(["benchmarks.html", "index.html", "methodology.html"]);
+    expect(published.length, "peer groups that pass the rules").toBeGreaterThanOrEqual(2);
+  });
+
+  for (const p of PAGES) {
+    test(`${p} renders with no error and no outside request (1280 and 390 px)`, async () => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      for (const width of [1280, 390]) {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        const problems: string[] = [];
+        const origin = new URL(server.url).origin;
+        page.on("console", (m) => {
+          if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+        });
+        page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+        page.on("requestfailed", (r) =>
+          problems.push(`failed request: ${r.url()} ${r.failure()?.errorText}`),
+        );
+        page.on("request", (r) => {
+          const url = new URL(r.url());
+          if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin)
+            problems.push(`request outside the origin: ${r.url()}`);
+        });
+        await page.goto(`${server.url}${p}`);
+        await waitForRender(page);
+        const errors = await page.locator(".observablehq--error").allTextContents();
+        const charts = await page.locator('svg[class^="plot"]').count();
+        await page.screenshot({
+          path: path.join(SCREENSHOTS, `${p === "/" ? "index" : p.slice(1)}-${width}.png`),
+          fullPage: true,
+        });
+        await page.close();
+        expect(errors, "cells that threw").toEqual([]);
+        expect(problems).toEqual([]);
+        if (p !== "/methodology") expect(charts, "Plot charts").toBeGreaterThan(0);
+      }
+    });
+  }
+
+  test("the Benchmarks page switches peer group and shows percentile bands only", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/benchmarks`);
+    await waitForRender(page);
+    const select = page.locator("form select").first();
+    const options = await select.locator("option").allTextContents();
+    expect(options).toHaveLength(published.length);
+    const titles = () => page.locator(".htm-figure-title").allTextContents();
+    const before = (await titles()).join("\n");
+    expect(before).toMatch(/all contributors/i);
+    const west = await select
+      .locator("option")
+      .evaluateAll((os) =>
+        os.map((o) => (o as HTMLOptionElement).textContent).findIndex((t) => /West/.test(t ?? "")),
+      );
+    expect(west, `a West group among ${options.join("; ")}`).toBeGreaterThanOrEqual(0);
+    await select.selectOption({ index: west });
+    await waitForRender(page);
+    const after = (await titles()).join("\n");
+    expect(after).toContain("West");
+    expect(after).not.toEqual(before);
+    expect(new URL(page.url()).searchParams.get("peer")).toMatch(/\|West$/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "benchmarks-west-1280.png"), fullPage: true });
+    // the sidebar carries the group to the other pages
+    await page.locator("#observablehq-sidebar a", { hasText: "Field survey" }).first().click();
+    await page.waitForURL(/peer=/);
+    await waitForRender(page);
+    expect((await titles()).join("\n")).toContain("West");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "index-west-1280.png"), fullPage: true });
+    // bands and a median line, no dot per organisation
+    expect(await page.locator('svg[class^="plot"] path').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test("the methodology page lists contributors' counts per peer group, the rules and Statement 6's withdrawal", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/methodology`);
+    await waitForRender(page);
+    const text = await page.locator("main").innerText();
+    await page.close();
+    for (const g of published) expect(text).toMatch(new RegExp(`\\b${g.contributors}\\b`));
+    expect(text).toContain("At least 5 organisations");
+    expect(text).toContain("more than 25%");
+    expect(text).toContain("at least 3 months old");
+    expect(text).toMatch(/withdrew[^.]*February 2023[^.]*July 2023/);
+    expect(text).toContain("conservative practice");
+    expect(text).toContain("Contributors are not named");
+  });
+
+  test("an attacker reading dist/ finds no employee id, no individual pay, no contributor's name or id", () => {
+    const ids = new Set<string>();
+    for (const r of csv("employees.csv")) ids.add(r.employee_id!.trim());
+    for (const name of ["job_history.csv", "pay.csv", "certifications.csv", "training.csv"])
+      for (const r of csv(name)) if (r.employee_id) ids.add(r.employee_id.trim());
+    for (const r of csv("work_orders.csv")) if (r.technician_id) ids.add(r.technician_id.trim());
+    const pays = new Set<number>(hospitalPay);
+    for (const r of csv("pay.csv"))
+      if (r.basis !== "hourly" && Number.isFinite(Number(r.amount))) pays.add(Number(r.amount));
+    expect(ids.size).toBeGreaterThan(100);
+    expect(pays.size).toBeGreaterThan(100);
+
+    const dataDir = path.join(site, "_file/data");
+    const found: string[] = [];
+    let values = 0;
+    for (const file of filesUnder(dataDir)) {
+      for (const v of dataValues(file)) {
+        if (v == null) continue;
+        values++;
+        if (typeof v === "string" && ids.has(v.trim()))
+          found.push(`${path.basename(file)}: employee id ${v}`);
+        if (typeof v === "number" && pays.has(v)) found.push(`${path.basename(file)}: pay ${v}`);
+      }
+    }
+    expect(values).toBeGreaterThan(1000);
+    // No additive count that could be subtracted across peer groups: the data files' columns
+    const counts: string[] = [];
+    for (const file of filesUnder(dataDir).filter((f) => f.endsWith(".arrow")))
+      for (const f of tableFromIPC(readFileSync(file)).schema.fields)
+        if (/orgs|at_risk|events|headcount|hours$|separations|people|assets|requisitions/.test(f.name))
+          counts.push(`${path.basename(file)}: ${f.name}`);
+    expect(counts).toEqual([]);
+
+    // Shares of a quarter add up to 1: a quarter never withholds exactly one domain's share, which
+    // would be 1 minus the others (complementary suppression in publish.pooled_workload_share).
+    const workload = [...filesUnder(dataDir)].find((f) => path.basename(f).startsWith("workload."))!;
+    const table = tableFromIPC(readFileSync(workload));
+    const withheld = new Map<string, number>();
+    let withheldCells = 0;
+    for (const r of table.toArray()) {
+      const key = `${r.facility_type}|${r.bed_band}|${r.region}|${r.quarter_start}`;
+      withheld.set(key, (withheld.get(key) ?? 0) + (r.share == null ? 1 : 0));
+      if (r.share == null) withheldCells++;
+    }
+    expect(withheldCells, "the sample withholds some workload shares").toBeGreaterThan(0);
+    expect([...withheld].filter(([, n]) => n === 1)).toEqual([]);
+    expect(found).toEqual([]);
+
+    // No contributor's name or id anywhere in the built site (pages, scripts, data).
+    const names = orgs.flatMap((o) => [o.org_id!, o.org_name!]);
+    const leaks: string[] = [];
+    for (const file of filesUnder(site)) {
+      const text = readFileSync(file).toString("latin1");
+      for (const n of names) if (text.includes(n)) leaks.push(`${path.relative(site, file)}: ${n}`);
+    }
+    expect(leaks).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Complementary suppression of workload shares (src/sql/survey/publish/pooled_workload_share.sql):
+ * a quarter's shares add up to 1, so one withheld share would be 1 minus the published ones. Hand-
+ * made pooled cells for one published peer group, two quarters:
+ *   2024-01-01: general_biomed 0.6, imaging 0.3, cybersecurity 0.1 (fails: 2 organisations)
+ *     → exactly one fails, so the smallest published share (imaging 0.3) is withheld too; only
+ *       general_biomed 0.6 remains, and 1 − 0.6 = 0.4 is the sum of two withheld shares.
+ *   2024-04-01: general_biomed 0.5, imaging 0.2 (fails), cybersecurity 0.3 (fails)
+ *     → two fail already; nothing more is withheld.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { expect, it } from "vitest";
+import { PUBLISH_SQL_DIR } from "../src/survey/pool.ts";
+
+it("withholds the smallest published share when a quarter would withhold exactly one", async () => {
+  const instance = await DuckDBInstance.create(":memory:");
+  const conn = await instance.connect();
+  await conn.run(`create schema marts; create schema publish;
+    create table publish.publication_groups as
+      select 'all' as facility_type, 'all' as bed_band, 'all' as region, 6 as contributors, null::varchar as suppressed_reason;
+    create table marts.pooled_workload_domain_quarterly (facility_type varchar, bed_band varchar, region varchar,
+      quarter_start date, domain varchar, orgs integer, share double, suppressed_reason varchar);
+    insert into marts.pooled_workload_domain_quarterly values
+      ('all', 'all', 'all', '2024-01-01', 'all', 6, 1.0, null),
+      ('all', 'all', 'all', '2024-01-01', 'general_biomed', 6, 0.6, null),
+      ('all', 'all', 'all', '2024-01-01', 'imaging', 5, 0.3, null),
+      ('all', 'all', 'all', '2024-01-01', 'cybersecurity', 2, 0.1, 'fewer than 5 organisations'),
+      ('all', 'all', 'all', '2024-04-01', 'general_biomed', 6, 0.5, null),
+      ('all', 'all', 'all', '2024-04-01', 'imaging', 2, 0.2, 'fewer than 5 organisations'),
+      ('all', 'all', 'all', '2024-04-01', 'cybersecurity', 3, 0.3, 'fewer than 5 organisations');`);
+  await conn.run(readFileSync(path.join(PUBLISH_SQL_DIR, "pooled_workload_share.sql"), "utf8"));
+  const rows = (
+    await conn.runAndReadAll(
+      "select cast(quarter_start as varchar) as q, domain, share, suppressed_reason from publish.pooled_workload_share order by q, domain",
+    )
+  ).getRowObjectsJson();
+  conn.closeSync();
+  instance.closeSync();
+  expect(rows.map((r) => [r.q, r.domain, r.share, r.suppressed_reason === null ? null : "withheld"])).toEqual(
+    [
+      ["2024-01-01", "cybersecurity", null, "withheld"],
+      ["2024-01-01", "general_biomed", 0.6, null],
+      ["2024-01-01", "imaging", null, "withheld"],
+      ["2024-04-01", "cybersecurity", null, "withheld"],
+      ["2024-04-01", "general_biomed", 0.5, null],
+      ["2024-04-01", "imaging", null, "withheld"],
+    ],
+  );
+  expect(rows.find((r) => r.q === "2024-01-01" && r.domain === "imaging")!.suppressed_reason).toMatch(
+    /1 minus the published shares/,
+  );
+});
