@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { tableToIPC } from "apache-arrow";
-import { PROJECT_ROOT } from "../warehouse/paths.ts";
-import { query, tableExists, toArrow, withWarehouse } from "./mart-reader.ts";
+import { PROJECT_ROOT, warehousePath } from "../warehouse/paths.ts";
+import { query, toArrow } from "./mart-reader.ts";
 
 export const SOCIETY_REPORTS_DIR = path.join(PROJECT_ROOT, "reports-society");
 /** Framework configuration of the society's site (its own pages, title and footer). */
@@ -19,6 +19,29 @@ export const SOCIETY_CONFIG = path.join(PROJECT_ROOT, "observablehq.society.conf
 const SITE_SQL_DIR = path.join(PROJECT_ROOT, "src/sql/survey/site");
 
 type Producer = (conn: DuckDBConnection) => Promise<Uint8Array | string>;
+
+/**
+ * A read-only connection to the pooled warehouse (HTM_WAREHOUSE): its publish.* was built by `pool`
+ * under the multi-organisation rules, so the site reads it as it is (no hospital publish layer).
+ */
+async function withPooledWarehouse<T>(fn: (conn: DuckDBConnection) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(warehousePath(), { access_mode: "READ_ONLY" });
+  const conn = await instance.connect();
+  try {
+    return await fn(conn);
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+async function tableExists(conn: DuckDBConnection, schema: string, table: string): Promise<boolean> {
+  const reader = await conn.runAndReadAll(
+    "select count(*) as n from information_schema.tables where table_schema = $schema and table_name = $table",
+    { schema, table },
+  );
+  return Number(reader.getRowObjectsJS()[0]!.n) > 0;
+}
 
 const sql = (name: string) => readFileSync(path.join(SITE_SQL_DIR, `${name}.sql`), "utf8");
 
@@ -51,13 +74,13 @@ export const SOCIETY_DATA: Record<string, Producer> = {
 export async function writeSocietyData(name: string): Promise<void> {
   const produce = SOCIETY_DATA[name];
   if (!produce) throw new Error(`no society site data named ${name} (see src/site/society-data.ts)`);
-  process.stdout.write(await withWarehouse(produce));
+  process.stdout.write(await withPooledWarehouse(produce));
 }
 
 /** Writes the named registered files into dir (one read-only connection for all). */
 export async function exportSocietyData(dir: string, names: string[]): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  await withWarehouse(async (conn) => {
+  await withPooledWarehouse(async (conn) => {
     for (const name of names) writeFileSync(path.join(dir, name), await SOCIETY_DATA[name](conn));
   });
 }
