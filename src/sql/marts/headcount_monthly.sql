@@ -1,7 +1,7 @@
 -- one row per (org_id, month_end, role_family) from the month of history_start to as_of's month; 'all' rows carry totals
 create or replace table marts.headcount_monthly as
 -- A person counts on day d when start_on <= d < end_on (DESIGN §6), so the headcount on d is the
--- islands started by d less those ended by d: a running sum of monthly changes, O(spells), not
+-- sum of its changes dated d or earlier: a running sum of monthly changes, O(spells), not
 -- a join of every month to every spell (O(months × people)). FTE the same over the spells.
 with days as (
     -- the month of as_of is counted on as_of, not on a month end that has not happened yet
@@ -14,14 +14,10 @@ bounds as (
     from core.months
 ),
 
--- +1 / -1 person per island, +fte / -fte per spell (decimals: the same bits whatever the threads did)
+-- people per day (core.headcount_changes), +fte / -fte per spell (decimals: the same bits whatever the threads did)
 changes as (
-    select org_id, role_family, start_on as on_date, 1 as people, cast(0 as decimal(38, 6)) as fte
-    from core.headcount_islands
-    union all
-    select org_id, role_family, end_on, -1, cast(0 as decimal(38, 6))
-    from core.headcount_islands
-    where end_on is not null
+    select org_id, role_family, on_date, people, cast(0 as decimal(38, 6)) as fte
+    from core.headcount_changes
     union all
     select g.org_id, g.role_family, s.start_on, 0, cast(s.fte as decimal(38, 6))
     from core.staffed_spells as s

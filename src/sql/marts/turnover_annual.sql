@@ -10,10 +10,10 @@ with months as (
     from core.months
 ),
 
--- headcount on the first and last counted day of each month, for every report group: islands
--- started by that day less those ended by it (a running sum over the group's changes in date order,
--- the day itself after the changes dated on it), O(spells) where joining months to spells is
--- O(months × people); contractors are not in staffed_spells
+-- headcount on the first and last counted day of each month, for every report group: the sum of
+-- the group's changes dated that day or earlier (a running sum in date order, the day itself after
+-- the changes dated on it), O(spells) where joining months to spells is O(months × people);
+-- contractors are not in staffed_spells
 counted_days as (
     select m.year, m.month_start, g.org_id, g.role_family, m.first_on as on_date, 'start' as kind
     from months as m
@@ -25,13 +25,9 @@ counted_days as (
 ),
 
 points as (
-    select org_id, role_family, start_on as on_date, 1 as people, 0 as is_day,
+    select org_id, role_family, on_date, people, 0 as is_day,
         cast(null as integer) as year, cast(null as date) as month_start, cast(null as varchar) as kind
-    from core.headcount_islands
-    union all
-    select org_id, role_family, end_on, -1, 0, null, null, null
-    from core.headcount_islands
-    where end_on is not null
+    from core.headcount_changes
     union all
     select org_id, role_family, on_date, 0, 1, year, month_start, kind
     from counted_days
