@@ -25,6 +25,33 @@ const KEY_TESTS: Record<string, string[]> = {
     "select * from core.employees where termination_on < hire_on",
   ],
   "core.employment_windows": [duplicateKeys("core.employment_windows", ["employee_id", "hire_on"])],
+  "core.headcount_changes": [
+    duplicateKeys("core.headcount_changes", ["org_id", "role_family", "on_date"]),
+    nullValues("core.headcount_changes", ["org_id", "role_family", "on_date", "people"]),
+    "select * from core.headcount_changes where people = 0",
+    // no group ever has fewer than nobody
+    `select * from (select sum(people) over (partition by org_id, role_family order by on_date) as n
+       from core.headcount_changes) where n < 0`,
+  ],
+  "core.headcount_spans": [
+    duplicateKeys("core.headcount_spans", ["employee_id", "org_id", "role_family", "start_on"]),
+    nullValues("core.headcount_spans", ["employee_id", "org_id", "role_family", "start_on"]),
+    "select * from core.headcount_spans where end_on <= start_on",
+    // spans of one person in one group never overlap, else headcount would count them twice
+    `select * from core.headcount_spans as a join core.headcount_spans as b
+       on a.employee_id = b.employee_id and a.org_id = b.org_id and a.role_family = b.role_family
+       and a.start_on < b.start_on and (a.end_on is null or a.end_on > b.start_on)`,
+    // the first day of every staffed spell is in exactly one span of each of its four groups
+    `select * from core.staffed_spells as s
+       where (select count(*) from core.headcount_spans as i
+              where i.employee_id = s.employee_id and i.org_id in (s.org_id, 'all') and i.role_family in (s.role_family, 'all')
+                and i.start_on <= s.start_on and (i.end_on is null or s.start_on < i.end_on)) <> 4`,
+  ],
+  "core.pay_snapshots": [
+    duplicateKeys("core.pay_snapshots", ["year", "employee_id", "hire_on"]),
+    nullValues("core.pay_snapshots", ["year", "on_date", "employee_id", "hire_on", "org_id", "role"]),
+    "select * from core.pay_snapshots where year <> year(on_date)",
+  ],
   "core.job_title_roles": [
     duplicateKeys("core.job_title_roles", ["raw_job_title"]),
     nullValues("core.job_title_roles", ["raw_job_title", "role", "role_family"]),

@@ -47,6 +47,7 @@ left join core.position_spells as s
     on s.employee_id = b.employee_id
     and s.hire_on = b.hire_on
     and s.start_on <= b.start_on
-    and (s.end_on is null or b.start_on < s.end_on)
+    -- coalesce, not "is null or": an or in an outer join's condition turns the hash join into a nested loop
+    and b.start_on < coalesce(s.end_on, date '9999-12-31')
 where b.end_on is null or b.start_on < b.end_on
 order by b.employee_id, b.hire_on, b.start_on;

@@ -1,6 +1,8 @@
 -- one row per (employment, org_id, group_kind, event_kind): the Kaplan-Meier observations (delayed entry, exit) behind retention_curve and retention_summary
-create or replace table core.retention_subjects as
--- per person, so it stays in core: marts publish only the curves
+-- A view, not a table: 16 rows per employment (every org and 'all', four groupings, two event
+-- kinds), 3.2 M rows for a 200,000-employee export, cost more to write than the few readers take
+-- to recompute them. Per person, so it stays in core: marts publish only the curves.
+create or replace view core.retention_subjects as
 with dates as (
     select a.as_of, h.history_start from meta.as_of as a, meta.history_start as h
 ),

@@ -34,5 +34,6 @@ left join core.position_spells as s
     on s.employee_id = e.employee_id
     and s.hire_on = e.hire_on
     and s.start_on <= e.termination_on
-    and (s.end_on is null or e.termination_on < s.end_on)
+    -- coalesce, not "is null or": an or in an outer join's condition turns the hash join into a nested loop
+    and e.termination_on < coalesce(s.end_on, date '9999-12-31')
 left join pay_at_exit as p on p.employee_id = e.employee_id and p.hire_on = e.hire_on;

@@ -16,10 +16,15 @@ snapshots as (
     from (select distinct year(month_start) as year from core.months) y, as_of a
     where make_date(y.year, 1, 1) <= a.as_of
 ),
+-- staff who hold a certification, at each snapshot: the only ones whose certifications are looked up
+-- (an organisation-wide HR export has many more people than certificate holders)
 staff as (
     select distinct s.year, s.on_date, s.is_as_of_year, p.org_id, p.role_family, p.employee_id
     from snapshots s
-    join core.staffed_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
+    join (
+        select * from core.staffed_spells
+        where employee_id in (select employee_id from core.certifications)
+    ) p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
 ),
 held as (
     select
@@ -47,15 +52,30 @@ held_with_any as (
     where certification <> 'unmapped'
     group by year, org_id, role_family, employee_id
 ),
+-- headcount at each snapshot, as in marts.headcount_monthly: the sum of the group's changes dated
+-- that day or earlier (a running sum in date order, the day after the changes dated on it), for the
+-- groups with anyone staffed then
+points as (
+    select org_id, role_family, on_date, people, 0 as is_day,
+        cast(null as bigint) as year, cast(null as boolean) as is_as_of_year
+    from core.headcount_changes
+    union all
+    select g.org_id, g.role_family, s.on_date, 0, 1, s.year, s.is_as_of_year
+    from snapshots s
+    cross join core.report_groups g
+),
 headcount as (
-    select
-        case when grouping(org_id) = 1 then 'all' else org_id end as org_id,
-        year,
-        case when grouping(role_family) = 1 then 'all' else role_family end as role_family,
-        bool_or(is_as_of_year) as is_as_of_year,
-        count(distinct employee_id) as headcount
-    from staff
-    group by grouping sets ((org_id, year, role_family), (year, role_family), (org_id, year), (year))
+    select org_id, year, role_family, is_as_of_year, cast(headcount as bigint) as headcount
+    from (
+        select
+            *,
+            sum(people) over (
+                partition by org_id, role_family
+                order by on_date, is_day rows between unbounded preceding and current row
+            ) as headcount
+        from points
+    ) running
+    where is_day = 1 and headcount > 0
 ),
 holders as (
     select

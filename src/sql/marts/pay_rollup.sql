@@ -7,28 +7,14 @@ create or replace table marts.pay_rollup as
 with settings as (
     select min_pay_group from meta.settings
 ),
-as_of as (
-    select as_of from meta.as_of
-),
-snapshots as (
-    select y.year, least(make_date(y.year, 12, 31), a.as_of) as on_date
-    from (select distinct year(month_start) as year from core.months) y, as_of a
-    where make_date(y.year, 1, 1) <= a.as_of
-),
 paid as (
     select
-        s.year,
+        p.year,
         p.org_id,
         p.role_family,
         cast(r.ladder_level as varchar) as ladder_level,
-        ps.annual_pay_usd as pay
-    from snapshots s
-    join core.staffed_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
-    join core.pay_spells ps
-        on ps.employee_id = p.employee_id
-        and ps.hire_on = p.hire_on
-        and ps.start_on <= s.on_date
-        and coalesce(ps.end_on, date '9999-12-31') > s.on_date
+        p.annual_pay_usd as pay
+    from core.pay_snapshots p
     left join taxonomy.roles r on r.role = p.role
 ),
 groups as (
