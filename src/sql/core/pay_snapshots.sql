@@ -1,4 +1,4 @@
--- one row per (year, employee_id, hire_on, staffed spell) in headcount at the year's snapshot date (31 December, or as_of in the as_of year) with a pay spell in force then: the people and pay behind marts.pay_position and marts.pay_rollup
+-- one row per (year, employee_id, hire_on, staffed spell) in headcount at the year's snapshot date (31 December, or as_of in the as_of year) with a pay spell in force then: the people and pay behind marts.pay_position, marts.pay_rollup and marts.fte_cost
 create or replace table core.pay_snapshots as
 -- per person, so it stays in core; built once here because both pay marts read the same people
 -- and pay, and this join is most of their cost on an organisation-wide export

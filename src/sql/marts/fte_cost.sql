@@ -36,16 +36,11 @@ grid as (
     cross join (select distinct domain from core.domain_roles) d
     cross join snapshots s
 ),
+-- the people in headcount at each snapshot date with their pay, as marts.pay_position reads them
 paid as (
-    select s.year, p.org_id, r.domain, ps.annual_pay_usd as pay
-    from snapshots s
-    join core.staffed_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
+    select p.year, p.org_id, r.domain, p.annual_pay_usd as pay
+    from core.pay_snapshots p
     join core.domain_roles r on r.role = p.role
-    join core.pay_spells ps
-        on ps.employee_id = p.employee_id
-        and ps.hire_on = p.hire_on
-        and ps.start_on <= s.on_date
-        and coalesce(ps.end_on, date '9999-12-31') > s.on_date
 ),
 org_pay as (
     select
