@@ -137,17 +137,23 @@ export async function loadSource(
   );
 
   // Keys are checked on rows that passed every other rule: the first valid row wins. Most files
-  // have no repeated key at all, which one hash aggregate over the raw table shows.
+  // have no repeated key at all, which one hash aggregate over the raw table shows; when some
+  // repeat, only the rows of those keys are looked at again (not the whole file).
   const keyExprs = source.key.map((k) => compiled.typed.get(k)!);
   const keyList = keyExprs.join(", ");
+  const candidates = id(`key_candidates_${name}`);
+  await conn.run(`create or replace temp table ${candidates} as
+    select ${keyExprs.map((e, i) => `${e} as k${i}`).join(", ")} from ${raw} group by all having count(*) > 1`);
   const repeated = (
-    await conn.runAndReadAll(
-      `select count(*) as n from (select 1 from ${raw} group by ${keyList} having count(*) > 1)`,
-    )
+    await conn.runAndReadAll(`select count(*) as n from ${candidates}`)
   ).getRowObjectsJS()[0] as { n: bigint };
   if (repeated.n > 0n) {
+    const onKeys = (alias: string) => keyExprs.map((e, i) => `${e} = ${alias}.k${i}`).join(" and ");
     await conn.run(`insert into ${fails}
-    with valid as (select * from ${stage} s where not exists (select 1 from ${fails} f where f._row = s._row)),
+    with valid as (
+      select * from ${stage} s semi join ${candidates} c on ${onKeys("c")}
+      where not exists (select 1 from ${fails} f where f._row = s._row)
+    ),
     repeated as (select ${keyExprs.map((e, i) => `${e} as k${i}`).join(", ")} from valid group by all having count(*) > 1)
     select _row, _line, ${str(source.key.join(", "))}, concat_ws(' / ', ${keyExprs.map((e) => `cast(${e} as varchar)`).join(", ")}),
       'duplicate key (' || ${str(source.key.join(", "))} || '): first seen on line ' || first_line,
@@ -155,9 +161,10 @@ export async function loadSource(
     from (
       select v.*, row_number() over (partition by ${keyList} order by _row) as n,
         min(_line) over (partition by ${keyList}) as first_line
-      from valid v semi join repeated r on ${keyExprs.map((e, i) => `${e} = r.k${i}`).join(" and ")}
+      from valid v semi join repeated r on ${onKeys("r")}
     ) where n > 1`);
   }
+  await conn.run(`drop table ${candidates}`);
 
   if (source.nonOverlapping) await rejectOverlaps(conn, source.nonOverlapping, compiled.typed, stage, fails);
 
