@@ -52,6 +52,49 @@ const KEY_TESTS: Record<string, string[]> = {
     nullValues("core.pay_snapshots", ["year", "on_date", "employee_id", "hire_on", "org_id", "role"]),
     "select * from core.pay_snapshots where year <> year(on_date)",
   ],
+  "core.year_snapshots": [
+    duplicateKeys("core.year_snapshots", ["year"]),
+    nullValues("core.year_snapshots", ["year", "on_date", "year_fraction", "is_as_of_year"]),
+    "select * from core.year_snapshots where year(on_date) <> year or on_date > (select as_of from meta.as_of)",
+    "select * from core.year_snapshots where year_fraction <= 0 or year_fraction > 1 or (year_fraction < 1 and not is_as_of_year)",
+  ],
+  "core.technical_fte_snapshots": [
+    duplicateKeys("core.technical_fte_snapshots", ["org_id", "year"]),
+    nullValues("core.technical_fte_snapshots", ["org_id", "year", "technical_fte"]),
+    // 'all' is the sum of the organisations
+    `select a.year from core.technical_fte_snapshots a
+       join (select year, sum(technical_fte) as fte from core.technical_fte_snapshots where org_id <> 'all' group by year) o using (year)
+       where a.org_id = 'all' and a.technical_fte <> o.fte`,
+  ],
+  "core.asset_snapshots": [
+    duplicateKeys("core.asset_snapshots", ["org_id", "year"]),
+    nullValues("core.asset_snapshots", ["org_id", "year", "on_date", "active_assets", "networked_assets"]),
+    "select * from core.asset_snapshots where networked_assets > assets_with_networked_flag or assets_with_networked_flag > active_assets or assets_without_cost > active_assets",
+    `select a.year from core.asset_snapshots a
+       join (select year, sum(active_assets) as n from core.asset_snapshots where org_id <> 'all' group by year) o using (year)
+       where a.org_id = 'all' and a.active_assets <> o.n`,
+  ],
+  "core.work_order_quarters": [
+    duplicateKeys("core.work_order_quarters", [
+      "org_id",
+      "quarter_start",
+      "domain",
+      "is_in_house",
+      "has_hours",
+    ]),
+    nullValues("core.work_order_quarters", [
+      "org_id",
+      "quarter_start",
+      "year",
+      "domain",
+      "work_orders",
+      "labor_hours",
+    ]),
+    "select * from core.work_order_quarters where year <> year(quarter_start) or (not has_hours and labor_hours <> 0)",
+    // every work order opened up to as_of counted once
+    `select 1 from core.work_order_quarters having sum(work_orders) <>
+       (select count(*) from core.work_orders where opened_on <= (select as_of from meta.as_of))`,
+  ],
   "core.job_title_roles": [
     duplicateKeys("core.job_title_roles", ["raw_job_title"]),
     nullValues("core.job_title_roles", ["raw_job_title", "role", "role_family"]),

@@ -3,9 +3,7 @@ create or replace table core.pay_snapshots as
 -- per person, so it stays in core; built once here because both pay marts read the same people
 -- and pay, and this join is most of their cost on an organisation-wide export
 with snapshots as (
-    select y.year, least(make_date(y.year, 12, 31), a.as_of) as on_date
-    from (select distinct year(month_start) as year from core.months) as y, meta.as_of as a
-    where make_date(y.year, 1, 1) <= a.as_of
+    select year, on_date from core.year_snapshots
 )
 
 select

@@ -12,9 +12,7 @@ with as_of as (
     select a.as_of, s.expiring_window_days from meta.as_of a, meta.settings s
 ),
 snapshots as (
-    select y.year, least(make_date(y.year, 12, 31), a.as_of) as on_date, y.year = year(a.as_of) as is_as_of_year
-    from (select distinct year(month_start) as year from core.months) y, as_of a
-    where make_date(y.year, 1, 1) <= a.as_of
+    select year, on_date, is_as_of_year from core.year_snapshots
 ),
 -- staff who hold a certification, at each snapshot: the only ones whose certifications are looked up
 -- (an organisation-wide HR export has many more people than certificate holders)

@@ -17,21 +17,9 @@ with settings as (
             as min_group
     from meta.settings
 ),
-as_of as (
-    select as_of from meta.as_of
-),
-snapshots as (
-    select
-        y.year,
-        least(make_date(y.year, 12, 31), a.as_of) as on_date,
-        (least(make_date(y.year, 12, 31), a.as_of) - make_date(y.year, 1, 1) + 1)
-            / (make_date(y.year + 1, 1, 1) - make_date(y.year, 1, 1)) as year_fraction
-    from (select distinct year(month_start) as year from core.months) y, as_of a
-    where make_date(y.year, 1, 1) <= a.as_of
-),
 technical_pay as (
     select s.year, p.org_id, ps.annual_pay_usd
-    from snapshots s
+    from core.year_snapshots s
     join core.staffed_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
     join core.pay_spells ps
         on ps.employee_id = p.employee_id
@@ -62,8 +50,7 @@ work_days as (
         sum(cast(coalesce(w.vendor_cost_usd, 0) as decimal(18, 6))) as vendor_cost_usd,
         sum(cast(coalesce(w.parts_cost_usd, 0) as decimal(18, 6))) as parts_cost_usd
     from core.work_orders w
-    cross join as_of a
-    where w.opened_on <= a.as_of
+    where w.opened_on <= (select as_of from meta.as_of)
     group by all
 ),
 work_pay as (
@@ -127,17 +114,6 @@ costs as (
         sum(p.parts_cost_usd) as parts_cost_usd
     from priced p, settings s
     group by grouping sets ((p.org_id, p.year), (p.year))
-),
-inventory as (
-    select
-        case when grouping(x.org_id) = 1 then 'all' else x.org_id end as org_id,
-        s.year,
-        count(*) as active_assets,
-        count(*) filter (where x.acquisition_cost_usd is null) as assets_without_cost,
-        sum(cast(x.acquisition_cost_usd as decimal(38, 6))) as acquisition_cost_usd
-    from snapshots s
-    join core.assets x on x.in_service_on <= s.on_date and coalesce(x.retired_on, date '9999-12-31') > s.on_date
-    group by grouping sets ((x.org_id, s.year), (s.year))
 )
 select
     c.org_id,
@@ -157,6 +133,6 @@ select
     cast((c.labor_cost_usd + c.vendor_cost_usd + c.parts_cost_usd) / s.year_fraction
         / nullif(i.acquisition_cost_usd, 0) as double) as cost_of_service_ratio
 from costs c
-join snapshots s on s.year = c.year
-left join inventory i on i.org_id = c.org_id and i.year = c.year
+join core.year_snapshots s on s.year = c.year
+left join core.asset_snapshots i on i.org_id = c.org_id and i.year = c.year
 order by 1, 2;

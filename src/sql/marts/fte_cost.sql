@@ -26,9 +26,7 @@ as_of as (
     select as_of from meta.as_of
 ),
 snapshots as (
-    select y.year, least(make_date(y.year, 12, 31), a.as_of) as on_date
-    from (select distinct year(month_start) as year from core.months) y, as_of a
-    where make_date(y.year, 1, 1) <= a.as_of
+    select year, on_date from core.year_snapshots
 ),
 grid as (
     select o.org_id, d.domain, s.year

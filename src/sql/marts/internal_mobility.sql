@@ -9,11 +9,10 @@ with as_of as (
 ),
 periods as (
     select
-        y.year,
-        make_date(y.year, 1, 1) as period_start,
-        least(make_date(y.year, 12, 31), a.as_of) as period_end
-    from (select distinct year(month_start) as year from core.months) y, as_of a
-    where make_date(y.year, 1, 1) <= a.as_of
+        year,
+        make_date(year, 1, 1) as period_start,
+        on_date as period_end
+    from core.year_snapshots
 ),
 spell_days as (
     select

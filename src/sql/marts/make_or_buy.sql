@@ -1,5 +1,5 @@
 -- one row per org_id ('all' = every organisation), domain and year with work orders: vendor and contract spend already in the work orders against what the same hours would cost in-house
--- From core.work_orders opened up to as_of, by the work order's competency domain and opening year.
+-- From core.work_order_quarters (the work orders opened up to as_of), by the work order's competency domain and opening year.
 -- vendor_spend_usd: vendor_cost of every work order (vendor and in-house work orders alike); parts are
 -- not contract spend and are left out. vendor_cost_per_hour_usd: vendor_cost / labor_hours over vendor
 -- work orders that record labour hours (vendor_hours_recorded > 0), the only ones with a price per hour.
@@ -15,16 +15,14 @@ work as (
         case when grouping(w.org_id) = 1 then 'all' else w.org_id end as org_id,
         w.domain,
         w.year,
-        sum(cast(coalesce(w.labor_hours, 0) as decimal(18, 6))) filter (where w.is_in_house) as in_house_hours,
-        count(*) filter (where not w.is_in_house) as vendor_work_orders,
-        sum(cast(coalesce(w.vendor_cost_usd, 0) as decimal(18, 6))) as vendor_spend_usd,
-        count(*) filter (where not w.is_in_house and w.labor_hours > 0) as vendor_work_orders_with_hours,
-        sum(cast(w.labor_hours as decimal(18, 6))) filter (where not w.is_in_house and w.labor_hours > 0)
-            as vendor_hours_recorded,
-        sum(cast(coalesce(w.vendor_cost_usd, 0) as decimal(18, 6)))
-            filter (where not w.is_in_house and w.labor_hours > 0) as vendor_cost_with_hours_usd
-    from core.work_orders w
-    where w.opened_on <= (select as_of from meta.as_of)
+        sum(w.labor_hours) filter (where w.is_in_house) as in_house_hours,
+        coalesce(sum(w.work_orders) filter (where not w.is_in_house), 0) as vendor_work_orders,
+        sum(w.vendor_cost_usd) as vendor_spend_usd,
+        coalesce(sum(w.work_orders) filter (where not w.is_in_house and w.has_hours), 0) as vendor_work_orders_with_hours,
+        sum(w.labor_hours) filter (where not w.is_in_house and w.has_hours) as vendor_hours_recorded,
+        sum(w.vendor_cost_usd) filter (where not w.is_in_house and w.has_hours) as vendor_cost_with_hours_usd
+    -- work orders opened up to as_of, summed by quarter as decimals (null hours and costs count 0)
+    from core.work_order_quarters w
     group by grouping sets ((w.org_id, w.domain, w.year), (w.domain, w.year))
 )
 select

@@ -11,11 +11,6 @@ create or replace table marts.training_investment as
 with as_of as (
     select as_of from meta.as_of
 ),
-snapshots as (
-    select y.year, least(make_date(y.year, 12, 31), a.as_of) as on_date
-    from (select distinct year(month_start) as year from core.months) y, as_of a
-    where make_date(y.year, 1, 1) <= a.as_of
-),
 courses as (
     select
         e.org_id,
@@ -63,14 +58,7 @@ certs as (
     group by grouping sets ((org_id, year, domain), (org_id, year), (year, domain), (year))
 ),
 technical as (
-    select
-        case when grouping(p.org_id) = 1 then 'all' else p.org_id end as org_id,
-        s.year,
-        sum(cast(p.fte as decimal(38, 9))) as technical_fte
-    from snapshots s
-    join core.staffed_spells p on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
-    where p.role_family in ('generalist', 'specialist', 'engineering')
-    group by grouping sets ((p.org_id, s.year), (s.year))
+    select * from core.technical_fte_snapshots
 ),
 cells as (
     select org_id, year, domain from training
@@ -90,7 +78,7 @@ select
     cast(coalesce(t.training_hours, 0) / nullif(f.technical_fte, 0) as double) as hours_per_fte,
     cast(coalesce(t.training_cost_usd, 0) / nullif(f.technical_fte, 0) as double) as cost_per_fte_usd
 from cells c
-join snapshots s on s.year = c.year
+join core.year_snapshots s on s.year = c.year
 left join training t on t.org_id = c.org_id and t.year = c.year and t.domain = c.domain
 left join certs x on x.org_id = c.org_id and x.year = c.year and x.domain = c.domain
 left join technical f on f.org_id = c.org_id and f.year = c.year

@@ -6,11 +6,11 @@ with as_of as (
     select as_of from meta.as_of
 ),
 by_org as (
-    -- summed as decimals: a double sum over threads differs in the last bits from run to run, and
-    -- loading the same input twice must give the same warehouse
-    select w.org_id, w.quarter_start, w.domain, sum(cast(w.labor_hours as decimal(38, 6))) as hours
-    from core.work_orders w, as_of a
-    where w.is_in_house and w.opened_on <= a.as_of and w.labor_hours is not null
+    -- decimal sums (core.work_order_quarters: work orders opened up to as_of): a double sum over threads
+    -- differs in the last bits from run to run, and loading the same input twice must give the same warehouse
+    select w.org_id, w.quarter_start, w.domain, sum(w.labor_hours) as hours
+    from core.work_order_quarters w
+    where w.is_in_house and w.work_orders_with_hours_recorded > 0
     group by all
 ),
 -- totals from the small per-org table, not a second pass over the work orders
