@@ -3,7 +3,9 @@
  *   measure.ts bare <inputDir> <db>     DuckDB read_csv of every CSV with the contract's column
  *                                       types and no checks, bad rows skipped (the baseline)
  *   measure.ts ingest <inputDir> <db>   the full validated ingest
- * Prints one JSON line: seconds, load/transform seconds (ingest), peak RSS bytes.
+ * Prints one JSON line: seconds, CPU seconds (user + system, every thread of the process), load and
+ * transform seconds (ingest), peak RSS bytes. CPU seconds move much less with other work on the
+ * machine than wall-clock seconds: they say how much work a run did.
  */
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -49,5 +51,13 @@ async function validated(inputDir: string, db: string): Promise<Record<string, n
 }
 
 const [mode, inputDir, db] = process.argv.slice(2);
+const cpu0 = process.cpuUsage();
 const result = mode === "bare" ? await bare(inputDir!, db!) : await validated(inputDir!, db!);
-console.log(JSON.stringify({ ...result, peak_rss_bytes: process.resourceUsage().maxRSS * 1024 }));
+const cpu = process.cpuUsage(cpu0);
+console.log(
+  JSON.stringify({
+    ...result,
+    cpu_seconds: (cpu.user + cpu.system) / 1e6,
+    peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
+  }),
+);

@@ -22,6 +22,7 @@ DIR/bench-results.json (default bench-out/).`;
 
 interface Measure {
   seconds: number;
+  cpu_seconds: number;
   load_seconds?: number;
   transform_seconds?: number;
   peak_rss_bytes: number;
@@ -100,6 +101,8 @@ export async function run(argv: string[]): Promise<number> {
   const loadS = median(validated.map((m) => m.load_seconds!));
   const transformS = median(validated.map((m) => m.transform_seconds!));
   const wholeS = median(validated.map((m) => m.seconds));
+  const bareCpu = median(bare.map((m) => m.cpu_seconds));
+  const wholeCpu = median(validated.map((m) => m.cpu_seconds));
   const result: Record<string, unknown> = {
     work_orders: n,
     input_bytes: inputBytes,
@@ -110,6 +113,9 @@ export async function run(argv: string[]): Promise<number> {
     ingest_whole_seconds: wholeS,
     load_phase_ratio: loadS / bareS,
     whole_ingest_ratio: wholeS / bareS,
+    bare_read_csv_cpu_seconds: bareCpu,
+    ingest_whole_cpu_seconds: wholeCpu,
+    whole_ingest_cpu_ratio: wholeCpu / bareCpu,
     ingest_peak_rss_bytes: Math.max(...validated.map((m) => m.peak_rss_bytes)),
   };
   const lines = [
@@ -118,6 +124,7 @@ export async function run(argv: string[]): Promise<number> {
     `validated load phase                ${loadS.toFixed(2)} s   ${(loadS / bareS).toFixed(2)}× baseline (target ≤ 1.5×)`,
     `core + marts                        ${transformS.toFixed(2)} s`,
     `whole ingest                        ${wholeS.toFixed(2)} s   ${(wholeS / bareS).toFixed(2)}× baseline (target ≤ 1.5×)`,
+    `CPU time (all threads)              ${bareCpu.toFixed(2)} s bare, ${wholeCpu.toFixed(2)} s whole ingest: ${(wholeCpu / bareCpu).toFixed(2)}× the work`,
     `ingest peak memory                  ${mb(result.ingest_peak_rss_bytes as number)}`,
   ];
   if (values["scale-to"]) {

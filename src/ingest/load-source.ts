@@ -85,10 +85,14 @@ export async function loadSource(
     ...(compiled.readDateFormat ? [`dateformat = ${str(compiled.readDateFormat)}`] : []),
   ];
   // One typed read straight into the raw table, as a bare read_csv would write it; bad rows are
-  // then found by set-based SQL and deleted, so the data is never copied a second time.
+  // then found by set-based SQL and deleted, so the data is never copied a second time. A scoped
+  // source (an organisation-wide export of which the HTM department is a sliver) is read into an
+  // in-memory table instead, and only its rows in scope are written to the warehouse: storing and
+  // compressing the whole organisation to delete 99% of it costs more than the read.
   const raw = `raw.${id(name)}`;
+  const table = compiled.inScope ? id(`scoped_${name}`) : raw;
   await conn.run(
-    `create or replace table ${raw} as select ${[...compiled.loadSelect, ...compiled.helperSelect.map((h) => `${h.expr} as ${id(h.name)}`)].join(", ")},
+    `create or replace ${compiled.inScope ? "temp " : ""}table ${table} as select ${[...compiled.loadSelect, ...compiled.helperSelect.map((h) => `${h.expr} as ${id(h.name)}`)].join(", ")},
       ${str(args.sourceFile)} as _source_file, cast(null as bigint) as _source_line, ${str(args.loadId)} as _load_id
     from read_csv(${str(args.readPath)}, ${options.join(", ")})`,
   );
@@ -104,7 +108,7 @@ export async function loadSource(
   if (rejectedLines.length <= MAX_CASE_THRESHOLDS) {
     lineOf = lineExpression(rejectedLines);
     await conn.run(
-      `create or replace temp view ${stage} as select rowid as _row, *, ${lineOf} as _line from ${raw} ${scopeFilter}`,
+      `create or replace temp view ${stage} as select rowid as _row, *, ${lineOf} as _line from ${table} ${scopeFilter}`,
     );
   } else {
     // Many rejected records: an ASOF join against the thresholds, materialised once.
@@ -113,10 +117,10 @@ export async function loadSource(
         from (select distinct line from ${rejects})),
       thresholds as (select t, max(i) as skipped from ranked group by t)
       select s.rowid as _row, s.rowid + 2 + coalesce(th.skipped, 0) as _line
-      from ${raw} s asof left join thresholds th on s.rowid + 1 > th.t`);
-    lineOf = `(select l._line from ${lines} l where l._row = ${raw}.rowid)`;
+      from ${table} s asof left join thresholds th on s.rowid + 1 > th.t`);
+    lineOf = `(select l._line from ${lines} l where l._row = ${table}.rowid)`;
     await conn.run(`create or replace temp view ${stage} as
-      select s.rowid as _row, s.*, l._line from ${raw} s join ${lines} l on l._row = s.rowid ${scopeFilter}`);
+      select s.rowid as _row, s.*, l._line from ${table} s join ${lines} l on l._row = s.rowid ${scopeFilter}`);
   }
 
   const present = new Set(header.flatMap((h) => (h.column ? [h.column] : [])));
@@ -143,7 +147,7 @@ export async function loadSource(
   const keyList = keyExprs.join(", ");
   const candidates = id(`key_candidates_${name}`);
   await conn.run(`create or replace temp table ${candidates} as
-    select ${keyExprs.map((e, i) => `${e} as k${i}`).join(", ")} from ${raw} group by all having count(*) > 1`);
+    select ${keyExprs.map((e, i) => `${e} as k${i}`).join(", ")} from ${table} ${scopeFilter} group by all having count(*) > 1`);
   const repeated = (
     await conn.runAndReadAll(`select count(*) as n from ${candidates}`)
   ).getRowObjectsJS()[0] as { n: bigint };
@@ -170,28 +174,33 @@ export async function loadSource(
 
   await conn.run(
     rejectedLines.length <= MAX_CASE_THRESHOLDS
-      ? `update ${raw} set _source_line = ${lineOf}`
-      : `update ${raw} set _source_line = l._line from ${lines} l where l._row = ${raw}.rowid`,
+      ? `update ${table} set _source_line = ${lineOf}`
+      : `update ${table} set _source_line = l._line from ${lines} l where l._row = ${table}.rowid`,
   );
   const outOfScope = compiled.inScope
     ? Number(
         (
           (
-            await conn.runAndReadAll(`select count(*) as n from ${raw} where not ${compiled.inScope}`)
+            await conn.runAndReadAll(`select count(*) as n from ${table} where not ${compiled.inScope}`)
           ).getRowObjectsJS()[0] as { n: bigint }
         ).n,
       )
     : 0;
   await conn.run(
-    `delete from ${raw} where rowid in (select _row from ${fails})${compiled.inScope ? ` or not ${compiled.inScope}` : ""}`,
+    `delete from ${table} where rowid in (select _row from ${fails})${compiled.inScope ? ` or not ${compiled.inScope}` : ""}`,
   );
-  for (const h of compiled.helperSelect) await conn.run(`alter table ${raw} drop column ${id(h.name)}`);
+  for (const h of compiled.helperSelect) await conn.run(`alter table ${table} drop column ${id(h.name)}`);
   for (const column of compiled.lowerCase) {
     const c = id(column);
-    await conn.run(`update ${raw} set ${c} = lower(${c}) where ${c} <> lower(${c})`);
+    await conn.run(`update ${table} set ${c} = lower(${c}) where ${c} <> lower(${c})`);
   }
   for (const r of compiled.retype) {
-    await conn.run(`alter table ${raw} alter ${id(r.column)} set data type ${r.type} using (${r.using})`);
+    await conn.run(`alter table ${table} alter ${id(r.column)} set data type ${r.type} using (${r.using})`);
+  }
+  if (table !== raw) {
+    // in file order, so raw's rows keep the order of their lines
+    await conn.run(`create or replace table ${raw} as select * from ${table} order by rowid`);
+    await conn.run(`drop table ${table}`);
   }
 
   const headerName = (col: string | null) => {
