@@ -40,6 +40,8 @@ async function copyTable(
   const n = Number(reader.getRowObjectsJS()[0]!.n);
   const partitioned = columns.includes("org_id") && columns.includes("year") && n > 0;
   if (partitioned) {
+    // DuckDB creates the partition folders but not the folders above them
+    mkdirSync(path.dirname(target), { recursive: true });
     await conn.run(
       `copy ${qualified} to ${str(target)} (format parquet, partition_by (org_id, year), overwrite_or_ignore)`,
     );

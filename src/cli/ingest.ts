@@ -21,7 +21,7 @@ than max_rejected_share of its rows, or --strict and rows were rejected (the pre
 is kept); 2 unusable input (missing required file or column, unreadable file, a mapping.json key
 that matches nothing, unknown option); 3 the environment failed (disk full or read-only, TMPDIR
 full, out of memory, another ingest holding the warehouse for over 10 minutes): the previous
-warehouse is intact.`;
+warehouse is intact; 70 an internal error (a bug in htm-workforce; HTM_DEBUG=1 prints its stack).`;
 
 const n = (x: number) => x.toLocaleString("en-US");
 const rejectedText = (x: number) => (x === 1 ? "1 row was rejected" : `${n(x)} rows were rejected`);

@@ -2,7 +2,8 @@
  * `htm-workforce <command>`: each command lives in its own module under src/cli/ and exports
  * `run(argv): Promise<exitCode>`. Exit codes (DESIGN §2): 0 ok, 1 --strict with rejected rows,
  * 2 unusable input or unknown option, 3 the environment failed (disk full or read-only, TMPDIR
- * full, out of memory, warehouse locked by another ingest for too long).
+ * full, out of memory, warehouse locked by another ingest for too long); 70 an internal error (a bug
+ * in htm-workforce: one line names it, HTM_DEBUG=1 prints the stack to report).
  */
 import { asEnvironmentError, ENVIRONMENT_EXIT_CODE } from "../ingest/environment-error.ts";
 import { UsageError } from "./usage-error.ts";
@@ -91,6 +92,15 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`htm-workforce ${command}: ${environment.message}`);
       return ENVIRONMENT_EXIT_CODE;
     }
-    throw e;
+    // Not the input's fault nor the machine's: a bug. One line, not a stack trace; the stack on demand.
+    console.error(
+      `htm-workforce ${command}: internal error: ${(e as Error).message ?? String(e)}\n` +
+        (process.env.HTM_DEBUG ? `${(e as Error).stack ?? ""}\n` : "") +
+        "This is a bug in htm-workforce; run again with HTM_DEBUG=1 for the details to report.",
+    );
+    return INTERNAL_ERROR_EXIT_CODE;
   }
 }
+
+/** Exit code of an internal error (sysexits' EX_SOFTWARE), apart from every documented outcome. */
+export const INTERNAL_ERROR_EXIT_CODE = 70;
