@@ -141,6 +141,78 @@ describe("numbers that are not plausible numbers", () => {
   });
 });
 
+describe("values whose sums would overflow (independent attack corpus)", () => {
+  it("a training record of 1e20 hours and a pay grade range of 1e20 are rejected, and the build completes", async () => {
+    const { report, rejected } = await load({
+      "employees.csv": `${E}E1,2020-01-01\n`,
+      "training.csv": [
+        "employee_id,course,completed_date,hours",
+        "E1,Network+,2021-03-01,24",
+        "E1,Security+,2021-04-01,99999999999999999999",
+        "E1,CBET review,2021-05-01,2001",
+        "",
+      ].join("\n"),
+      "pay.csv": [
+        "employee_id,effective_date,amount,basis,range_mid",
+        "E1,2020-01-01,85000,annual,80000",
+        "E1,2021-01-01,86000,annual,1e20",
+        "",
+      ].join("\n"),
+    });
+    expect(report.exitCode).toBe(0);
+    expect(rejected.filter((r) => r.source_file === "training.csv").map((r) => [r.line, r.reason])).toEqual([
+      [3, "hours: more than 2,000 contact hours on one training record (setting max_training_hours)"],
+      [4, "hours: more than 2,000 contact hours on one training record (setting max_training_hours)"],
+    ]);
+    expect(rejected.filter((r) => r.source_file === "pay.csv").map((r) => [r.line, r.reason])).toEqual([
+      [3, "range_mid: more than the plausible annual pay $1,000,000 (setting plausible_annual_pay_max)"],
+    ]);
+  });
+
+  it("an as_of far in the future, or a history_start after it, is refused with exit 2 before anything is built", () => {
+    for (const [settings, message] of [
+      [
+        { as_of: "9999-12-31" },
+        /settings\.json: as_of: 9999-12-31 is after \d{4}-12-31: the reference date is "now"/,
+      ],
+      [
+        { as_of: "2020-12-31", history_start: "2021-01-01" },
+        /history_start: 2021-01-01 is after as_of 2020-12-31/,
+      ],
+      [{ plausible_dates_to: "9999-12-31" }, /plausible_dates_to: 9999-12-31 is after \d{4}-12-31/],
+    ] as const) {
+      const dir = folder({
+        "employees.csv": `${E}E1,2020-01-01\n`,
+        "settings.json": JSON.stringify(settings),
+      });
+      const r = runCli(["ingest", "--input", dir, "--db", path.join(dir, "w.duckdb")]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("a scope or rule pattern that is no regular expression, or one DuckDB's RE2 cannot run, is refused with exit 2 naming the key", () => {
+    for (const [pattern, message] of [
+      ["([", /scope\["department"\]\.matches: Invalid regular expression/],
+      ["a(?=b)", /scope\["department"\]\.matches: 'a\(\?=b\)' is not a regular expression DuckDB can run/],
+    ] as const) {
+      const dir = folder({
+        "employees.csv": `${E}E1,2020-01-01\n`,
+        "job_history.csv":
+          "employee_id,effective_date,job_title,department\nE1,2020-01-01,BMET II,Clinical Engineering\n",
+        "mapping.json": JSON.stringify({
+          sources: { job_history: { scope: { department: { matches: pattern } } } },
+        }),
+      });
+      const r = runCli(["ingest", "--input", dir, "--db", path.join(dir, "w.duckdb")]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
 describe("dates outside the plausible window", () => {
   it("a hire_date of 99999-01-01 is rejected, not taken as the as-of date", async () => {
     const { report, rejected, dbPath } = await load(

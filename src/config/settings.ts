@@ -143,6 +143,11 @@ export const settingsSchema = z
       .positive()
       .default(2_000)
       .describe("Most labor hours one work order can book (about one FTE-year); more is rejected."),
+    max_training_hours: z
+      .number()
+      .positive()
+      .default(2_000)
+      .describe("Most contact hours one training record can hold (about one FTE-year); more is rejected."),
     max_cost_usd: z
       .number()
       .positive()
@@ -189,7 +194,31 @@ export const settingsSchema = z
         "Whether a pooled site's methodology page may name contributors; by default it gives counts only.",
       ),
   })
-  .strict();
+  .strict()
+  .superRefine((s, ctx) => {
+    // Dates that set the span of every monthly table: a far one would make millions of months
+    // (as_of 9999-12-31 is 96,000 of them) and run the build out of memory, so refuse it here.
+    const latest = `${new Date().getUTCFullYear() + 1}-12-31`;
+    const farthest = `${new Date().getUTCFullYear() + 10}-12-31`;
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (s.plausible_dates_from < "1900-01-01")
+      issue("plausible_dates_from", `${s.plausible_dates_from} is before 1900-01-01`);
+    if (s.plausible_dates_to !== undefined && s.plausible_dates_to > farthest)
+      issue("plausible_dates_to", `${s.plausible_dates_to} is after ${farthest} (ten years from now)`);
+    if (s.plausible_dates_to !== undefined && s.plausible_dates_to <= s.plausible_dates_from)
+      issue(
+        "plausible_dates_to",
+        `${s.plausible_dates_to} is not after plausible_dates_from ${s.plausible_dates_from}`,
+      );
+    if (s.as_of !== undefined && s.as_of > latest)
+      issue("as_of", `${s.as_of} is after ${latest}: the reference date is "now", not the future`);
+    if (s.as_of !== undefined && s.as_of < s.plausible_dates_from)
+      issue("as_of", `${s.as_of} is before plausible_dates_from ${s.plausible_dates_from}`);
+    if (s.history_start !== undefined && s.history_start < s.plausible_dates_from)
+      issue("history_start", `${s.history_start} is before plausible_dates_from ${s.plausible_dates_from}`);
+    if (s.history_start !== undefined && s.as_of !== undefined && s.history_start > s.as_of)
+      issue("history_start", `${s.history_start} is after as_of ${s.as_of}`);
+  });
 
 export type Settings = z.infer<typeof settingsSchema>;
 

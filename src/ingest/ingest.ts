@@ -27,7 +27,7 @@ import { matchHeader, UnusableInputError, type HeaderColumn } from "./header.ts"
 import { compileSource } from "./contract-sql.ts";
 import type { SourceLoadResult } from "./load-source.ts";
 import { LOADERS } from "../../loaders/index.ts";
-import { EMPTY_SOURCE_MAPPING, readMapping, type Mapping } from "./mapping.ts";
+import { EMPTY_SOURCE_MAPPING, mappingPatterns, readMapping, type Mapping } from "./mapping.ts";
 import { createProgress, type Progress } from "./progress.ts";
 import { rewriteForReader } from "./transcode.ts";
 import { plausibilityBounds } from "./plausibility.ts";
@@ -207,6 +207,23 @@ async function createEmptyRaw(conn: DuckDBConnection, source: SourceContract): P
     from (select 1) where false`);
 }
 
+/**
+ * The mapping's regular expressions as DuckDB will run them (RE2: no look-ahead or back-references,
+ * unlike JavaScript): one it refuses makes the mapping unusable, named before any row is read.
+ */
+async function checkMappingPatterns(conn: DuckDBConnection, mapping: Mapping, file: string): Promise<void> {
+  for (const { key, pattern } of mappingPatterns(mapping)) {
+    try {
+      await conn.run("select regexp_matches('', $pattern, 'i')", { pattern });
+    } catch (e) {
+      const reason = (e as Error).message.split("\n")[0];
+      throw new UnusableInputError(
+        `${file}: ${key}: '${pattern}' is not a regular expression DuckDB can run (${reason})`,
+      );
+    }
+  }
+}
+
 async function recordOrphans(conn: DuckDBConnection, loadId: string, present: Set<string>): Promise<void> {
   for (const s of SOURCES as readonly SourceContract[]) {
     if (!present.has(s.name)) continue;
@@ -363,6 +380,7 @@ async function ingestLocked(options: IngestOptions): Promise<IngestReport> {
     instance = await DuckDBInstance.create(buildPath);
     conn = await instance.connect();
     await conn.run(META_TABLES_SQL);
+    await checkMappingPatterns(conn, mapping, path.join(inputDir, "mapping.json"));
     const runId = options.checkOnly ? 1 : await copyLoadHistory(conn, dbPath);
     await writeSettings(conn, settings);
     timings.read_seconds = (performance.now() - tRead) / 1000;

@@ -245,24 +245,37 @@ export function readMapping(file: string): Mapping {
             );
         });
       }
-      if (Array.isArray(d))
-        d.forEach((r, i) => {
-          for (const [header, c] of Object.entries(r.when)) {
-            if (typeof c === "object" && !Array.isArray(c) && c.matches !== undefined) {
-              try {
-                new RegExp(c.matches);
-              } catch (e) {
-                problems.push(
-                  `sources.${name}.derive.${column}[${i}].when["${header}"].matches: ${(e as Error).message}`,
-                );
-              }
-            }
-          }
-        });
+    }
+  }
+  for (const { key, pattern } of mappingPatterns(parsed.data)) {
+    try {
+      new RegExp(pattern);
+    } catch (e) {
+      problems.push(`${key}: ${(e as Error).message}`);
     }
   }
   if (problems.length) throw new Error(`${file}: ${problems.join("; ")}`);
   return parsed.data;
+}
+
+/**
+ * Every regular expression of a mapping (`matches` conditions of derive rules and scopes) with the
+ * key that holds it, so each can be checked before any row is read: JavaScript's parser here,
+ * DuckDB's (RE2, which runs them) at ingest.
+ */
+export function mappingPatterns(m: Mapping): { key: string; pattern: string }[] {
+  const found: { key: string; pattern: string }[] = [];
+  const visit = (conditions: Conditions, at: string) => {
+    for (const [header, c] of Object.entries(conditions))
+      if (typeof c === "object" && !Array.isArray(c) && c.matches !== undefined)
+        found.push({ key: `${at}["${header}"].matches`, pattern: c.matches });
+  };
+  for (const [name, source] of Object.entries(m.sources)) {
+    for (const [column, d] of Object.entries(source.derive))
+      if (Array.isArray(d)) d.forEach((r, i) => visit(r.when, `sources.${name}.derive.${column}[${i}].when`));
+    if (source.scope) visit(source.scope, `sources.${name}.scope`);
+  }
+  return found;
 }
 
 /** Levenshtein distance on normalised names, for "did you mean" suggestions. */

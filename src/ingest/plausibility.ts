@@ -16,6 +16,7 @@ export interface PlausibilityBounds {
   annualPayMin: number;
   annualPayMax: number;
   maxLaborHoursPerWorkOrder: number;
+  maxTrainingHours: number;
   maxCostUsd: number;
 }
 
@@ -43,6 +44,7 @@ export function plausibilityBounds(settings: Settings, today = new Date()): Plau
     annualPayMin: settings.plausible_annual_pay_min,
     annualPayMax: settings.plausible_annual_pay_max,
     maxLaborHoursPerWorkOrder: settings.max_labor_hours_per_work_order,
+    maxTrainingHours: settings.max_training_hours,
     maxCostUsd: settings.max_cost_usd,
   };
 }
@@ -93,6 +95,27 @@ export function plausibilityChecks(
       reason: `labor_hours: more than ${bounds.maxLaborHoursPerWorkOrder.toLocaleString("en-US")} hours on one work order (setting max_labor_hours_per_work_order)`,
     });
   }
+  if (source.name === "training" && present.has("hours")) {
+    const t = typed.get("hours")!;
+    checks.push({
+      column: "hours",
+      fails: `isfinite(${t}) and ${t} > ${bounds.maxTrainingHours}`,
+      value: `cast(${t} as varchar)`,
+      reason: `hours: more than ${bounds.maxTrainingHours.toLocaleString("en-US")} contact hours on one training record (setting max_training_hours)`,
+    });
+  }
+  // a grade's range is annual whatever the basis of the pay row
+  if (source.name === "pay")
+    for (const name of ["range_min", "range_mid", "range_max"]) {
+      if (!present.has(name)) continue;
+      const t = typed.get(name)!;
+      checks.push({
+        column: name,
+        fails: `isfinite(${t}) and ${t} > ${bounds.annualPayMax}`,
+        value: `cast(${t} as varchar)`,
+        reason: `${name}: more than the plausible annual pay $${bounds.annualPayMax.toLocaleString("en-US")} (setting plausible_annual_pay_max)`,
+      });
+    }
   if (source.name === "pay" && present.has("amount") && present.has("basis")) {
     const annual = `(case when ${typed.get("basis")} = 'hourly' then ${typed.get("amount")} * ${HOURS_PER_YEAR} else ${typed.get("amount")} end)`;
     const usd = (n: number) => `$${n.toLocaleString("en-US")}`;

@@ -71,7 +71,10 @@ function pageSettings(settings: Settings): Partial<Settings> {
   return Object.fromEntries(
     Object.entries(settings).filter(
       ([key]) =>
-        !key.startsWith("plausible_") && key !== "max_labor_hours_per_work_order" && key !== "max_cost_usd",
+        !key.startsWith("plausible_") &&
+        key !== "max_labor_hours_per_work_order" &&
+        key !== "max_training_hours" &&
+        key !== "max_cost_usd",
     ),
   );
 }
