@@ -196,6 +196,7 @@ const NUMERIC_VALUES = [
   "99999999999999999999",
   "١٢",
 ];
+const HUGE_VALUES = ["1e20", "99999999999999999999", "1e15", "123456789012.5"];
 const DATE_VALUES = [
   "99999-01-01",
   "0000-00-00",
@@ -259,6 +260,17 @@ export const MUTATIONS: readonly Mutation[] = [
     weight: 4,
     apply: (t, s, rng) => {
       const d = setRow(t, rng, columnsOfKind(t, s, ["number", "integer"]), NUMERIC_VALUES);
+      return d ? { bytes: writeTable(t), detail: d } : undefined;
+    },
+  },
+  {
+    // one cell only, so the rest of the row is valid and the value reaches the sums of the marts
+    // (a whole row of bad numbers is rejected for its first one)
+    name: "one huge number in an otherwise valid row",
+    rowLevel: true,
+    weight: 2,
+    apply: (t, s, rng) => {
+      const d = setCell(t, rng, columnsOfKind(t, s, ["number", "integer"]), pick(rng, HUGE_VALUES));
       return d ? { bytes: writeTable(t), detail: d } : undefined;
     },
   },
