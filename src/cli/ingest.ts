@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ingest, UnusableInputError, type IngestReport } from "../ingest/ingest.ts";
+import { visible } from "../ingest/header.ts";
 import { DEFAULT_INPUT_DIR, warehousePath } from "../warehouse/paths.ts";
 
 const HELP = `usage: htm-workforce ingest [--input DIR] [--db FILE] [--strict] [--accept-rejects]
@@ -46,18 +47,20 @@ export function printReport(report: IngestReport, heading: string): void {
   // a file feeding several sources: say which source a rejected row was read for
   const sharedFile = (file: string) => report.files.filter((f) => f.present && f.file === file).length > 1;
   out.push(
-    `${"source".padEnd(13)}${"file".padEnd(width)}  ${"rows".padStart(10)}  ${"loaded".padStart(10)}  ${"rejected".padStart(8)}` +
+    `${"source".padEnd(15)}${"file".padEnd(width)}  ${"rows".padStart(10)}  ${"loaded".padStart(10)}  ${"rejected".padStart(8)}` +
       (scoped ? `  ${"out of scope".padStart(12)}` : ""),
   );
   for (const f of report.files) {
     if (!f.present) continue;
     out.push(
-      `${f.source.padEnd(13)}${f.file.padEnd(width)}  ${n(f.dataRows).padStart(10)}  ${n(f.acceptedRows).padStart(10)}  ${n(f.rejectedRows).padStart(8)}` +
+      `${f.source.padEnd(15)}${f.file.padEnd(width)}  ${n(f.dataRows).padStart(10)}  ${n(f.acceptedRows).padStart(10)}  ${n(f.rejectedRows).padStart(8)}` +
         (scoped ? `  ${n(f.outOfScopeRows).padStart(12)}` : "") +
         (f.encoding && f.encoding !== "utf-8" ? `  (${f.encoding})` : ""),
     );
     if (f.ignoredColumns.length)
-      out.push(`  ignored columns not in the contract: ${f.ignoredColumns.join(", ")}`);
+      out.push(
+        `  ignored columns not in the contract: ${f.ignoredColumns.map((c) => (c.trim() ? visible(c) : "(a column with no header)")).join(", ")}`,
+      );
   }
   if (report.missingFiles.length)
     out.push(

@@ -199,16 +199,23 @@ export const settingsSchema = z
     // Dates that set the span of every monthly table: a far one would make millions of months
     // (as_of 9999-12-31 is 96,000 of them) and run the build out of memory, so refuse it here.
     const latest = `${new Date().getUTCFullYear() + 1}-12-31`;
-    const farthest = `${new Date().getUTCFullYear() + 10}-12-31`;
+    // with dates from 1900, at most 300 years of months (a far plausible_dates_to lets the latest
+    // event, the default as_of, be that far)
+    const farthest = "2200-12-31";
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (s.plausible_dates_from < "1900-01-01")
       issue("plausible_dates_from", `${s.plausible_dates_from} is before 1900-01-01`);
     if (s.plausible_dates_to !== undefined && s.plausible_dates_to > farthest)
-      issue("plausible_dates_to", `${s.plausible_dates_to} is after ${farthest} (ten years from now)`);
+      issue("plausible_dates_to", `${s.plausible_dates_to} is after ${farthest}`);
     if (s.plausible_dates_to !== undefined && s.plausible_dates_to <= s.plausible_dates_from)
       issue(
         "plausible_dates_to",
         `${s.plausible_dates_to} is not after plausible_dates_from ${s.plausible_dates_from}`,
+      );
+    if (s.plausible_annual_pay_min >= s.plausible_annual_pay_max)
+      issue(
+        "plausible_annual_pay_min",
+        `${s.plausible_annual_pay_min} is not below plausible_annual_pay_max ${s.plausible_annual_pay_max}: every pay row would be rejected`,
       );
     if (s.as_of !== undefined && s.as_of > latest)
       issue("as_of", `${s.as_of} is after ${latest}: the reference date is "now", not the future`);
@@ -229,7 +236,8 @@ export function readSettings(file: string): Settings {
   if (!existsSync(file)) return DEFAULT_SETTINGS;
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, "utf8"));
+    // a UTF-8 byte-order mark (Notepad, Excel) is not part of the JSON
+    json = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (e) {
     throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
   }

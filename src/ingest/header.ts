@@ -59,7 +59,9 @@ export function matchHeader(
     const near = closestName(u.header, header);
     throw new UnusableInputError(
       `${fileLabel}: mapping.json sources.${source.name}.${u.key}: the file has no header '${u.header}'` +
-        (near ? ` (did you mean '${near}'?)` : ` (header has: ${header.map((h) => `'${h}'`).join(", ")})`),
+        (near
+          ? ` (did you mean '${visible(near)}'?)`
+          : ` (header has: ${header.map((h) => `'${visible(h)}'`).join(", ")})`),
     );
   }
 
@@ -97,7 +99,7 @@ export function matchHeader(
       const near = closestName(column, header);
       throw new UnusableInputError(
         `${fileLabel}: mapping.json sources.${source.name}.${key}: no header is mapped to '${column}'` +
-          (near ? ` (did you mean to map '${near}' in columns?)` : ""),
+          (near ? ` (did you mean to map '${visible(near)}' in columns?)` : ""),
       );
     }
   }
@@ -108,10 +110,10 @@ export function matchHeader(
     const hints = missing
       .map((m) => [m, closestName(m, header)] as const)
       .filter(([, near]) => near)
-      .map(([m, near]) => `'${near}' for ${m}?`);
+      .map(([m, near]) => `'${visible(near!)}' for ${m}?`);
     throw new UnusableInputError(
       `${fileLabel}: missing required column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `'${m}'`).join(", ")} ` +
-        `(header has: ${header.map((h) => `'${h}'`).join(", ")}; rename vendor headers in mapping.json` +
+        `(header has: ${header.map((h) => `'${visible(h)}'`).join(", ")}; rename vendor headers in mapping.json` +
         (hints.length ? `: did you mean ${hints.join(", ")}` : "") +
         ")",
     );
@@ -125,4 +127,15 @@ export function findHeader(header: HeaderColumn[], name: string): HeaderColumn {
   const h = header.find((c) => normaliseHeader(c.header) === key);
   if (!h) throw new UnusableInputError(`no header '${name}'`);
   return h;
+}
+
+/**
+ * A header or value as a message can show it: control characters (a NUL byte, a tab) and
+ * invisible spaces written as \u escapes, so "emp\u0000loyee_id" does not print as "employee_id".
+ */
+export function visible(text: string): string {
+  return text.replace(
+    /[\u0000-\u001f\u007f-\u009f\u00a0\u200b-\u200d\u2060\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -147,14 +147,14 @@ export function readMapping(file: string): Mapping {
   if (!existsSync(file)) return { sources: {} };
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, "utf8"));
+    // a UTF-8 byte-order mark (Notepad, Excel) is not part of the JSON
+    json = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (e) {
     throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
   }
   const parsed = mappingSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw new Error(`${file}: ${issues.join("; ")}`);
+    throw new Error(`${file}: ${parsed.error.issues.flatMap((i) => describeIssue(i, [])).join("; ")}`);
   }
   const problems: string[] = [];
   for (const [name, m] of Object.entries(parsed.data.sources)) {
@@ -256,6 +256,32 @@ export function readMapping(file: string): Mapping {
   }
   if (problems.length) throw new Error(`${file}: ${problems.join("; ")}`);
   return parsed.data;
+}
+
+/**
+ * One zod issue as "json.path: what is wrong". A value that fits none of a union's shapes ("Invalid
+ * input") is explained by the shape it came closest to: the branch whose problems are not a wrong
+ * type at the value itself (an object with a bad date_format is a year_of with a bad format), else
+ * by listing the shapes the value may take.
+ */
+function describeIssue(issue: z.core.$ZodIssue, base: PropertyKey[]): string[] {
+  const at = [...base, ...issue.path];
+  if (issue.code === "invalid_union" && issue.errors.length) {
+    const near = issue.errors.filter(
+      (branch) => !branch.some((b) => b.code === "invalid_type" && b.path.length === 0),
+    );
+    if (near.length === 1) return near[0]!.flatMap((b) => describeIssue(b, at));
+    const expected = [
+      ...new Set(
+        issue.errors.flatMap((branch) =>
+          branch.filter((b) => b.code === "invalid_type").map((b) => b.expected),
+        ),
+      ),
+    ];
+    if (expected.length)
+      return [`${at.join(".") || "(root)"}: expected ${expected.join(" or ")} (see docs/mapping.md)`];
+  }
+  return [`${at.join(".") || "(root)"}: ${issue.message}`];
 }
 
 /**
