@@ -76,46 +76,51 @@ export function plausibilityChecks(
       });
     }
   }
-  for (const name of COST_COLUMNS[source.name] ?? []) {
+  // upper bounds: column → [bound, what the reason says it is]
+  const n = (x: number) => x.toLocaleString("en-US");
+  const ceilings: [string, number, string][] = [
+    ...(COST_COLUMNS[source.name] ?? []).map((c): [string, number, string] => [
+      c,
+      bounds.maxCostUsd,
+      `the plausible ${n(bounds.maxCostUsd)} USD (setting max_cost_usd)`,
+    ]),
+    ...(source.name === "work_orders"
+      ? [
+          [
+            "labor_hours",
+            bounds.maxLaborHoursPerWorkOrder,
+            `${n(bounds.maxLaborHoursPerWorkOrder)} hours on one work order (setting max_labor_hours_per_work_order)`,
+          ] as [string, number, string],
+        ]
+      : []),
+    ...(source.name === "training"
+      ? [
+          [
+            "hours",
+            bounds.maxTrainingHours,
+            `${n(bounds.maxTrainingHours)} contact hours on one training record (setting max_training_hours)`,
+          ] as [string, number, string],
+        ]
+      : []),
+    // a grade's range is annual whatever the basis of the pay row
+    ...(source.name === "pay"
+      ? ["range_min", "range_mid", "range_max"].map((c): [string, number, string] => [
+          c,
+          bounds.annualPayMax,
+          `the plausible annual pay $${n(bounds.annualPayMax)} (setting plausible_annual_pay_max)`,
+        ])
+      : []),
+  ];
+  for (const [name, bound, what] of ceilings) {
     if (!present.has(name)) continue;
     const t = typed.get(name)!;
     checks.push({
       column: name,
-      fails: `isfinite(${t}) and ${t} > ${bounds.maxCostUsd}`,
+      fails: `isfinite(${t}) and ${t} > ${bound}`,
       value: `cast(${t} as varchar)`,
-      reason: `${name}: more than the plausible ${bounds.maxCostUsd.toLocaleString("en-US")} USD (setting max_cost_usd)`,
+      reason: `${name}: more than ${what}`,
     });
   }
-  if (source.name === "work_orders" && present.has("labor_hours")) {
-    const t = typed.get("labor_hours")!;
-    checks.push({
-      column: "labor_hours",
-      fails: `isfinite(${t}) and ${t} > ${bounds.maxLaborHoursPerWorkOrder}`,
-      value: `cast(${t} as varchar)`,
-      reason: `labor_hours: more than ${bounds.maxLaborHoursPerWorkOrder.toLocaleString("en-US")} hours on one work order (setting max_labor_hours_per_work_order)`,
-    });
-  }
-  if (source.name === "training" && present.has("hours")) {
-    const t = typed.get("hours")!;
-    checks.push({
-      column: "hours",
-      fails: `isfinite(${t}) and ${t} > ${bounds.maxTrainingHours}`,
-      value: `cast(${t} as varchar)`,
-      reason: `hours: more than ${bounds.maxTrainingHours.toLocaleString("en-US")} contact hours on one training record (setting max_training_hours)`,
-    });
-  }
-  // a grade's range is annual whatever the basis of the pay row
-  if (source.name === "pay")
-    for (const name of ["range_min", "range_mid", "range_max"]) {
-      if (!present.has(name)) continue;
-      const t = typed.get(name)!;
-      checks.push({
-        column: name,
-        fails: `isfinite(${t}) and ${t} > ${bounds.annualPayMax}`,
-        value: `cast(${t} as varchar)`,
-        reason: `${name}: more than the plausible annual pay $${bounds.annualPayMax.toLocaleString("en-US")} (setting plausible_annual_pay_max)`,
-      });
-    }
   if (source.name === "pay" && present.has("amount") && present.has("basis")) {
     const annual = `(case when ${typed.get("basis")} = 'hourly' then ${typed.get("amount")} * ${HOURS_PER_YEAR} else ${typed.get("amount")} end)`;
     const usd = (n: number) => `$${n.toLocaleString("en-US")}`;
