@@ -270,6 +270,43 @@ describe("inputs that are not regular files, and odd config files (independent a
   });
 });
 
+describe("line numbers are physical lines (independent attack corpus)", () => {
+  it("after quoted fields holding newlines and blank lines, every row, reject and duplicate names its physical line", async () => {
+    const lines = [
+      "employee_id,hire_date,education", // 1
+      'E1,2020-01-01,"bach', // 2
+      "elor", // 3
+      'x"', // 4
+      "E2,2020-01-01,a", // 5
+      "E3,notadate,b", // 6: rejected by the reader
+      "", // 7: blank
+      "E4,2020-01-01,c", // 8
+      'E5,2020-01-01,"one', // 9
+      'two"', // 10
+      "E4,2020-01-01,d", // 11: duplicate of line 8
+      "E6,,e", // 12: rejected by a contract check
+      "",
+    ];
+    const { dbPath, rejected } = await load({ "employees.csv": lines.join("\n") });
+    expect(
+      await queryWarehouse(
+        dbPath,
+        "select employee_id, _source_line::integer as line from raw.employees order by 2",
+      ),
+    ).toEqual([
+      { employee_id: "E1", line: 2 },
+      { employee_id: "E2", line: 5 },
+      { employee_id: "E4", line: 8 },
+      { employee_id: "E5", line: 9 },
+    ]);
+    expect(rejected.map((r) => [r.line, r.reason])).toEqual([
+      [6, "hire_date: expected a date as YYYY-MM-DD (declare other formats in mapping.json)"],
+      [11, "duplicate key (employee_id, hire_date): first seen on line 8"],
+      [12, "hire_date is required"],
+    ]);
+  });
+});
+
 describe("dates outside the plausible window", () => {
   it("a hire_date of 99999-01-01 is rejected, not taken as the as-of date", async () => {
     const { report, rejected, dbPath } = await load(

@@ -20,6 +20,8 @@ export interface Dialect {
   bytes: number;
   /** Longest physical line, from the file scan (sizes the reader's buffer). */
   longestLineBytes?: number;
+  /** Line breaks of the file as read (undefined: not counted, e.g. a normalised copy). */
+  lineBreaks?: number;
 }
 
 // Enough for the header and 50 rows of any real export; csv-parse reads all of it four times (one per delimiter).

@@ -30,6 +30,8 @@ export interface FileScan {
   utf16?: "UTF-16LE" | "UTF-16BE";
   /** First NUL byte: its 1-based line. With bytes that are not UTF-8, the file is binary. */
   firstNulLine?: number;
+  /** LF bytes in the file: its line breaks when its line endings are regular. */
+  lineBreaks: number;
   /** Longest physical line in bytes (DuckDB's reader needs a buffer larger than it). */
   longestLineBytes: number;
   bytes: number;
@@ -198,6 +200,7 @@ export function scanFile(file: string): FileScan {
     utf16,
     firstNulLine: nulLine,
     longestLineBytes: Math.max(longest, bytes - lineStart),
+    lineBreaks: lf,
     bytes,
   };
 }

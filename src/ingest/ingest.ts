@@ -163,6 +163,8 @@ function prepareSources(sources: SourceFile[], mapping: Mapping): PreparedSource
       throw new UnusableInputError(`${entry.file}: ${(e as Error).message}`);
     }
     dialect.longestLineBytes = scan.longestLineBytes;
+    // mixed line endings are read from a normalised copy, whose breaks are not these
+    if (scan.lineEndings !== "irregular") dialect.lineBreaks = scan.lineBreaks;
     const header = matchHeader(entry.source, dialect.header, m, entry.file);
     prepared.push({
       entry,

@@ -13,6 +13,7 @@ import { compileSource, expectedDate } from "./contract-sql.ts";
 import type { Dialect } from "./dialect.ts";
 import { normaliseHeader, UnusableInputError, type HeaderColumn } from "./header.ts";
 import { DATE_FORMATS, type SourceMapping } from "./mapping.ts";
+import { physicalLine, physicalLineSql, recordLineShifts } from "./physical-lines.ts";
 import { plausibilityChecks, type PlausibilityBounds } from "./plausibility.ts";
 
 export interface SourceLoadResult {
@@ -102,11 +103,22 @@ export async function loadSource(
       line: bigint;
     }[]
   ).map((r) => Number(r.line));
+  // Record lines become physical lines when some record spans several lines or blank lines sit
+  // between records (more line breaks than records): a second, streaming read with csv-parse.
+  const records =
+    Number(
+      ((await conn.runAndReadAll(`select count(*) as n from ${table}`)).getRowObjectsJS()[0] as { n: bigint })
+        .n,
+    ) + rejectedLines.length;
+  const shifts =
+    dialect.lineBreaks === undefined || dialect.lineBreaks > records + 1
+      ? ((await recordLineShifts(args.readPath, dialect.delimiter, records)) ?? [])
+      : [];
   let lineOf: string;
   // Rows out of scope are not checked: an organisation-wide export's other departments are no concern.
   const scopeFilter = compiled.inScope ? `where ${compiled.inScope}` : "";
   if (rejectedLines.length <= MAX_CASE_THRESHOLDS) {
-    lineOf = lineExpression(rejectedLines);
+    lineOf = physicalLineSql(lineExpression(rejectedLines), shifts);
     await conn.run(
       `create or replace temp view ${stage} as select rowid as _row, *, ${lineOf} as _line from ${table} ${scopeFilter}`,
     );
@@ -116,7 +128,7 @@ export async function loadSource(
       with ranked as (select line - 1 - row_number() over (order by line) as t, row_number() over (order by line) as i
         from (select distinct line from ${rejects})),
       thresholds as (select t, max(i) as skipped from ranked group by t)
-      select s.rowid as _row, s.rowid + 2 + coalesce(th.skipped, 0) as _line
+      select s.rowid as _row, ${physicalLineSql("s.rowid + 2 + coalesce(th.skipped, 0)", shifts)} as _line
       from ${table} s asof left join thresholds th on s.rowid + 1 > th.t`);
     lineOf = `(select l._line from ${lines} l where l._row = ${table}.rowid)`;
     await conn.run(`create or replace temp view ${stage} as
@@ -232,13 +244,13 @@ export async function loadSource(
       // after it cannot be told apart, so the file is unusable rather than one rejected row.
       const swallowed = r.csv_line.split(/\r\n|\r|\n/).filter((l) => l !== "").length - 1;
       throw new UnusableInputError(
-        `${args.sourceFile} line ${r.line}${column ? `, column ${column}` : ""}: a quoted field opens and is not closed where it should be; ` +
+        `${args.sourceFile} line ${physicalLine(Number(r.line), shifts)}${column ? `, column ${column}` : ""}: a quoted field opens and is not closed where it should be; ` +
           `the ${swallowed.toLocaleString("en-US")} line${swallowed === 1 ? "" : "s"} after it would be read into that one field (fix the quote, or double a quote inside a field as "")`,
       );
     }
     if (r.error_type === "INVALID ENCODING" || r.error_type === "INVALID UNICODE") {
       rejectedRows.push([
-        Number(r.line),
+        physicalLine(Number(r.line), shifts),
         column,
         r.csv_line?.slice(0, 500) ?? null,
         `bytes that are not valid ${dialect.encoding === "utf-8" ? "UTF-8" : "text"} in this row (file byte ${r.byte_position ?? "?"}); the rest of the file is read as ${dialect.encoding === "utf-8" ? "UTF-8" : dialect.encoding}`,
@@ -261,7 +273,7 @@ export async function loadSource(
       const notACalendarDate =
         format !== undefined && value !== null && new RegExp(`^(${DATE_FORMATS[format].shape})$`).test(value);
       rejectedRows.push([
-        Number(r.line),
+        physicalLine(Number(r.line), shifts),
         column,
         value,
         notACalendarDate ? `${column}: ${value} is not a calendar date` : `${column}: ${expected}`,
@@ -269,7 +281,13 @@ export async function loadSource(
       ]);
     } else {
       const reason = READER_ERRORS[r.error_type] ?? r.error_message;
-      rejectedRows.push([Number(r.line), column, r.csv_line?.slice(0, 500) ?? null, reason, reason]);
+      rejectedRows.push([
+        physicalLine(Number(r.line), shifts),
+        column,
+        r.csv_line?.slice(0, 500) ?? null,
+        reason,
+        reason,
+      ]);
     }
   }
   const appender = await conn.createAppender("rejected_rows", "meta");
