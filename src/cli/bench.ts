@@ -25,6 +25,9 @@ interface Measure {
   cpu_seconds: number;
   load_seconds?: number;
   transform_seconds?: number;
+  read_seconds?: number;
+  reference_seconds?: number;
+  orphans_seconds?: number;
   peak_rss_bytes: number;
 }
 
@@ -101,6 +104,10 @@ export async function run(argv: string[]): Promise<number> {
   const loadS = median(validated.map((m) => m.load_seconds!));
   const transformS = median(validated.map((m) => m.transform_seconds!));
   const wholeS = median(validated.map((m) => m.seconds));
+  const phase = (k: keyof Measure) => median(validated.map((m) => m[k] as number));
+  const readS = phase("read_seconds");
+  const referenceS = phase("reference_seconds");
+  const orphansS = phase("orphans_seconds");
   const bareCpu = median(bare.map((m) => m.cpu_seconds));
   const wholeCpu = median(validated.map((m) => m.cpu_seconds));
   const result: Record<string, unknown> = {
@@ -111,6 +118,9 @@ export async function run(argv: string[]): Promise<number> {
     ingest_load_phase_seconds: loadS,
     ingest_core_and_marts_seconds: transformS,
     ingest_whole_seconds: wholeS,
+    ingest_read_seconds: readS,
+    ingest_reference_seconds: referenceS,
+    ingest_orphans_seconds: orphansS,
     load_phase_ratio: loadS / bareS,
     whole_ingest_ratio: wholeS / bareS,
     bare_read_csv_cpu_seconds: bareCpu,
@@ -124,6 +134,9 @@ export async function run(argv: string[]): Promise<number> {
     `validated load phase                ${loadS.toFixed(2)} s   ${(loadS / bareS).toFixed(2)}× baseline (target ≤ 1.5×)`,
     `core + marts                        ${transformS.toFixed(2)} s`,
     `whole ingest                        ${wholeS.toFixed(2)} s   ${(wholeS / bareS).toFixed(2)}× baseline (target ≤ 1.5×)`,
+    `  of which: reading + checksums ${readS.toFixed(2)} s, reference ${referenceS.toFixed(2)} s, load ${loadS.toFixed(2)} s, ` +
+      `orphans ${orphansS.toFixed(2)} s, core + marts ${transformS.toFixed(2)} s, ` +
+      `meta + checkpoint + the rest ${(wholeS - readS - referenceS - loadS - orphansS - transformS).toFixed(2)} s (medians, so the parts need not add up exactly)`,
     `CPU time (all threads)              ${bareCpu.toFixed(2)} s bare, ${wholeCpu.toFixed(2)} s whole ingest: ${(wholeCpu / bareCpu).toFixed(2)}× the work`,
     `ingest peak memory                  ${mb(result.ingest_peak_rss_bytes as number)}`,
   ];
