@@ -9,6 +9,7 @@ import path from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { ingest } from "../src/ingest/ingest.ts";
+import { physicalLine, recordLineShifts } from "../src/ingest/physical-lines.ts";
 import { runCli } from "./support/cli.ts";
 import { queryWarehouse } from "./support/duckdb.ts";
 
@@ -271,6 +272,25 @@ describe("inputs that are not regular files, and odd config files (independent a
 });
 
 describe("line numbers are physical lines (independent attack corpus)", () => {
+  it('locates records the way the reader cuts them: quotes open only at a field start, "" escapes, blank lines are no record', async () => {
+    const cases: [string, number, number[]][] = [
+      // text, data records, physical lines of record lines 2, 3, 4
+      ['a,b\n1,2\n\n\n3,"x\ny"\n4,5', 3, [2, 5, 7]],
+      ['\uFEFFa,b\r\n1,"x\r\n""y"""\r\n\r\n2,3\r\n', 2, [2, 5, 6]],
+      ['a,b\n1,x"y\n2,"p,q\nr"\n3,4\n', 3, [2, 3, 5]],
+      ['"a",b\n"1\n2",x\n3,4\n', 2, [2, 4, 5]],
+    ];
+    for (const [text, records, expected] of cases) {
+      const dir = folder({ "t.csv": text });
+      const shifts = await recordLineShifts(path.join(dir, "t.csv"), ",", records);
+      expect(shifts, JSON.stringify(text)).toBeDefined();
+      expect([2, 3, 4].map((l) => physicalLine(l, shifts!))).toEqual(expected);
+    }
+    // a different record count than DuckDB's: the record lines stay
+    const dir = folder({ "t.csv": "a,b\n1,2\n" });
+    expect(await recordLineShifts(path.join(dir, "t.csv"), ",", 5)).toBeUndefined();
+  });
+
   it("after quoted fields holding newlines and blank lines, every row, reject and duplicate names its physical line", async () => {
     const lines = [
       "employee_id,hire_date,education", // 1

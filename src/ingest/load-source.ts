@@ -13,7 +13,7 @@ import { compileSource, expectedDate } from "./contract-sql.ts";
 import type { Dialect } from "./dialect.ts";
 import { normaliseHeader, UnusableInputError, type HeaderColumn } from "./header.ts";
 import { DATE_FORMATS, type SourceMapping } from "./mapping.ts";
-import { physicalLine, physicalLineSql, recordLineShifts } from "./physical-lines.ts";
+import { physicalLine, physicalLineSql, recordLineShifts, trailingBlankLines } from "./physical-lines.ts";
 import { plausibilityChecks, type PlausibilityBounds } from "./plausibility.ts";
 
 export interface SourceLoadResult {
@@ -111,7 +111,7 @@ export async function loadSource(
         .n,
     ) + rejectedLines.length;
   const shifts =
-    dialect.lineBreaks === undefined || dialect.lineBreaks > records + 1
+    dialect.lineBreaks === undefined || dialect.lineBreaks - trailingBlankLines(args.readPath) > records + 1
       ? ((await recordLineShifts(args.readPath, dialect.delimiter, records)) ?? [])
       : [];
   let lineOf: string;
