@@ -100,16 +100,16 @@ export async function run(argv: string[]): Promise<number> {
     bare.push(measure("bare", input, db));
     validated.push(measure("ingest", input, db));
   }
-  const bareS = median(bare.map((m) => m.seconds));
-  const loadS = median(validated.map((m) => m.load_seconds!));
-  const transformS = median(validated.map((m) => m.transform_seconds!));
-  const wholeS = median(validated.map((m) => m.seconds));
-  const phase = (k: keyof Measure) => median(validated.map((m) => m[k] as number));
-  const readS = phase("read_seconds");
-  const referenceS = phase("reference_seconds");
-  const orphansS = phase("orphans_seconds");
-  const bareCpu = median(bare.map((m) => m.cpu_seconds));
-  const wholeCpu = median(validated.map((m) => m.cpu_seconds));
+  const of = (runs: Measure[], k: keyof Measure) => median(runs.map((m) => m[k] as number));
+  const bareS = of(bare, "seconds");
+  const loadS = of(validated, "load_seconds");
+  const transformS = of(validated, "transform_seconds");
+  const wholeS = of(validated, "seconds");
+  const readS = of(validated, "read_seconds");
+  const referenceS = of(validated, "reference_seconds");
+  const orphansS = of(validated, "orphans_seconds");
+  const bareCpu = of(bare, "cpu_seconds");
+  const wholeCpu = of(validated, "cpu_seconds");
   const result: Record<string, unknown> = {
     work_orders: n,
     input_bytes: inputBytes,

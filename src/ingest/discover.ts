@@ -25,23 +25,20 @@ export function discoverSources(inputDir: string, mapping: Mapping): Discovery {
     );
   const names = readdirSync(inputDir);
   const entries = names.filter((f) => statOf(path.join(inputDir, f))?.isFile());
-  const byLowerName = new Map(entries.map((f) => [f.toLowerCase(), f]));
+  const byLowerName = new Map(names.map((f) => [f.toLowerCase(), f]));
   const used = new Set<string>();
   const sources = SOURCES.map((source): SourceFile => {
     const wanted = mapping.sources[source.name]?.file ?? source.file;
     const actual = byLowerName.get(wanted.toLowerCase());
-    if (actual) used.add(actual);
-    return { source, file: actual ?? wanted, path: actual ? path.join(inputDir, actual) : undefined };
+    if (actual === undefined) return { source, file: wanted };
+    const full = path.join(inputDir, actual);
+    // A name a source reads that is not a regular file (a folder, a pipe, a device, a broken link)
+    // is an unusable input, never "not supplied": ignoring it would replace a good load with none.
+    if (!entries.includes(actual))
+      throw new Error(`${full}: ${notARegularFile(full)}; ${source.file} must be a CSV file`);
+    used.add(actual);
+    return { source, file: actual, path: full };
   });
-  // A name a source reads that is not a regular file (a folder, a pipe, a device, a broken link)
-  // is an unusable input, never "not supplied": ignoring it would replace a good load with none.
-  for (const source of SOURCES) {
-    const wanted = (mapping.sources[source.name]?.file ?? source.file).toLowerCase();
-    const name = names.find((f) => f.toLowerCase() === wanted);
-    if (name === undefined || entries.includes(name)) continue;
-    const full = path.join(inputDir, name);
-    throw new Error(`${full}: ${notARegularFile(full)}; ${source.file} must be a CSV file`);
-  }
   const unknownFiles = entries.filter((f) => /\.(csv|tsv|txt)$/i.test(f) && !used.has(f));
   return { sources, unknownFiles };
 }

@@ -104,7 +104,7 @@ export async function loadSource(
     }[]
   ).map((r) => Number(r.line));
   // Record lines become physical lines when some record spans several lines or blank lines sit
-  // between records (more line breaks than records): a second, streaming read with csv-parse.
+  // between records (more line breaks than records): one more pass over the file's bytes.
   const records =
     Number(
       ((await conn.runAndReadAll(`select count(*) as n from ${table}`)).getRowObjectsJS()[0] as { n: bigint })
@@ -157,9 +157,10 @@ export async function loadSource(
   // repeat, only the rows of those keys are looked at again (not the whole file).
   const keyExprs = source.key.map((k) => compiled.typed.get(k)!);
   const keyList = keyExprs.join(", ");
+  const keyColumns = keyExprs.map((e, i) => `${e} as k${i}`).join(", ");
   const candidates = id(`key_candidates_${name}`);
   await conn.run(`create or replace temp table ${candidates} as
-    select ${keyExprs.map((e, i) => `${e} as k${i}`).join(", ")} from ${table} ${scopeFilter} group by all having count(*) > 1`);
+    select ${keyColumns} from ${table} ${scopeFilter} group by all having count(*) > 1`);
   const repeated = (
     await conn.runAndReadAll(`select count(*) as n from ${candidates}`)
   ).getRowObjectsJS()[0] as { n: bigint };
@@ -170,7 +171,7 @@ export async function loadSource(
       select * from ${stage} s semi join ${candidates} c on ${onKeys("c")}
       where not exists (select 1 from ${fails} f where f._row = s._row)
     ),
-    repeated as (select ${keyExprs.map((e, i) => `${e} as k${i}`).join(", ")} from valid group by all having count(*) > 1)
+    repeated as (select ${keyColumns} from valid group by all having count(*) > 1)
     select _row, _line, ${str(source.key.join(", "))}, concat_ws(' / ', ${keyExprs.map((e) => `cast(${e} as varchar)`).join(", ")}),
       'duplicate key (' || ${str(source.key.join(", "))} || '): first seen on line ' || first_line,
       ${str(`duplicate key (${source.key.join(", ")})`)}
