@@ -9,7 +9,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderDataDictionary } from "../src/contract/dictionary.ts";
 import { SOURCES, type SourceContract, ROW_SCHEMAS } from "../src/contract/index.ts";
-import { ingest } from "../src/ingest/ingest.ts";
+import { ingest } from "../loaders/ingest.ts";
 import { queryWarehouse } from "./support/duckdb.ts";
 
 type Row = Record<string, string>;

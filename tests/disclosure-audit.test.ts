@@ -10,7 +10,7 @@ import path from "node:path";
 import { tableFromIPC } from "apache-arrow";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditSite, auditTables, readSecrets, type PublishedTable } from "../src/audit/disclosure-audit.ts";
-import { ingest } from "../src/ingest/ingest.ts";
+import { ingest } from "../loaders/ingest.ts";
 import { exportSiteData } from "../src/site/site-data.ts";
 import { runCli } from "./support/cli.ts";
 

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ingest } from "../src/ingest/ingest.ts";
+import { ingest } from "../loaders/ingest.ts";
 import { BIN } from "./support/cli.ts";
 import { queryWarehouse } from "./support/duckdb.ts";
 import { writeGeneratedInput } from "./support/generated-input.ts";

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { ingest } from "../src/ingest/ingest.ts";
+import { ingest } from "../loaders/ingest.ts";
 import { queryWarehouse } from "./support/duckdb.ts";
 
 function folder(files: Record<string, string | Buffer>): string {

@@ -22,7 +22,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingest, EnvironmentError } from "../src/ingest/ingest.ts";
+import { ingest, EnvironmentError } from "../loaders/ingest.ts";
 import { BIN, runCli, runCliAsync } from "./support/cli.ts";
 import { queryWarehouse } from "./support/duckdb.ts";
 import { writeGeneratedInput } from "./support/generated-input.ts";

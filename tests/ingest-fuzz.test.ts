@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ingest, UnusableInputError, type IngestReport } from "../src/ingest/ingest.ts";
+import { ingest, UnusableInputError, type IngestReport } from "../loaders/ingest.ts";
 import { CLEAN_FILES, generateVariants, independentRowCount, type Variant } from "./support/fuzz-corpus.ts";
 
 const SEED = 20261201;

@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { ingest } from "../src/ingest/ingest.ts";
-import { physicalLine, recordLineShifts } from "../src/ingest/physical-lines.ts";
+import { ingest } from "../loaders/ingest.ts";
+import { physicalLine, recordLineShifts } from "../loaders/physical-lines.ts";
 import { runCli } from "./support/cli.ts";
 import { queryWarehouse } from "./support/duckdb.ts";
 

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ingest } from "../src/ingest/ingest.ts";
+import { ingest } from "../loaders/ingest.ts";
 import { runCli } from "./support/cli.ts";
 import { queryWarehouse } from "./support/duckdb.ts";
 

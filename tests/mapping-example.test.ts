@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { ingest } from "../src/ingest/ingest.ts";
+import { ingest } from "../loaders/ingest.ts";
 import { queryWarehouse } from "./support/duckdb.ts";
 
 it("docs/examples/hris-and-cmms-export loads every row with its mapping", async () => {

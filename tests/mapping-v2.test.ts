@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ingest, UnusableInputError } from "../src/ingest/ingest.ts";
+import { ingest, UnusableInputError } from "../loaders/ingest.ts";
 import { DEFAULT_INPUT_DIR } from "../src/warehouse/paths.ts";
 import { runCli } from "./support/cli.ts";
 import { queryWarehouse } from "./support/duckdb.ts";

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ingest, type IngestReport } from "../src/ingest/ingest.ts";
+import { ingest, type IngestReport } from "../loaders/ingest.ts";
 import { runCli } from "./support/cli.ts";
 import { queryWarehouse } from "./support/duckdb.ts";
 

@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ingest, type IngestReport } from "../src/ingest/ingest.ts";
+import { ingest, type IngestReport } from "../loaders/ingest.ts";
 import { queryWarehouse } from "./support/duckdb.ts";
 
 const EXAMPLE = "docs/examples/single-file-hr-export";

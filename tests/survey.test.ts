@@ -12,7 +12,7 @@ import { DuckDBInstance, quotedString as str } from "@duckdb/node-api";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../src/config/settings.ts";
-import { ingest } from "../src/ingest/ingest.ts";
+import { ingest } from "../loaders/ingest.ts";
 import { buildContribution, type Contribution } from "../src/survey/contribute.ts";
 import {
   MANIFEST_KEY,

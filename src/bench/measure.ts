@@ -11,11 +11,11 @@ import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, quotedIdentifier as id, quotedString as str } from "@duckdb/node-api";
 import { SOURCES } from "../contract/index.ts";
-import { compileSource } from "../ingest/contract-sql.ts";
-import { sniffDialect } from "../ingest/dialect.ts";
-import { matchHeader } from "../ingest/header.ts";
-import { ingest } from "../ingest/ingest.ts";
-import { EMPTY_SOURCE_MAPPING } from "../ingest/mapping.ts";
+import { compileSource } from "../../loaders/contract-sql.ts";
+import { sniffDialect } from "../../loaders/dialect.ts";
+import { matchHeader } from "../../loaders/header.ts";
+import { ingest } from "../../loaders/ingest.ts";
+import { EMPTY_SOURCE_MAPPING } from "../../loaders/mapping.ts";
 
 async function bare(inputDir: string, db: string): Promise<Record<string, number>> {
   rmSync(db, { force: true });

@@ -14,7 +14,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance, quotedString as str } from "@duckdb/node-api";
 import { DEFAULT_SETTINGS } from "../config/settings.ts";
-import { ingest } from "../ingest/ingest.ts";
+import { ingest } from "../../loaders/ingest.ts";
 import { buildContribution } from "../survey/contribute.ts";
 import {
   BED_BANDS,

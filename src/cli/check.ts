@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { ingest, UnusableInputError } from "../ingest/ingest.ts";
+import { ingest, UnusableInputError } from "../../loaders/ingest.ts";
 import { DEFAULT_INPUT_DIR } from "../warehouse/paths.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";

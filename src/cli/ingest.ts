@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { ingest, UnusableInputError, type IngestReport } from "../ingest/ingest.ts";
-import { visible } from "../ingest/header.ts";
+import { ingest, UnusableInputError, type IngestReport } from "../../loaders/ingest.ts";
+import { visible } from "../../loaders/header.ts";
 import { DEFAULT_INPUT_DIR, warehousePath } from "../warehouse/paths.ts";
 
 const HELP = `usage: htm-workforce ingest [--input DIR] [--db FILE] [--strict] [--accept-rejects]

@@ -5,7 +5,7 @@
  * full, out of memory, warehouse locked by another ingest for too long); 70 an internal error (a bug
  * in htm-workforce: one line names it, HTM_DEBUG=1 prints the stack to report).
  */
-import { asEnvironmentError, ENVIRONMENT_EXIT_CODE } from "../ingest/environment-error.ts";
+import { asEnvironmentError, ENVIRONMENT_EXIT_CODE } from "../../loaders/environment-error.ts";
 import { UsageError } from "./usage-error.ts";
 
 const COMMANDS: Record<

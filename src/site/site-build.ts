@@ -15,7 +15,7 @@ import {
   SOCIETY_DATA,
   SOCIETY_REPORTS_DIR,
 } from "./society-data.ts";
-import { removeAbandoned } from "../ingest/warehouse-file.ts";
+import { removeAbandoned } from "../../loaders/warehouse-file.ts";
 import { FRAMEWORK_CACHE_DIR, PROJECT_ROOT, REPORTS_DIR, warehousePath } from "../warehouse/paths.ts";
 
 export const DEFAULT_SITE_DIR = path.join(PROJECT_ROOT, "dist");

@@ -19,7 +19,7 @@ import { tableFromIPC } from "apache-arrow";
 import { parse } from "csv-parse/sync";
 import { run as runBrief } from "../../src/cli/brief.ts";
 import { run as runSample } from "../../src/cli/sample.ts";
-import { ingest } from "../../src/ingest/ingest.ts";
+import { ingest } from "../../loaders/ingest.ts";
 import { launchChromium, waitForRender } from "../../src/site/chromium.ts";
 import { auditSite } from "../../src/audit/disclosure-audit.ts";
 import {

@@ -18,7 +18,7 @@ import { tableFromIPC } from "apache-arrow";
 import { parse } from "csv-parse/sync";
 import { run as runSample } from "../../src/cli/sample.ts";
 import { DEFAULT_SETTINGS } from "../../src/config/settings.ts";
-import { ingest } from "../../src/ingest/ingest.ts";
+import { ingest } from "../../loaders/ingest.ts";
 import { launchChromium, waitForRender } from "../../src/site/chromium.ts";
 import { buildSite } from "../../src/site/site-build.ts";
 import { serveStatic, type RunningServer } from "../../src/site/static-server.ts";

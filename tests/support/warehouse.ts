@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { ingest } from "../../src/ingest/ingest.ts";
+import { ingest } from "../../loaders/ingest.ts";
 
 export interface FixtureWarehouse {
   readonly dbPath: string;

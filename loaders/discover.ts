@@ -1,7 +1,7 @@
 /** Finds each contract source's file in the input folder (mapping.json may rename it). */
 import { existsSync, lstatSync, readdirSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
-import { SOURCES, type SourceContract } from "../contract/index.ts";
+import { SOURCES, type SourceContract } from "../src/contract/index.ts";
 import type { Mapping } from "./mapping.ts";
 
 export interface SourceFile {

@@ -19,7 +19,7 @@ import {
   type ColumnSpec,
   type RowRule,
   type SourceContract,
-} from "../contract/index.ts";
+} from "../src/contract/index.ts";
 import {
   DATE_FORMATS,
   isTwoDigitYear,

@@ -15,10 +15,10 @@ import {
   quotedString as str,
   type DuckDBConnection,
 } from "@duckdb/node-api";
-import { REQUIRED_SOURCES, SOURCES, type SourceContract } from "../contract/index.ts";
-import { readSettings, type Settings } from "../config/settings.ts";
-import { buildCoreAndMarts } from "../warehouse/transform.ts";
-import { warehousePath } from "../warehouse/paths.ts";
+import { REQUIRED_SOURCES, SOURCES, type SourceContract } from "../src/contract/index.ts";
+import { readSettings, type Settings } from "../src/config/settings.ts";
+import { buildCoreAndMarts } from "../src/warehouse/transform.ts";
+import { warehousePath } from "../src/warehouse/paths.ts";
 import { loadReferenceData, referenceDigest } from "./reference-data.ts";
 import { scanFile, type FileScan } from "./file-scan.ts";
 import { sniffDialect, type Dialect } from "./dialect.ts";
@@ -26,7 +26,7 @@ import { discoverSources, type SourceFile } from "./discover.ts";
 import { matchHeader, UnusableInputError, type HeaderColumn } from "./header.ts";
 import { compileSource } from "./contract-sql.ts";
 import type { SourceLoadResult } from "./load-source.ts";
-import { LOADERS } from "../../loaders/index.ts";
+import { LOADERS } from "./sources.ts";
 import { EMPTY_SOURCE_MAPPING, mappingPatterns, readMapping, type Mapping } from "./mapping.ts";
 import { createProgress, type Progress } from "./progress.ts";
 import { rewriteForReader } from "./transcode.ts";

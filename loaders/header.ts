@@ -4,7 +4,7 @@
  * unusable (exit 2), and so does a mapping that names a header the file does not have; columns
  * the contract does not know are ignored and reported (unless a rule or the scope reads them).
  */
-import type { ColumnSpec, SourceContract } from "../contract/index.ts";
+import type { ColumnSpec, SourceContract } from "../src/contract/index.ts";
 import { closestName, generatedColumns, type SourceMapping } from "./mapping.ts";
 
 export interface HeaderColumn {

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { REFERENCE_DIR, taxonomyDir } from "../warehouse/paths.ts";
+import { REFERENCE_DIR, taxonomyDir } from "../src/warehouse/paths.ts";
 import {
   loadMarketPay,
   loadReferenceTablesIntoWarehouse,
@@ -15,7 +15,7 @@ import {
   loadTaxonomyIntoWarehouse,
   loadWageIndex,
   TaxonomyError,
-} from "../taxonomy/index.ts";
+} from "../src/taxonomy/index.ts";
 import { UnusableInputError } from "./header.ts";
 
 /** A digest of every taxonomy and reference file: part of the load id. */

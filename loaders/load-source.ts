@@ -8,7 +8,7 @@
  * records before them. It is the physical line unless an earlier field holds a quoted newline.
  */
 import { quotedIdentifier as id, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
-import type { NonOverlapping, SourceContract } from "../contract/index.ts";
+import type { NonOverlapping, SourceContract } from "../src/contract/index.ts";
 import { compileSource, expectedDate } from "./contract-sql.ts";
 import type { Dialect } from "./dialect.ts";
 import { normaliseHeader, UnusableInputError, type HeaderColumn } from "./header.ts";

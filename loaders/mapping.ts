@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
-import { SOURCES, sourceByName, type ColumnSpec } from "../contract/index.ts";
+import { SOURCES, sourceByName, type ColumnSpec } from "../src/contract/index.ts";
 
 /** strptime format and the shape a value of that format has (to tell "not a date" from "30 February"). */
 export const DATE_FORMATS = {

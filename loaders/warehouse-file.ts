@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { FRAMEWORK_CACHE_DIR } from "../warehouse/paths.ts";
+import { FRAMEWORK_CACHE_DIR } from "../src/warehouse/paths.ts";
 
 export function temporaryWarehousePath(dbPath: string): string {
   return `${dbPath}.building-${process.pid}`;

@@ -1,10 +1,10 @@
 /**
- * An ingest loader binds one source contract to the generic contract-driven load. Each source has
- * its own module in loaders/, so the folder layout shows the data flow (loaders/<source>.ts →
- * raw.<source>) and a source that needs its own step has an obvious place for it.
+ * An ingest loader binds one source contract to the generic contract-driven load (load-source.ts:
+ * DuckDB read_csv with the contract's types, then SQL rule checks → raw.<source>). loaders/sources.ts
+ * lists them in load order; a source that needs a step of its own gets its own loader there.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { SourceContract } from "../contract/index.ts";
+import type { SourceContract } from "../src/contract/index.ts";
 import { loadSource, type SourceLoadResult } from "./load-source.ts";
 
 export type LoadArgs = Omit<Parameters<typeof loadSource>[1], "source">;

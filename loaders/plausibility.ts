@@ -6,8 +6,8 @@
  * rejected with the bound it broke and the setting that sets it.
  */
 import { quotedString as str } from "@duckdb/node-api";
-import type { SourceContract } from "../contract/index.ts";
-import type { Settings } from "../config/settings.ts";
+import type { SourceContract } from "../src/contract/index.ts";
+import type { Settings } from "../src/config/settings.ts";
 import type { Check } from "./contract-sql.ts";
 
 export interface PlausibilityBounds {
