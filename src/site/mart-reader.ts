@@ -1,5 +1,5 @@
 /**
- * The site's only door into the warehouse: Framework data loaders (reports/data/*.ts) call these to
+ * The site's only door into the warehouse: Framework data loaders (reports/data/[name].*.ts) call these to
  * read the publish layer (src/site/publish.ts: the marts with the disclosure rules applied in SQL,
  * built for the build's audience over the warehouse opened READ-ONLY) and write Arrow IPC or JSON to
  * stdout. The connection they get holds publish.* and nothing else.

@@ -74,8 +74,6 @@ interface SiteSource {
   exportData: (dir: string, names: string[]) => Promise<void>;
   /** Framework config file; default observablehq.config.ts. */
   config?: string;
-  /** Whether reports/components/ and reports/style.css are shared into the copy (one set of components). */
-  sharesReports?: boolean;
 }
 
 /** A hospital's warehouse builds reports/; a pooled survey warehouse the society's site. */
@@ -86,22 +84,9 @@ async function siteSource(db: string): Promise<SiteSource> {
       data: SOCIETY_DATA,
       exportData: exportSocietyData,
       config: SOCIETY_CONFIG,
-      sharesReports: true,
     };
   }
   return { dir: REPORTS_DIR, data: SITE_DATA, exportData: exportSiteData };
-}
-
-/** The society's pages draw with reports/components/ and reports/style.css (its own CSS appended). */
-function shareReports(root: string): void {
-  const notCache = (src: string) => !src.includes(`${path.sep}.observablehq`);
-  cpSync(path.join(REPORTS_DIR, "components"), path.join(root, "components"), {
-    recursive: true,
-    filter: notCache,
-  });
-  const own = path.join(root, "style.css");
-  const shared = readFileSync(path.join(REPORTS_DIR, "style.css"), "utf8");
-  writeFileSync(own, existsSync(own) ? `${shared}\n${readFileSync(own, "utf8")}` : shared);
 }
 
 /** Runs `observable build`; resolves to the output folder, rejects with Framework's output on failure. */
@@ -113,8 +98,13 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
   removeAbandoned(PROJECT_ROOT, ".site-build-");
   const root = path.join(PROJECT_ROOT, `.site-build-${process.pid}-${Date.now().toString(36)}`);
   const source = await siteSource(warehousePath(options.db));
-  cpSync(source.dir, root, { recursive: true, filter: (src) => !src.includes(`${path.sep}.observablehq`) });
-  if (source.sharesReports) shareReports(root);
+  // reports-society/components and style.css are links to reports/ (one set of chart components for
+  // both sites); the copy holds the files themselves.
+  cpSync(source.dir, root, {
+    recursive: true,
+    dereference: true,
+    filter: (src) => !src.includes(`${path.sep}.observablehq`),
+  });
   addInputsStylesheet(root);
   // Bundled libraries depend on package versions only; reuse them to save seconds.
   for (const entry of CODE_CACHE) {
@@ -128,21 +118,17 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
     }
   }
   try {
-    // Registered loader outputs are produced here in one process and placed as static files; the
-    // loader scripts are removed from the copy so Framework serves the files (unregistered loaders
-    // still run as Framework loaders).
+    // Every registered data file is produced here in one process and placed as a static file; the
+    // parameterised loaders (data/[name].arrow.ts, for `observable preview`) are removed from the copy
+    // so Framework serves the files. Unregistered loaders still run as Framework loaders.
     const dataDir = path.join(root, "data");
-    const registered = existsSync(dataDir)
-      ? readdirSync(dataDir).filter((f) => f.endsWith(".ts") && f.slice(0, -3) in source.data)
-      : [];
+    const registered = Object.keys(source.data);
+    const parameterised = existsSync(dataDir) ? readdirSync(dataDir).filter((f) => f.startsWith("[")) : [];
     const previous = { warehouse: process.env.HTM_WAREHOUSE, audience: process.env.HTM_AUDIENCE };
     process.env.HTM_WAREHOUSE = warehousePath(options.db);
     if (options.audience) process.env.HTM_AUDIENCE = options.audience;
     try {
-      await source.exportData(
-        dataDir,
-        registered.map((f) => f.slice(0, -3)),
-      );
+      await source.exportData(dataDir, registered);
     } finally {
       for (const [key, value] of [
         ["HTM_WAREHOUSE", previous.warehouse],
@@ -152,7 +138,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
         else process.env[key] = value;
       }
     }
-    for (const f of registered) rmSync(path.join(dataDir, f));
+    for (const f of parameterised) rmSync(path.join(dataDir, f));
     return await buildSiteIn(path.relative(PROJECT_ROOT, root), options, source.config);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 /**
- * Every file the site's data loaders write, by output name, in one registry. A loader in
- * reports/data/ is one line (`await writeSiteData("turnover_annual.arrow")`), `observable preview`
- * runs it as usual, and `htm-workforce build` produces all of them in one process with one read-only
- * connection (one tsx start per loader costs seconds each on a busy machine).
+ * Every file the site reads, by output name, in one registry. `observable preview` produces each
+ * through the parameterised loaders reports/data/[name].arrow.ts and [name].json.ts;
+ * `htm-workforce build` produces all of them in one process with one read-only connection (one tsx
+ * start per file costs seconds each on a busy machine).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";

@@ -70,7 +70,7 @@ export const SOCIETY_DATA: Record<string, Producer> = {
   "workload.arrow": arrow("workload"),
 };
 
-/** Data-loader entry point (reports-society/data/*.ts): writes one registered file to stdout. */
+/** Data-loader entry point (reports-society/data/[name].*.ts): writes one registered file to stdout. */
 export async function writeSocietyData(name: string): Promise<void> {
   const produce = SOCIETY_DATA[name];
   if (!produce) throw new Error(`no society site data named ${name} (see src/site/society-data.ts)`);

@@ -1,4 +1,0 @@
-// publish.* of the pooled warehouse (src/sql/survey/site/), read-only.
-import { writeSocietyData } from "../../src/site/society-data.ts";
-
-await writeSocietyData("turnover.arrow");

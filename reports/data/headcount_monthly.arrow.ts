@@ -1,4 +1,0 @@
-// publish.headcount_monthly: marts.headcount_monthly with the disclosure rules applied in SQL (src/site/publish.ts), as Arrow IPC.
-import { writeSiteData } from "../../src/site/site-data.ts";
-
-await writeSiteData("headcount_monthly.arrow");

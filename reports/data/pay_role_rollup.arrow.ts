@@ -1,4 +1,0 @@
-// publish.pay_role_rollup (src/site/publish.ts), as Arrow IPC.
-import { writeSiteData } from "../../src/site/site-data.ts";
-
-await writeSiteData("pay_role_rollup.arrow");

@@ -1,4 +1,0 @@
-// publish.vacancy: marts.vacancy with the disclosure rules applied in SQL (src/site/publish.ts), as Arrow IPC.
-import { writeSiteData } from "../../src/site/site-data.ts";
-
-await writeSiteData("vacancy.arrow");
