@@ -3,12 +3,11 @@
  * manifest declares, its orphans are reported, and the taxonomy maps at least 95% of the raw job
  * titles and work types (only the deliberately unmapped values stay unmapped).
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ingest, type IngestReport } from "../loaders/ingest.ts";
-import { runCli } from "./support/cli.ts";
+import type { IngestReport } from "../loaders/ingest.ts";
+import { sharedSample } from "./support/shared-sample.ts";
 import { queryWarehouse } from "./support/duckdb.ts";
 
 interface Manifest {
@@ -25,13 +24,9 @@ describe("sample → ingest", () => {
   let report: IngestReport;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "htm-sample-ingest-"));
-    const r = runCli(["sample", "--out", dir, "--work-orders", "20000"]);
-    expect(r.code).toBe(0);
+    ({ input: dir, db: dbPath, report } = await sharedSample());
     manifest = JSON.parse(readFileSync(path.join(dir, "manifest.json"), "utf8")) as Manifest;
-    dbPath = path.join(dir, "w.duckdb");
-    report = await ingest({ inputDir: dir, dbPath, quiet: true });
-  }, 180_000);
+  }, 600_000);
 
   it("accepted + rejected = data rows for every file, and matches the manifest's row counts", () => {
     for (const f of report.files) {

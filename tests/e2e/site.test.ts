@@ -18,7 +18,6 @@ import type { Browser } from "playwright-core";
 import { tableFromIPC } from "apache-arrow";
 import { parse } from "csv-parse/sync";
 import { run as runBrief } from "../../src/cli/brief.ts";
-import { run as runSample } from "../../src/cli/sample.ts";
 import { ingest } from "../../loaders/ingest.ts";
 import { launchChromium, waitForRender } from "../../src/site/chromium.ts";
 import { auditSite } from "../../src/audit/disclosure-audit.ts";
@@ -33,6 +32,7 @@ import { pageSlug, sitePages } from "../../src/site/site-pages.ts";
 import { resolveRequest, serveStatic, type RunningServer } from "../../src/site/static-server.ts";
 import { TAXONOMY_DIR } from "../../src/warehouse/paths.ts";
 import { bareNumberList, contradiction, pageSentences } from "./page-reading.ts";
+import { sharedSample, sharedSite } from "../support/shared-sample.ts";
 
 /** Pages that explain rather than chart. */
 const PAGES_WITHOUT_CHARTS = new Set(["/methodology"]);
@@ -163,16 +163,13 @@ beforeAll(async () => {
   if (process.env.HTM_E2E_INPUT && process.env.HTM_E2E_WAREHOUSE) {
     input = process.env.HTM_E2E_INPUT;
     warehouse = process.env.HTM_E2E_WAREHOUSE;
+    site = await buildSite({ db: warehouse, out: path.join(work, "site") });
   } else {
-    input = path.join(work, "input");
-    warehouse = path.join(work, "w.duckdb");
-    expect(await runSample(["--out", input, "--work-orders", "20000"])).toBe(0);
-    const report = await ingest({ inputDir: input, dbPath: warehouse, quiet: true });
-    expect(report.exitCode).toBe(0);
+    ({ input, db: warehouse } = await sharedSample());
+    site = await sharedSite("internal");
   }
   const workOrders = readFileSync(path.join(input, "work_orders.csv"), "latin1").split("\n").length - 2;
   sampleLabel = `${input} (${workOrders.toLocaleString("en-US")} work orders)`;
-  site = await buildSite({ db: warehouse, out: path.join(work, "site") });
   server = await serveStatic(site);
   browser = await launchChromium();
 }, 900_000);
@@ -387,7 +384,9 @@ describe("built for a public audience", () => {
   let publicSite: string;
 
   beforeAll(async () => {
-    publicSite = await buildSite({ db: warehouse, out: path.join(work, "site-public"), audience: "public" });
+    publicSite = process.env.HTM_E2E_WAREHOUSE
+      ? await buildSite({ db: warehouse, out: path.join(work, "site-public"), audience: "public" })
+      : await sharedSite("public");
   }, 600_000);
 
   test("cells under 11 people are null and say which rule suppressed them", () => {
