@@ -41,6 +41,7 @@ function readR(file: string): Record<string, string>[] {
 /** Marts this file's SQL owns, with the columns that make up each one's grain. */
 const GRAIN: Record<string, string[]> = {
   "marts.workload_domain_quarterly": ["org_id", "quarter_start", "domain"],
+  "marts.workload_domain_annual": ["org_id", "year", "domain"],
   "marts.demand_trend": ["org_id", "domain"],
   "marts.specialist_demand_forecast": ["org_id", "domain", "quarter_start"],
   "marts.specialist_demand": ["org_id", "year", "domain"],
@@ -85,6 +86,45 @@ describe("marts on the demand fixture", () => {
     const odd = await w.rows(`select table_name, column_name, data_type from information_schema.columns
       where table_schema = 'marts' and data_type not in ('INTEGER', 'DOUBLE', 'DATE', 'VARCHAR', 'BOOLEAN')`);
     expect(odd).toEqual([]);
+  });
+});
+
+describe("marts.workload_domain_annual", () => {
+  it("weights a year's shares by hours, for each org and for all orgs", async () => {
+    // A 2021: cyber 100 + 120 + 90 + 130 = 440, PM 4 x 600 = 2,400, all 2,840 -> 440 / 2,840
+    // A 2024: cyber 310 + 360 + 350 + 400 = 1,420, PM 2,400, all 3,820 -> 1,420 / 3,820
+    const a =
+      await w.rows(`select year, domain, hours, share, quarters, is_complete_year from marts.workload_domain_annual
+      where org_id = 'A' and year in (2021, 2024) and domain in ('cybersecurity', 'all') order by year, domain`);
+    expect(a).toEqual([
+      { year: 2021, domain: "all", hours: 2840, share: 1, quarters: 4, is_complete_year: true },
+      {
+        year: 2021,
+        domain: "cybersecurity",
+        hours: 440,
+        share: 440 / 2840,
+        quarters: 4,
+        is_complete_year: true,
+      },
+      { year: 2024, domain: "all", hours: 3820, share: 1, quarters: 4, is_complete_year: true },
+      {
+        year: 2024,
+        domain: "cybersecurity",
+        hours: 1420,
+        share: 1420 / 3820,
+        quarters: 4,
+        is_complete_year: true,
+      },
+    ]);
+    // all orgs 2024: A's 3,820 + B's 40 hours of imaging (one quarter) = 3,860
+    const all = await w.rows(`select domain, hours, share from marts.workload_domain_annual
+      where org_id = 'all' and year = 2024 order by domain`);
+    expect(all).toEqual([
+      { domain: "all", hours: 3860, share: 1 },
+      { domain: "cybersecurity", hours: 1420, share: 1420 / 3860 },
+      { domain: "general_biomed", hours: 2400, share: 2400 / 3860 },
+      { domain: "imaging", hours: 40, share: 40 / 3860 },
+    ]);
   });
 });
 

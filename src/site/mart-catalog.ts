@@ -131,6 +131,15 @@ export const MART_DISCLOSURE = {
     additive: ["hours"],
     measures: ["share"],
   },
+  workload_domain_annual: {
+    grain: "org_id, year, domain",
+    keys: ["org_id", "year", "domain", "is_complete_year"],
+    totals: [ORG, { columns: ["domain"] }],
+    periods: "year",
+    additive: ["hours"],
+    measures: ["share"],
+    keep: ["quarters"],
+  },
   specialist_demand: {
     grain: "org_id, year, domain",
     keys: ["org_id", "year", "domain", "is_forecast"],
