@@ -106,7 +106,7 @@ describe("headcount by role family", () => {
     { month_end: month(2025, 12), role_family: "specialist", headcount: 4, fte: 4 },
     { month_end: month(2025, 12), role_family: "all", headcount: 13, fte: 13 },
   ];
-  it("states the total change and the family that moved most, ignoring 'all' rows", async () => {
+  it("states the total change from the 'all' rows and the family that moved most", async () => {
     const { headcountTitle } = await component("headcount-by-role");
     // Families only: 10 → 13. Specialists (0 → 4) moved most but are under 5 people at both ends, so
     // the headline names generalists (10 → 9).
@@ -116,7 +116,7 @@ describe("headcount by role family", () => {
     // 2 people at the end, none at the start: too few for a headline
     const tiny = rows.map((d) => ({
       ...d,
-      headcount: d.month_end.getUTCFullYear() === 2016 ? 0 : Math.min(d.headcount, 1),
+      headcount: d.month_end.getUTCFullYear() === 2016 ? 0 : d.role_family === "all" ? 2 : 1,
     }));
     expect(headcountTitle(tiny)).toBe(
       "Too few people for a finding: 2 people at the end of 2025 (a headline needs at least 5)",
@@ -129,21 +129,33 @@ describe("headcount by role family", () => {
 });
 
 describe("transitions", () => {
+  // marts.role_transitions_total rows of one organisation: every year from 2016 to 2025
+  const span = { first_year: 2016, last_year: 2025 };
   const rows = [
-    { year: 2020, from_role: "BMET I", to_role: "BMET II", moves: 3 },
-    { year: 2021, from_role: "BMET I", to_role: "BMET II", moves: 2 },
-    { year: 2021, from_role: "BMET II", to_role: "BMET III", moves: 4 },
-    { year: 2022, from_role: "BMET III", to_role: "HTM Manager", moves: 0 },
+    { from_role: "BMET I", to_role: "BMET II", moves: 5, ...span },
+    { from_role: "BMET II", to_role: "BMET III", moves: 4, ...span },
+    { from_role: "BMET III", to_role: "HTM Manager", moves: 0, ...span },
+    { from_role: "Imaging Specialist", to_role: "BMET III", moves: null, ...span },
+    { from_role: "all", to_role: "all", moves: 11, ...span },
   ];
-  it("sums moves over years and names the most common", async () => {
-    const { transitionsTitle } = await component("transitions");
-    // 3 + 2 + 4 = 9 moves; BMET I → BMET II 5 beats BMET II → BMET III 4; the zero row sets no year.
+  it("states the published total over the years and names the most common move", async () => {
+    const { transitionsTitle, transitionTotals } = await component("transitions");
+    // the total is the 'all' row (11), not the sum of the pairs shown (5 + 4 = 9): one pair is withheld
     expect(transitionsTitle(rows)).toBe(
-      "9 role changes, 2020–2021; the most common was BMET I → BMET II (5)",
+      "11 role changes, 2016–2025; the most common was BMET I → BMET II (5)",
     );
+    // the withheld pair and the zero pair are not bars
+    expect(transitionTotals(rows).map((d: { pair: string }) => d.pair)).toEqual([
+      "BMET I → BMET II",
+      "BMET II → BMET III",
+    ]);
     // one move in all: no headline, and no "1 role changes"
-    expect(transitionsTitle(rows.slice(0, 1).map((d) => ({ ...d, moves: 1 })))).toBe(
-      "Too few for a finding: 1 role change in 2020 (a finding needs at least 3)",
+    const one = [
+      { from_role: "BMET I", to_role: "BMET II", moves: 1, ...span },
+      { from_role: "all", to_role: "all", moves: 1, ...span },
+    ];
+    expect(transitionsTitle(one)).toBe(
+      "Too few for a finding: 1 role change in 2016–2025 (a finding needs at least 3)",
     );
   });
   it("snapshot", async () => {
@@ -342,8 +354,15 @@ describe("time to fill", () => {
     expect(timeToFillTitle(rows)).toBe(
       "BMET II takes longest to fill: median 35 days (4 hires), against 41 days for all roles",
     );
-    // 'all' row excluded: 1 + 2 = 3 open.
+    // the 'all' row's 3 open is the total (here also 1 + 2)
     expect(openRequisitionsTitle(rows)).toBe(
+      "3 requisitions are open; the oldest (Medical Device Cybersecurity Specialist) has waited 120 days",
+    );
+    // a role's count withheld: the total is still the published 'all' row, never a sum with 0 for it
+    const withheld = rows.map((d) =>
+      d.role === "BMET II" ? { ...d, open_now: null, oldest_open_days: null } : d,
+    );
+    expect(openRequisitionsTitle(withheld)).toBe(
       "3 requisitions are open; the oldest (Medical Device Cybersecurity Specialist) has waited 120 days",
     );
   });
@@ -430,17 +449,15 @@ describe("retention", () => {
       { year: 2025, separations: 13, replacement_cost_usd: 412000 },
     ];
     expect(costOfTurnoverTitle(costs, { lastCompleteYear: 2025 })).toBe(
-      "Replacing leavers cost an estimated $412k in 2025 (13 leavers); $712k over 2024–2025",
+      "Replacing leavers cost an estimated $412k in 2025 (13 leavers)",
     );
-    // 2023 suppressed (too few leavers with pay): not summed as $0, and the title says so.
-    // 300k + 412k + 100k (2022) = 812k over the 3 years with a figure.
+    // no total over years in the page: it would sum estimates and leave withheld years out
     const withHidden = [
-      { year: 2022, separations: 4, replacement_cost_usd: 100000 },
       { year: 2023, separations: 2, replacement_cost_usd: null, is_suppressed: true },
       ...costs,
     ];
     expect(costOfTurnoverTitle(withHidden, { lastCompleteYear: 2025 })).toBe(
-      "Replacing leavers cost an estimated $412k in 2025 (13 leavers); $812k over the 3 years of 2022–2025 with a published figure (1 year suppressed)",
+      "Replacing leavers cost an estimated $412k in 2025 (13 leavers)",
     );
     const { retirementExposureTitle } = await component("retirement-exposure");
     expect(

@@ -42,6 +42,7 @@ const GRAIN: Record<string, string[]> = {
   "marts.time_to_fill": ["org_id", "role"],
   "marts.vacancy": ["org_id", "role_family"],
   "marts.role_transitions": ["org_id", "year", "from_role", "to_role"],
+  "marts.role_transitions_total": ["org_id", "from_role", "to_role"],
   "marts.promotion_time": ["org_id", "from_role", "to_role"],
   "marts.internal_mobility": ["org_id", "year", "role_family"],
   "marts.certification_coverage": ["org_id", "year", "role_family", "certification"],
@@ -283,6 +284,25 @@ describe("marts.role_transitions", () => {
       { year: 2023, from_role: "BMET III", to_role: "Clinical Engineer", moves: 1, promotions: 1 },
       { year: 2023, from_role: "all", to_role: "all", moves: 2, promotions: 2 },
     ]);
+  });
+});
+
+describe("marts.role_transitions_total", () => {
+  it("counts the same moves over every year, with the window they were counted in", async () => {
+    const rows = await w.rows(`select from_role, to_role, moves, promotions from marts.role_transitions_total
+      where org_id = 'H' order by from_role, to_role`);
+    // the six moves listed year by year above, once each; 'all' -> 'all' = 1 + 2 + 1 + 2 = 6, 5 promotions
+    expect(rows).toEqual([
+      { from_role: "BMET I", to_role: "BMET II", moves: 1, promotions: 1 },
+      { from_role: "BMET II", to_role: "BMET III", moves: 1, promotions: 1 },
+      { from_role: "BMET II", to_role: "Medical Device Networking Specialist", moves: 1, promotions: 1 },
+      { from_role: "BMET III", to_role: "Clinical Engineer", moves: 1, promotions: 1 },
+      { from_role: "BMET III", to_role: "Dental Equipment Technician", moves: 1, promotions: 1 },
+      { from_role: "Imaging Specialist", to_role: "BMET III", moves: 1, promotions: 0 },
+      { from_role: "all", to_role: "all", moves: 6, promotions: 5 },
+    ]);
+    const [window] = await w.rows(`select distinct first_year, last_year from marts.role_transitions_total`);
+    expect(window!.last_year).toBe(Number((await w.rows("select year(as_of) y from meta.as_of"))[0]!.y));
   });
 });
 

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { count, plural, usd, yearSpan } from "./findings.js";
+import { count, plural, usd } from "./findings.js";
 
 /**
  * The finding: estimated replacement cost of leavers in the last complete year, and over all years.
@@ -17,16 +17,8 @@ export function costOfTurnoverTitle(rows, { lastCompleteYear = Infinity } = {}) 
     last.separations === 0
       ? `No leavers to replace in ${last.year}`
       : `Replacing leavers cost an estimated ${usd(last.replacement_cost_usd)} in ${last.year} (${plural(last.separations, "leaver")})`;
-  if (known.length === 1) return head;
-  // A suppressed year is unknown, not $0: the total says it leaves those years out.
-  const span = yearSpan(known[0].year, known.at(-1).year);
-  const hidden = rows.filter(
-    (d) => d.replacement_cost_usd == null && d.year >= known[0].year && d.year <= known.at(-1).year,
-  ).length;
-  const total = known.reduce((s, d) => s + d.replacement_cost_usd, 0);
-  return hidden
-    ? `${head}; ${usd(total)} over the ${plural(known.length, "year")} of ${span} with a published figure (${plural(hidden, "year")} suppressed)`
-    : `${head}; ${usd(total)} over ${span}`;
+  // One year's published figure: a total over years would sum estimates and leave withheld years out.
+  return head;
 }
 
 /**

@@ -18,12 +18,12 @@ export function headcountTitle(rows) {
   const first = months[0];
   const last = months[months.length - 1];
   const families = rows.filter((d) => d.role_family !== "all");
-  const at = (t, family) =>
-    families
-      .filter((d) => +new Date(d.month_end) === t && (family == null || d.role_family === family))
-      .reduce((s, d) => s + (d.headcount ?? 0), 0);
+  // the published 'all' row is the total (never a sum of family rows, some of which may be withheld)
+  const at = (t, family = "all") =>
+    rows.find((d) => +new Date(d.month_end) === t && d.role_family === family)?.headcount ?? null;
   const span = yearSpan(yearOf(first), yearOf(last));
   const [start, end] = [at(first), at(last)];
+  if (start == null || end == null) return `Headcount is withheld at one end of ${span} (a small group)`;
   if (!enoughForHeadline({ people: Math.max(start, end) }))
     return tooSmall({ people: end, what: `at the end of ${yearOf(last)}` });
   const total = `${change({ subject: "Headcount", from: start, to: end, none: "none" }).text}, ${span}`;
@@ -32,6 +32,7 @@ export function headcountTitle(rows) {
   for (const family of roleFamilyOrder(families.map((d) => d.role_family))) {
     const from = at(first, family);
     const to = at(last, family);
+    if (from == null || to == null) continue;
     if (!enoughForHeadline({ people: Math.max(from, to) })) continue;
     if (!best || Math.abs(to - from) > Math.abs(best.to - best.from)) best = { family, from, to };
   }

@@ -34,7 +34,7 @@ export function ladderTitle(rows, roles) {
   // A median of one or two promotions is one or two people's careers: no headline from it.
   const steps = ladderSteps(rows, roles)
     .filter((d) => d.median_months != null && enoughForHeadline({ events: d.n }))
-    .sort((a, b) => (b.n ?? 0) - (a.n ?? 0) || a.from_level - b.from_level);
+    .sort((a, b) => b.n - a.n || a.from_level - b.from_level);
   if (!steps.length)
     return ladderSteps(rows, roles).some((d) => d.median_months != null)
       ? `Too few promotions for a finding: no step has at least ${MIN_EVENTS} (a median needs at least ${MIN_EVENTS})`

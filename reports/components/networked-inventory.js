@@ -31,12 +31,8 @@ export function networkedInventoryTitle(rows) {
 export function networkedInventoryChart(rows, { width, height = 300, document } = {}) {
   const data = [...rows].sort((a, b) => a.year - b.year);
   const long = data.flatMap((d) => [
-    { year: d.year, what: "Networked", assets: d.networked_assets ?? 0 },
-    {
-      year: d.year,
-      what: "Not networked or unknown",
-      assets: Math.max(0, (d.active_assets ?? 0) - (d.networked_assets ?? 0)),
-    },
+    { year: d.year, what: "Networked", assets: d.networked_assets },
+    { year: d.year, what: "Not networked or unknown", assets: d.not_networked_assets },
   ]);
   const narrow = width < 640;
   // Label every k-th bar so labels (about 34 px wide) never touch; always the last.

@@ -66,6 +66,11 @@ export function timeToFillChart(rows, { width, document } = {}) {
   });
 }
 
+/** Longest-open first; a withheld age sorts last. */
+function longestWaitFirst(a, b) {
+  return (b.oldest_open_days ?? -Infinity) - (a.oldest_open_days ?? -Infinity);
+}
+
 /**
  * The finding about open requisitions: how many are open and the longest wait.
  *
@@ -73,9 +78,12 @@ export function timeToFillChart(rows, { width, document } = {}) {
  */
 export function openRequisitionsTitle(rows) {
   const open = rows.filter((d) => d.role !== "all" && d.open_now > 0);
-  if (!open.length) return "No requisitions are open";
-  const total = open.reduce((s, d) => s + d.open_now, 0);
-  const oldest = [...open].sort((a, b) => (b.oldest_open_days ?? 0) - (a.oldest_open_days ?? 0))[0];
+  // the published 'all' row is the total (a role's withheld count is never summed as 0)
+  const total = rows.find((d) => d.role === "all")?.open_now;
+  if (!open.length && !total) return "No requisitions are open";
+  if (total == null) return "Open requisitions: counts withheld (small groups)";
+  const oldest = [...open].sort(longestWaitFirst)[0];
+  if (!oldest) return `${count(total)} ${total === 1 ? "requisition is" : "requisitions are"} open`;
   const noun = total === 1 ? "requisition is" : "requisitions are";
   return `${count(total)} ${noun} open; the oldest (${oldest.role}) has waited ${plural(oldest.oldest_open_days, "day")}`;
 }
@@ -90,7 +98,7 @@ export function openRequisitionsTitle(rows) {
 export function openRequisitionsChart(rows, { width, document } = {}) {
   const data = rows
     .filter((d) => d.role !== "all" && d.open_now > 0)
-    .sort((a, b) => (b.oldest_open_days ?? 0) - (a.oldest_open_days ?? 0) || a.role.localeCompare(b.role));
+    .sort((a, b) => longestWaitFirst(a, b) || a.role.localeCompare(b.role));
   const layout = barRowsLayout(width, data.length);
   const { narrow } = layout;
   return Plot.plot({

@@ -3,41 +3,37 @@ import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
 import { count, MIN_EVENTS, plural, tooSmall, yearSpan } from "./findings.js";
 
 /**
- * Moves summed over the selected years, one row per from → to pair, most frequent first.
+ * The published moves of one organisation over every year (marts.role_transitions_total), one row per
+ * from → to pair, most frequent first. A pair whose count is withheld (a small cell in a public build)
+ * is left out, never drawn as 0.
  *
- * @param {{year: number, from_role: string, to_role: string, moves: number}[]} rows
+ * @param {{from_role: string, to_role: string, moves: number | null}[]} rows
  * @returns {{from_role: string, to_role: string, moves: number, pair: string}[]}
  */
 export function transitionTotals(rows) {
-  const sums = new Map();
-  for (const d of rows) {
-    const key = `${d.from_role}\u0000${d.to_role}`;
-    sums.set(key, (sums.get(key) ?? 0) + (d.moves ?? 0));
-  }
-  return [...sums]
-    .map(([key, moves]) => {
-      const [from_role, to_role] = key.split("\u0000");
-      return { from_role, to_role, moves, pair: `${from_role} → ${to_role}` };
-    })
-    .filter((d) => d.moves > 0)
+  return rows
+    .filter((d) => d.from_role !== "all" && d.to_role !== "all" && d.moves > 0)
+    .map((d) => ({ ...d, pair: `${d.from_role} → ${d.to_role}` }))
     .sort((a, b) => b.moves - a.moves || a.pair.localeCompare(b.pair));
 }
 
 /**
- * The finding: how many role changes, and the most common one.
+ * The finding: how many role changes over the years, and the most common one.
  *
- * @param {{year: number, from_role: string, to_role: string, moves: number}[]} rows
+ * @param {{from_role: string, to_role: string, moves: number | null, first_year: number, last_year: number}[]} rows
+ *   one organisation, with its 'all' → 'all' total row.
  * @returns {string}
  */
 export function transitionsTitle(rows) {
-  const totals = transitionTotals(rows);
-  const years = rows.filter((d) => d.moves > 0).map((d) => d.year);
-  if (!totals.length) return "No role changes in this selection";
-  const all = totals.reduce((s, d) => s + d.moves, 0);
-  const top = totals[0];
-  const span = yearSpan(Math.min(...years), Math.max(...years));
-  if (all < MIN_EVENTS) return tooSmall({ events: all, eventNoun: "role change", what: `in ${span}` });
-  return `${plural(all, "role change")}, ${span}; the most common was ${top.pair} (${count(top.moves)})`;
+  const total = rows.find((d) => d.from_role === "all" && d.to_role === "all");
+  const pairs = transitionTotals(rows);
+  if (!total || (!pairs.length && total.moves === 0)) return "No role changes in this selection";
+  const span = yearSpan(total.first_year, total.last_year);
+  if (total.moves == null) return `Role changes, ${span}: counts withheld (a small group)`;
+  if (total.moves < MIN_EVENTS)
+    return tooSmall({ events: total.moves, eventNoun: "role change", what: `in ${span}` });
+  const top = pairs[0];
+  return `${plural(total.moves, "role change")}, ${span}${top ? `; the most common was ${top.pair} (${count(top.moves)})` : ""}`;
 }
 
 /**
@@ -58,7 +54,7 @@ export function transitionsChart(rows, { width, top = 12, document } = {}) {
     marginRight: 40,
     marginTop: narrow ? 14 : 30,
     x: {
-      label: "Role changes (people moving, all selected years) →",
+      label: "Role changes (people moving, all years) →",
       tickFormat: (v) => (Number.isInteger(v) ? String(v) : ""),
       grid: true,
       axis: narrow ? null : "top",

@@ -161,6 +161,13 @@ export const MART_DISCLOSURE = {
     periods: "year",
     people: ["moves", "promotions"],
   },
+  role_transitions_total: {
+    grain: "org_id, from_role → to_role",
+    keys: ["org_id", "from_role", "to_role", "from_role_family", "to_role_family"],
+    totals: [ORG, { columns: ["from_role", "to_role"], attributes: ["from_role_family", "to_role_family"] }],
+    people: ["moves", "promotions"],
+    keep: ["first_year", "last_year"],
+  },
   promotion_time: {
     grain: "org_id, from_role, to_role",
     keys: ["org_id", "from_role", "from_role_family", "from_ladder_level", "to_role"],
@@ -210,7 +217,7 @@ export const MART_DISCLOSURE = {
     grain: "org_id, year",
     keys: ["org_id", "year", "snapshot_on"],
     totals: [ORG],
-    additive: ["active_assets", "technical_fte", "networked_assets"],
+    additive: ["active_assets", "technical_fte", "networked_assets", "not_networked_assets"],
     measures: ["assets_per_technical_fte", "networked_share"],
   },
   // Labor cost is priced at each technician's own pay: few technicians would disclose a pay.
