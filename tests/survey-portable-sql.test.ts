@@ -2,7 +2,9 @@
  * The pooling SQL (src/sql/survey/pool/) must run unchanged on Spark SQL and Trino over the
  * contributions' Parquet files (docs/survey.md). No engine but DuckDB is installed here, so two
  * checks stand in: a lint for the DuckDB-only (or Spark/Trino-incompatible) constructs we know
- * of, and every file run and EXPLAINed in DuckDB on empty input tables.
+ * of, and every file run and EXPLAINed in DuckDB on empty input tables. The formulas the pooling SQL
+ * shares with the hospital's marts (src/sql/macros/) are DuckDB macros here; their bodies are linted
+ * too, so another engine can define them as SQL functions (docs/survey.md).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -16,6 +18,7 @@ import {
   PUBLISH_STEPS,
   createInputTables,
 } from "../src/survey/pool.ts";
+import { createSharedMacros, MACRO_DIR } from "../src/warehouse/transform.ts";
 
 /** Construct → why it is out of the portable subset. */
 const NOT_PORTABLE: [RegExp, string][] = [
@@ -85,6 +88,19 @@ describe("pooling and publishing SQL stays portable", () => {
     expect(found).toEqual([]);
   });
 
+  const macros = readdirSync(MACRO_DIR)
+    .filter((f) => f.endsWith(".sql"))
+    .map((f) => path.join(MACRO_DIR, f));
+
+  it.each(macros)("the shared formulas of %s have portable bodies", (file) => {
+    const bodies = withoutComments(readFileSync(file, "utf8")).replace(
+      /create or replace macro \w+\([^)]*\) as/gi,
+      "",
+    );
+    const found = NOT_PORTABLE.filter(([re]) => re.test(bodies)).map(([re, why]) => `${re}: ${why}`);
+    expect(found).toEqual([]);
+  });
+
   it.each(files)("%s starts with a grain comment and creates the table it is named after", (file) => {
     const sql = readFileSync(file, "utf8");
     expect(sql.split("\n")[0]).toMatch(/^-- one row per /);
@@ -105,6 +121,7 @@ describe("pooling and publishing SQL stays portable", () => {
     const conn = await instance.connect();
     try {
       await createInputTables(conn, DEFAULT_SETTINGS);
+      await createSharedMacros(conn);
       for (const step of STEPS) {
         const sql = readFileSync(step, "utf8");
         const create = sql.slice(sql.search(/\bcreate table\b/));

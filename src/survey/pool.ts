@@ -9,7 +9,7 @@ import path from "node:path";
 import { DuckDBInstance, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
 import type { Settings } from "../config/settings.ts";
 import { PROJECT_ROOT } from "../warehouse/paths.ts";
-import { SQL_DIR } from "../warehouse/transform.ts";
+import { createSharedMacros, SQL_DIR } from "../warehouse/transform.ts";
 import {
   CONTRIBUTION_COLUMNS,
   MANIFEST_KEY,
@@ -425,6 +425,8 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
 
     await conn.run("commit");
     phase("load");
+    // the formulas the hospital's marts use (SHRM turnover, …), so pooled figures are computed alike
+    await createSharedMacros(conn);
     const steps = [
       ...POOL_STEPS.map((s) => path.join(POOL_SQL_DIR, `${s}.sql`)),
       ...PUBLISH_STEPS.map((s) => path.join(PUBLISH_SQL_DIR, `${s}.sql`)),

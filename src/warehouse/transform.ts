@@ -11,6 +11,26 @@ import { PROJECT_ROOT } from "./paths.ts";
 
 export const SQL_DIR = path.join(PROJECT_ROOT, "src/sql");
 
+/**
+ * Formulas shared by the hospital's warehouse and the society's pooled one (DuckDB macros, one file
+ * per formula): created before any table, in both.
+ */
+export const MACRO_DIR = path.join(SQL_DIR, "macros");
+
+/** Creates every shared formula (src/sql/macros/*.sql) on the connection. */
+export async function createSharedMacros(conn: DuckDBConnection): Promise<void> {
+  for (const name of readdirSync(MACRO_DIR)
+    .filter((n) => n.endsWith(".sql"))
+    .sort()) {
+    const file = path.join(MACRO_DIR, name);
+    try {
+      await conn.run(readFileSync(file, "utf8"));
+    } catch (e) {
+      throw new Error(`${path.relative(PROJECT_ROOT, file)}: ${(e as Error).message}`);
+    }
+  }
+}
+
 /** Schemas whose tables are built from SQL files, in the order used to break ties. */
 const BUILT_SCHEMAS = ["meta", "core", "marts"] as const;
 
@@ -85,6 +105,7 @@ export async function buildCoreAndMarts(
   onStep?: (name: string) => void,
 ): Promise<Record<string, number>> {
   for (const schema of BUILT_SCHEMAS) await conn.run(`create schema if not exists ${schema}`);
+  await createSharedMacros(conn);
   // Seconds per table, so meta.load_runs shows where a slow build spends its time.
   const seconds: Record<string, number> = {};
   for (const step of transformSteps()) {

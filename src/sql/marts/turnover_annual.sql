@@ -91,7 +91,7 @@ groups as (
     select org_id, role_family from core.report_groups
 ),
 
--- SHRM: a month's rate is its separations over the mean of its first- and last-day headcount
+-- every month of every group, with its SHRM inputs (src/sql/macros/shrm_turnover.sql)
 monthly as (
     select
         m.year,
@@ -100,8 +100,8 @@ monthly as (
         (coalesce(c.headcount_start, 0) + coalesce(c.headcount_end, 0)) / 2.0 as avg_headcount,
         coalesce(c.separations, 0) as separations,
         coalesce(c.voluntary_separations, 0) as voluntary_separations,
-        c.separations / nullif((c.headcount_start + c.headcount_end) / 2.0, 0) as turnover_rate,
-        c.voluntary_separations / nullif((c.headcount_start + c.headcount_end) / 2.0, 0) as voluntary_turnover_rate
+        c.headcount_start,
+        c.headcount_end
     from months as m
     cross join groups as g
     left join monthly_counts as c
@@ -116,11 +116,9 @@ annual as (
         avg(avg_headcount) as avg_headcount,
         sum(separations) as separations,
         sum(voluntary_separations) as voluntary_separations,
-        -- the annual rate is the sum of the monthly rates (year to date in the year of as_of),
-        -- summed as decimals: a double sum over threads differs in the last bits from run to run,
-        -- and loading the same input twice must give the same warehouse
-        sum(cast(turnover_rate as decimal(38, 18))) as turnover_rate,
-        sum(cast(voluntary_turnover_rate as decimal(38, 18))) as voluntary_turnover_rate
+        -- the sum of the monthly rates (year to date in the year of as_of)
+        shrm_annual_rate(separations, headcount_start, headcount_end) as turnover_rate,
+        shrm_annual_rate(voluntary_separations, headcount_start, headcount_end) as voluntary_turnover_rate
     from monthly
     group by all
 ),

@@ -23,23 +23,15 @@ monthly as (
     group by facility_type, bed_band, region, year, month_start, role_family
 ),
 
-rates as (
-    select *,
-        (headcount_start + headcount_end) / 2.0 as avg_headcount,
-        cast(separations as double) / nullif((headcount_start + headcount_end) / 2.0, 0) as turnover_rate,
-        cast(voluntary_separations as double) / nullif((headcount_start + headcount_end) / 2.0, 0)
-            as voluntary_turnover_rate
-    from monthly
-),
-
+-- the hospital's formula (src/sql/macros/shrm_turnover.sql) on the pooled monthly counts
 annual as (
     select facility_type, bed_band, region, year, role_family,
-        avg(avg_headcount) as avg_headcount,
+        avg((headcount_start + headcount_end) / 2.0) as avg_headcount,
         sum(separations) as separations,
         sum(voluntary_separations) as voluntary_separations,
-        sum(turnover_rate) as turnover_rate,
-        sum(voluntary_turnover_rate) as voluntary_turnover_rate
-    from rates
+        shrm_annual_rate(separations, headcount_start, headcount_end) as turnover_rate,
+        shrm_annual_rate(voluntary_separations, headcount_start, headcount_end) as voluntary_turnover_rate
+    from monthly
     group by facility_type, bed_band, region, year, role_family
 ),
 
