@@ -46,15 +46,15 @@ select
     cast(at_risk as integer) as at_risk,
     cast(events as integer) as events,
     cast(sum(events) over w as integer) as cumulative_events,
-    -- S(t) = prod (1 - d/n); a factor of 0 (everyone left at once) ends the curve at 0
+    -- S(t) = prod (1 - d/n), Greenwood's var(log S) = sum d / (n (n - d)): src/sql/macros/kaplan_meier.sql;
+    -- a factor of 0 (everyone left at once) ends the curve at 0, where the variance is undefined
     case
         when bool_or(events = at_risk) over w then 0.0
-        else exp(sum(case when events < at_risk then ln(1.0 - events / at_risk) end) over w)
+        else exp(sum(km_log_factor(events, at_risk)) over w)
     end as survival,
-    -- Greenwood: var(log S) = sum d / (n (n - d)); undefined once S reaches 0
     case
         when bool_or(events = at_risk) over w then null
-        else sqrt(sum(case when events < at_risk then events / (at_risk * (at_risk - events)) end) over w)
+        else sqrt(sum(greenwood_term(events, at_risk)) over w)
     end as std_err_log
 from steps
 window w as (

@@ -52,8 +52,8 @@ select
         partition by org_id, group_kind, group_value, event_kind order by month
     ), 0) as integer) as events,
     cast(survival as double) as survival,
-    -- 95% CI on the log scale, R survfit's default conf.type = "log", capped at 1
-    cast(case when survival > 0 then survival * exp(-1.959963984540054 * std_err_log) end as double) as ci_lower,
-    cast(case when survival > 0 then least(1.0, survival * exp(1.959963984540054 * std_err_log)) end as double) as ci_upper
+    -- 95% CI on the log scale, R survfit's default conf.type = "log", capped at 1 (src/sql/macros/kaplan_meier.sql)
+    cast(km_ci_lower(survival, std_err_log) as double) as ci_lower,
+    cast(km_ci_upper(survival, std_err_log) as double) as ci_upper
 from with_risk
 order by org_id, group_kind, group_value, event_kind, month;

@@ -2,7 +2,7 @@
 -- Exact: the pooled risk set of a month is the sum of the contributions' risk sets, so this is the
 -- curve one warehouse holding every contributor's employments would compute at month resolution.
 -- S(m) = prod over months k <= m of (1 - d_k / n_k); var(log S) = sum d / (n (n - d)) (Greenwood);
--- CI = S exp(-/+ 1.96 se), upper capped at 1: R survival::survfit's conf.type = "log".
+-- CI = S exp(-/+ 1.96 se), upper capped at 1: R survival::survfit's conf.type = "log" (src/sql/macros/kaplan_meier.sql).
 drop table if exists marts.pooled_retention_curve;
 create table marts.pooled_retention_curve as
 with by_contributor as (
@@ -29,7 +29,8 @@ pooled as (
 steps as (
     select
         p.*,
-        sum(case when events < at_risk then ln(1.0 - cast(events as double) / at_risk) else 0.0 end) over (
+        -- the hospital's formula (src/sql/macros/kaplan_meier.sql)
+        sum(km_log_factor(events, at_risk)) over (
             partition by facility_type, bed_band, region, group_kind, group_value, event_kind
             order by tenure_month rows between unbounded preceding and current row
         ) as log_survival,
@@ -37,7 +38,7 @@ steps as (
             partition by facility_type, bed_band, region, group_kind, group_value, event_kind
             order by tenure_month rows between unbounded preceding and current row
         ) as is_ended,
-        sum(case when events < at_risk then cast(events as double) / (cast(at_risk as double) * (at_risk - events)) else 0.0 end) over (
+        sum(greenwood_term(events, at_risk)) over (
             partition by facility_type, bed_band, region, group_kind, group_value, event_kind
             order by tenure_month rows between unbounded preceding and current row
         ) as greenwood
@@ -56,10 +57,8 @@ select
     cast(x.events as integer) as events,
     case when x.is_ended = 1 then 0.0 else exp(x.log_survival) end as survival,
     case when x.is_ended = 1 then null else sqrt(x.greenwood) end as std_err_log,
-    case when x.is_ended = 1 then null else exp(x.log_survival) * exp(-1.959963984540054 * sqrt(x.greenwood)) end
-        as ci_lower,
-    case when x.is_ended = 1 then null else least(1.0, exp(x.log_survival) * exp(1.959963984540054 * sqrt(x.greenwood))) end
-        as ci_upper,
+    case when x.is_ended = 1 then null else km_ci_lower(exp(x.log_survival), sqrt(x.greenwood)) end as ci_lower,
+    case when x.is_ended = 1 then null else km_ci_upper(exp(x.log_survival), sqrt(x.greenwood)) end as ci_upper,
     cast(x.orgs as integer) as orgs,
     cast(x.largest_org_at_risk as double) / x.at_risk as max_org_share,
     case
