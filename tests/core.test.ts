@@ -52,6 +52,24 @@ const KEY_TESTS: Record<string, string[]> = {
     nullValues("core.pay_snapshots", ["year", "on_date", "employee_id", "hire_on", "org_id", "role"]),
     "select * from core.pay_snapshots where year <> year(on_date)",
   ],
+  "core.turnover_monthly": [
+    duplicateKeys("core.turnover_monthly", ["org_id", "month_start", "role_family"]),
+    nullValues("core.turnover_monthly", [
+      "org_id",
+      "month_start",
+      "role_family",
+      "headcount_start",
+      "headcount_end",
+    ]),
+    "select * from core.turnover_monthly where voluntary_separations > separations or headcount_start < 0",
+    // the last counted day's headcount is the month's headcount in marts.headcount_monthly (one count of people)
+    `select * from core.turnover_monthly as t join marts.headcount_monthly as h
+       on h.org_id = t.org_id and h.role_family = t.role_family and h.month_end = last_day(t.month_start)
+       where h.headcount <> t.headcount_end`,
+    // every month of every report group, once
+    `select * from (select org_id, role_family, count(*) as n from core.turnover_monthly group by all)
+       where n <> (select count(*) from core.months)`,
+  ],
   "core.year_snapshots": [
     duplicateKeys("core.year_snapshots", ["year"]),
     nullValues("core.year_snapshots", ["year", "on_date", "year_fraction", "is_as_of_year"]),

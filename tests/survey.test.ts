@@ -331,6 +331,16 @@ describe("the commands", () => {
     await expect(buildContribution({ ...req, years: 2, periodStart: "2024-01-01" })).rejects.toThrow(
       /not both/,
     );
+    // whole months: the contribution's monthly rows are the hospital's own, not a recount of part of one
+    await expect(buildContribution({ ...req, periodStart: "2020-03-15" })).rejects.toThrow(
+      /starts on the first of a month/,
+    );
+    await expect(buildContribution({ ...req, periodEnd: "2024-06-15" })).rejects.toThrow(
+      /ends on the last day of a month \(2024-06-30\)/,
+    );
+    await expect(buildContribution({ ...req, periodEnd: "2024-02-30" })).rejects.toThrow(
+      /not a calendar date/,
+    );
     const two = await buildContribution({ ...req, years: 2 });
     expect([two.manifest.period_start, two.manifest.period_end]).toEqual(["2024-01-01", "2025-12-31"]);
     // 24 months × role families: the headcount table covers exactly the period

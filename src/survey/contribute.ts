@@ -94,6 +94,8 @@ async function resolveScope(conn: DuckDBConnection, req: ContributionRequest) {
     ["--period-end", periodEnd],
   ] as const) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new ContributionError(`${flag} ${d}: expected YYYY-MM-DD`);
+    if (Number.isNaN(Date.parse(d)) || new Date(d).toISOString().slice(0, 10) !== d)
+      throw new ContributionError(`${flag} ${d}: not a calendar date`);
   }
   if (periodStart < historyStart)
     throw new ContributionError(
@@ -103,7 +105,23 @@ async function resolveScope(conn: DuckDBConnection, req: ContributionRequest) {
     throw new ContributionError(`--period-end ${periodEnd} is after the warehouse's as_of ${asOf}`);
   if (periodStart > periodEnd)
     throw new ContributionError(`the period starts (${periodStart}) after it ends (${periodEnd})`);
+  // whole months (or the warehouse's own first and last day), so the contribution's monthly rows are the
+  // hospital's own (core.turnover_monthly, marts.headcount_monthly), not a second count of them
+  if (periodStart !== historyStart && !periodStart.endsWith("-01"))
+    throw new ContributionError(
+      `--period-start ${periodStart}: a period starts on the first of a month (or on history_start, ${historyStart})`,
+    );
+  if (periodEnd !== asOf && periodEnd !== lastDayOfMonth(periodEnd))
+    throw new ContributionError(
+      `--period-end ${periodEnd}: a period ends on the last day of a month (${lastDayOfMonth(periodEnd)}) or on as_of (${asOf})`,
+    );
   return { orgId, periodStart, periodEnd, asOf };
+}
+
+/** The last day of the month of an ISO date (YYYY-MM-DD). */
+function lastDayOfMonth(isoDate: string): string {
+  const [y, m] = isoDate.split("-").map(Number);
+  return new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10);
 }
 
 /** Builds the contribution tables on an open read-only connection and returns its manifest. */
