@@ -18,7 +18,7 @@ import {
 import { DEFAULT_SETTINGS, type Settings } from "../config/settings.ts";
 import { SOURCES, type ColumnSpec } from "../contract/index.ts";
 import { PROJECT_ROOT } from "../warehouse/paths.ts";
-import { cellsSql, layers, linesSql, publishSql } from "./disclosure.ts";
+import { cellsSql, layers, linesSql, linksSql, publishSql } from "./disclosure.ts";
 import {
   FORBIDDEN_COLUMNS,
   MART_DISCLOSURE,
@@ -128,8 +128,9 @@ async function publishEntry(
   if (!present.length) {
     warn(`${schema}.${table} does not exist in the warehouse; publishing an empty table`);
   }
+  // A column without a class has no rule: it is refused (left out), never published as it is.
   for (const c of present.filter((c) => !declared.has(c))) {
-    warn(`${schema}.${table}.${c} is not declared in src/site/mart-catalog.ts: not published`);
+    warn(`${schema}.${table}.${c} has no class in its declaration (${name}.json): not published`);
   }
   const columns = [...declared.keys()].filter(
     (c) => (present.length ? present.includes(c) : true) && !FORBIDDEN_COLUMNS.some((re) => re.test(c)),
@@ -205,7 +206,9 @@ export async function withPublished<T>(
       insert.bindBoolean(3, e.shown);
       await insert.run();
     }
-    for (const f of readdirSync(path.join(PUBLISH_SQL_DIR, "inputs")).sort()) {
+    for (const f of readdirSync(path.join(PUBLISH_SQL_DIR, "inputs"))
+      .filter((f) => f.endsWith(".sql"))
+      .sort()) {
       await conn.run(sqlFile(path.join("inputs", f)));
     }
     await conn.run(await coverageSql(conn));
@@ -220,10 +223,14 @@ export async function withPublished<T>(
     for (const [name, source, rule] of entries) {
       await publishEntry(conn, name, source, rule, settings.audience, warn);
     }
+    for (const [name, , rule] of entries) {
+      for (const sql of linksSql(name, `work.${id(name)}`, rule)) await conn.run(sql);
+    }
     // Complementary suppression to a fixed point: each pass only adds withheld cells.
     for (let pass = 0; pass < 1000; pass++) {
       const linked = await changes(conn, sqlFile("linked_cells.sql"));
-      if ((await changes(conn, sqlFile("complementary.sql"))) + linked === 0) break;
+      const sourced = await changes(conn, sqlFile("linked_sources.sql"));
+      if ((await changes(conn, sqlFile("complementary.sql"))) + linked + sourced === 0) break;
     }
     for (const [name, , rule] of entries) {
       const columns = (await tableColumns(conn, "memory", "work", name)).filter((c) => c !== "_row_id");
