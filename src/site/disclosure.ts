@@ -109,7 +109,9 @@ export function linksSql(mart: string, table: string, rule: MartDisclosure): str
         const value = /^[a-z]/.test(v) && v !== "true" && v !== "false" ? `t.${id(v)}` : v;
         return `s.${id(k)} = ${value}`;
       });
-      const isCount = COUNT_CLASSES.includes(c.class);
+      // an additive count takes part in complementary suppression: withheld in either table, it is
+      // withheld (row and all) in both; any other copy is withheld where its source is
+      const isCount = COUNT_CLASSES.includes(c.class) && c.additive === true;
       return `insert into work.links
 select ${lit(mart)}, t._row_id, ${lit(column)}, ${isCount}, ${lit(src.mart)}, s._row_id
 from ${table} t join work.${id(src.mart)} s on ${on.join(" and ")}`;
@@ -118,10 +120,11 @@ from ${table} t join work.${id(src.mart)} s on ${on.join(" and ")}`;
 
 /** Rounds a pay figure: USD to pay_rounding_usd, other units (per hour, ratios) to 3 significant digits. */
 function roundPay(q: string, unit: string | undefined): string {
-  if (unit === "USD") return `round(t.${q} / s.pay_rounding_usd) * s.pay_rounding_usd`;
+  if (unit === "USD") return `round(cast(t.${q} as double) / s.pay_rounding_usd) * s.pay_rounding_usd`;
   // three significant digits: a ratio at full precision times a published denominator would give back
   // the unrounded pay
-  return `case when t.${q} is null or t.${q} = 0 then t.${q} else round(t.${q}, cast(2 - floor(log10(abs(t.${q}))) as integer)) end`;
+  const x = `cast(t.${q} as double)`;
+  return `case when ${x} is null or ${x} = 0 then ${x} else round(${x}, cast(2 - floor(log10(abs(${x}))) as integer)) end`;
 }
 
 /** The published table: keys (org pseudonymised), withheld values null, pay rounded, reasons named. */

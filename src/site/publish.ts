@@ -36,6 +36,12 @@ export interface PublishOptions {
   publishedOn?: string;
   /** Called with a warning (a mart column the catalog does not declare, a missing mart). */
   warn?: (message: string) => void;
+  /**
+   * The engine alone: publish exactly these marts under these declarations (instead of the sidecars),
+   * without the data-quality inputs and the tables built on publish.* (tests of the rules on small
+   * hand-made marts).
+   */
+  declarations?: Record<string, MartDisclosure>;
 }
 
 const sqlFile = (name: string) => readFileSync(path.join(PUBLISH_SQL_DIR, name), "utf8");
@@ -164,6 +170,35 @@ async function publishEntry(
 }
 
 /**
+ * Builds the data-quality page's inputs (shaped like marts so the same rules apply to them) and returns
+ * every entry to publish: the marts, then those inputs.
+ */
+async function publishInputs(conn: DuckDBConnection): Promise<[string, string, MartDisclosure][]> {
+  await conn.run("create table work.example_columns (file varchar, column_name varchar, shown boolean)");
+  const insert = await conn.prepare("insert into work.example_columns values ($1, $2, $3)");
+  for (const e of exampleColumns()) {
+    insert.bindVarchar(1, e.file);
+    insert.bindVarchar(2, e.column);
+    insert.bindBoolean(3, e.shown);
+    await insert.run();
+  }
+  for (const f of readdirSync(path.join(PUBLISH_SQL_DIR, "inputs"))
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
+    await conn.run(sqlFile(path.join("inputs", f)));
+  }
+  await conn.run(await coverageSql(conn));
+  return [
+    ...Object.entries(MART_DISCLOSURE).map(
+      ([m, rule]) => [m, `warehouse.marts.${m}`, rule] as [string, string, MartDisclosure],
+    ),
+    ...Object.entries(PUBLISH_INPUT_DISCLOSURE).map(
+      ([m, rule]) => [m, `memory.work.${m}_input`, rule] as [string, string, MartDisclosure],
+    ),
+  ];
+}
+
+/**
  * Builds publish.* for one audience in a scratch database over the warehouse (read-only) and runs
  * `fn` on it; everything is closed afterwards.
  */
@@ -197,29 +232,9 @@ export async function withPublished<T>(
     });
     await conn.run(sqlFile("org_pseudonyms.sql"));
     await conn.run(sqlFile("cells.sql"));
-    // Inputs of the data-quality page, shaped like marts so the same rules apply to them.
-    await conn.run("create table work.example_columns (file varchar, column_name varchar, shown boolean)");
-    const insert = await conn.prepare("insert into work.example_columns values ($1, $2, $3)");
-    for (const e of exampleColumns()) {
-      insert.bindVarchar(1, e.file);
-      insert.bindVarchar(2, e.column);
-      insert.bindBoolean(3, e.shown);
-      await insert.run();
-    }
-    for (const f of readdirSync(path.join(PUBLISH_SQL_DIR, "inputs"))
-      .filter((f) => f.endsWith(".sql"))
-      .sort()) {
-      await conn.run(sqlFile(path.join("inputs", f)));
-    }
-    await conn.run(await coverageSql(conn));
-    const entries: [string, string, MartDisclosure][] = [
-      ...Object.entries(MART_DISCLOSURE).map(
-        ([m, rule]) => [m, `warehouse.marts.${m}`, rule] as [string, string, MartDisclosure],
-      ),
-      ...Object.entries(PUBLISH_INPUT_DISCLOSURE).map(
-        ([m, rule]) => [m, `memory.work.${m}_input`, rule] as [string, string, MartDisclosure],
-      ),
-    ];
+    const entries: [string, string, MartDisclosure][] = options.declarations
+      ? Object.entries(options.declarations).map(([m, rule]) => [m, `warehouse.marts.${m}`, rule])
+      : await publishInputs(conn);
     for (const [name, source, rule] of entries) {
       await publishEntry(conn, name, source, rule, settings.audience, warn);
     }
@@ -236,8 +251,10 @@ export async function withPublished<T>(
       const columns = (await tableColumns(conn, "memory", "work", name)).filter((c) => c !== "_row_id");
       await conn.run(publishSql(name, `work.${id(name)}`, rule, columns));
     }
-    for (const f of readdirSync(path.join(PUBLISH_SQL_DIR, "tables")).sort()) {
-      await conn.run(sqlFile(path.join("tables", f)));
+    if (!options.declarations) {
+      for (const f of readdirSync(path.join(PUBLISH_SQL_DIR, "tables")).sort()) {
+        await conn.run(sqlFile(path.join("tables", f)));
+      }
     }
     await conn.run("detach warehouse");
     return await fn(conn, settings);
