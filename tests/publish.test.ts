@@ -50,7 +50,8 @@ describe("the catalog", () => {
       const r: MartDisclosure = rule;
       for (const [c, d] of Object.entries(r.columns)) {
         expect(d.class, `${mart}.${c}`).toBeTruthy();
-        if (d.source) expect(MART_DISCLOSURE[d.source.mart]?.columns[d.source.column], `${mart}.${c}`).toBeTruthy();
+        if (d.source)
+          expect(MART_DISCLOSURE[d.source.mart]?.columns[d.source.column], `${mart}.${c}`).toBeTruthy();
       }
     }
   });

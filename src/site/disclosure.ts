@@ -23,6 +23,13 @@ import { COUNT_CLASSES, columnsOf } from "./mart-declaration.ts";
 
 export type Row = Record<string, unknown>;
 
+/**
+ * In a public build of several organisations, published counts of people and events and FTE are rounded
+ * up to a multiple of this: a reader who knows each organisation's staff cannot match an exact count to
+ * it and so tell which pseudonym is which.
+ */
+export const PUBLIC_COUNT_STEP = 5;
+
 /** Why a row's values are missing, in the words the pages show (one per rule). */
 export const RULE_TEXT = {
   cell: "fewer than {} people: suppressed for a public audience (min_cell_public, CMS cell-size rule)",
@@ -127,7 +134,10 @@ function roundPay(q: string, unit: string | undefined): string {
   return `case when ${x} is null or ${x} = 0 then ${x} else round(${x}, cast(2 - floor(log10(abs(${x}))) as integer)) end`;
 }
 
-/** The published table: keys (org pseudonymised), withheld values null, pay rounded, reasons named. */
+/**
+ * The published table: keys (org pseudonymised), withheld values null, pay rounded, reasons named; rows
+ * in the order of the published org_id, so the order does not give away the real one.
+ */
 export function publishSql(mart: string, table: string, rule: MartDisclosure, columns: string[]): string {
   const kinds = declaredColumns(rule);
   const cw = "coalesce(cw.withheld, false)";
@@ -156,6 +166,18 @@ export function publishSql(mart: string, table: string, rule: MartDisclosure, co
         const unit = decl.statistic === "ratio" ? "ratio" : decl.unit;
         return `case when ${withheld} or ${pw}${fewForQuartile} then null else ${roundPay(q, unit)} end as ${q}`;
       }
+      case "people":
+      case "events":
+      case "fte":
+        // A public build of several organisations: counts a reader could match to the staff sizes
+        // they know are rounded up to a multiple of PUBLIC_COUNT_STEP (never below the cell rule's
+        // threshold, which they already passed), so the pseudonyms hold
+        return columns.includes("org_id")
+          ? `case when ${withheld} then null
+              when s.audience = 'public' and (select count(*) from work.org_pseudonyms where org_id <> 'all') > 1
+                then ceil(t.${q} / ${PUBLIC_COUNT_STEP}) * ${PUBLIC_COUNT_STEP}
+              else t.${q} end as ${q}`
+          : `case when ${withheld} then null else t.${q} end as ${q}`;
       default:
         return `case when ${withheld} then null else t.${q} end as ${q}`;
     }
@@ -192,5 +214,5 @@ left join work.org_pseudonyms o on ${columns.includes("org_id") ? "o.org_id = t.
 left join work.cells cw on cw.mart = ${lit(mart)} and cw.layer = 'cell' and cw.row_id = t._row_id
 left join work.cells pw on pw.mart = ${lit(mart)} and pw.layer = 'pay' and pw.row_id = t._row_id
 ${sourceJoins.join("\n")}
-order by t._row_id`;
+order by ${columns.includes("org_id") ? "coalesce(o.published_org_id, t.org_id), " : ""}t._row_id`;
 }
