@@ -262,3 +262,53 @@ describe("the sidecars", () => {
     }
   });
 });
+
+describe("several organisations in a public build", () => {
+  let many: string;
+  const HEADS: Record<string, MartDeclaration> = {
+    heads: {
+      grain: "org_id",
+      keys: ["org_id"],
+      totals: [{ columns: ["org_id"] }],
+      columns: { org_id: ORG_KEY, headcount: { class: "people", unit: "people", additive: true } },
+    },
+  };
+  beforeAll(async () => {
+    many = path.join(mkdtempSync(path.join(tmpdir(), "htm-engine-")), "w.duckdb");
+    const instance = await DuckDBInstance.create(many);
+    const conn = await instance.connect();
+    await conn.run(`
+      create schema meta; create schema core; create schema marts;
+      create table meta.settings as select 'internal' as audience, 11 as min_cell_public, 5 as min_pay_group,
+        10 as min_pay_quartile_group, 100.0::double as pay_rounding_usd;
+      create table core.orgs as select * from (values ('X'), ('Y'), ('Z')) t(org_id);
+      create table core.pay_snapshots as select * from (values (51000.0::double), (64000.0::double)) t(annual_pay_usd);
+      create table marts.heads as select * from (values ('X', 12), ('Y', 23), ('Z', 40), ('all', 75)) t(org_id, headcount);
+    `);
+    conn.closeSync();
+    instance.closeSync();
+  });
+  const publishHeads = (audience: "internal" | "public") =>
+    withPublished(many, { audience, warn: () => {}, declarations: HEADS }, async (conn) =>
+      (await conn.runAndReadAll("select org_id, headcount from publish.heads")).getRowObjectsJson(),
+    );
+
+  it("rounds counts up to a multiple of 5, so a known staff size does not name a pseudonym", async () => {
+    const pub = await publishHeads("public");
+    // 12 → 15, 23 → 25, 40 → 40; the total 75 → 75; none under 11, so none withheld
+    expect(pub.map((r) => r.headcount).sort()).toEqual([15, 25, 40, 75]);
+    // pseudonyms, in their own order (the rows do not come in the order of the real ids)
+    expect(pub.map((r) => r.org_id)).toEqual(["Org A", "Org B", "Org C", "all"]);
+    // one warehouse, one naming: a second publication calls each organisation the same
+    expect(await publishHeads("public")).toEqual(pub);
+  });
+
+  it("internal builds keep the real ids and exact counts", async () => {
+    expect(await publishHeads("internal")).toEqual([
+      { org_id: "X", headcount: 12 },
+      { org_id: "Y", headcount: 23 },
+      { org_id: "Z", headcount: 40 },
+      { org_id: "all", headcount: 75 },
+    ]);
+  });
+});
