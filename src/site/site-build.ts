@@ -4,7 +4,7 @@
  * leave stale numbers in dist/ (DESIGN §2).
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { exportSiteData, SITE_DATA } from "./site-data.ts";
@@ -128,13 +128,13 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
     }
   }
   try {
-    // Registered loader outputs are produced here in one process and placed as static files; the
-    // loader scripts are removed from the copy so Framework serves the files (unregistered loaders
-    // still run as Framework loaders).
+    // Every registered file (one per declared mart, src/sql/marts/<mart>.json, and the site's own
+    // files) is produced here in one process and placed as a static file, whether or not a loader
+    // stub exists for `observable preview`; the stubs are removed from the copy so Framework serves
+    // the files (unregistered loaders still run as Framework loaders).
     const dataDir = path.join(root, "data");
-    const registered = existsSync(dataDir)
-      ? readdirSync(dataDir).filter((f) => f.endsWith(".ts") && f.slice(0, -3) in source.data)
-      : [];
+    mkdirSync(dataDir, { recursive: true });
+    const registered = Object.keys(source.data).map((name) => `${name}.ts`);
     const previous = { warehouse: process.env.HTM_WAREHOUSE, audience: process.env.HTM_AUDIENCE };
     process.env.HTM_WAREHOUSE = warehousePath(options.db);
     if (options.audience) process.env.HTM_AUDIENCE = options.audience;
@@ -152,7 +152,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
         else process.env[key] = value;
       }
     }
-    for (const f of registered) rmSync(path.join(dataDir, f));
+    for (const f of registered) rmSync(path.join(dataDir, f), { force: true });
     return await buildSiteIn(path.relative(PROJECT_ROOT, root), options, source.config);
   } finally {
     rmSync(root, { recursive: true, force: true });
