@@ -125,6 +125,13 @@ from ${table} t join work.${id(src.mart)} s on ${on.join(" and ")}`;
     });
 }
 
+/** A column type from information_schema, as a cast target (only plain types; anything else is double). */
+function sqlType(type: string | undefined): string {
+  return type && /^(INTEGER|BIGINT|SMALLINT|TINYINT|HUGEINT|DOUBLE|FLOAT|DECIMAL\(\d+,\d+\))$/.test(type)
+    ? type
+    : "DOUBLE";
+}
+
 /** Rounds a pay figure: USD to pay_rounding_usd, other units (per hour, ratios) to 3 significant digits. */
 function roundPay(q: string, unit: string | undefined): string {
   if (unit === "USD") return `round(cast(t.${q} as double) / s.pay_rounding_usd) * s.pay_rounding_usd`;
@@ -138,7 +145,13 @@ function roundPay(q: string, unit: string | undefined): string {
  * The published table: keys (org pseudonymised), withheld values null, pay rounded, reasons named; rows
  * in the order of the published org_id, so the order does not give away the real one.
  */
-export function publishSql(mart: string, table: string, rule: MartDisclosure, columns: string[]): string {
+export function publishSql(
+  mart: string,
+  table: string,
+  rule: MartDisclosure,
+  columns: string[],
+  types: Record<string, string> = {},
+): string {
   const kinds = declaredColumns(rule);
   const cw = "coalesce(cw.withheld, false)";
   const pw = "coalesce(pw.withheld, false)";
@@ -175,7 +188,7 @@ export function publishSql(mart: string, table: string, rule: MartDisclosure, co
         return columns.includes("org_id")
           ? `case when ${withheld} then null
               when s.audience = 'public' and (select count(*) from work.org_pseudonyms where org_id <> 'all') > 1
-                then ceil(t.${q} / ${PUBLIC_COUNT_STEP}) * ${PUBLIC_COUNT_STEP}
+                then cast(ceil(t.${q} / ${PUBLIC_COUNT_STEP}) * ${PUBLIC_COUNT_STEP} as ${sqlType(types[c])})
               else t.${q} end as ${q}`
           : `case when ${withheld} then null else t.${q} end as ${q}`;
       default:

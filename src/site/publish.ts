@@ -56,6 +56,18 @@ async function tableColumns(conn: DuckDBConnection, catalog: string, schema: str
   return reader.getRowObjectsJS().map((r) => String(r.column_name));
 }
 
+/** The columns of a work table with their types, in order. */
+async function columnTypes(conn: DuckDBConnection, table: string): Promise<Record<string, string>> {
+  const reader = await conn.runAndReadAll(
+    `select column_name, data_type from information_schema.columns
+     where table_catalog = 'memory' and table_schema = 'work' and table_name = $table order by ordinal_position`,
+    { table },
+  );
+  return Object.fromEntries(
+    reader.getRowObjectsJS().map((r) => [String(r.column_name), String(r.data_type)]),
+  );
+}
+
 /** Settings the warehouse was built with (meta.settings) over the defaults; `audience` overrides. */
 export async function warehouseSettings(conn: DuckDBConnection, audience?: string): Promise<Settings> {
   let settings: Settings = { ...DEFAULT_SETTINGS };
@@ -266,8 +278,9 @@ export async function withPublished<T>(
       if ((await changes(conn, sqlFile("complementary.sql"))) + linked + sourced === 0) break;
     }
     for (const [name, , rule] of entries) {
-      const columns = (await tableColumns(conn, "memory", "work", name)).filter((c) => c !== "_row_id");
-      await conn.run(publishSql(name, `work.${id(name)}`, rule, columns));
+      const typed = await columnTypes(conn, name);
+      const columns = Object.keys(typed).filter((c) => c !== "_row_id");
+      await conn.run(publishSql(name, `work.${id(name)}`, rule, columns, typed));
     }
     if (!options.declarations) {
       for (const f of readdirSync(path.join(PUBLISH_SQL_DIR, "tables")).sort()) {
