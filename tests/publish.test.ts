@@ -15,6 +15,7 @@ import {
   uniqueKeys,
   type MartDisclosure,
 } from "../src/site/mart-catalog.ts";
+import { declarationJsonSchema } from "../src/site/mart-declaration.ts";
 import { withPublished } from "../src/site/publish.ts";
 import { duplicateKeys, nullValues } from "./support/key_checks.ts";
 import { buildFixtureWarehouse, type FixtureWarehouse } from "./support/warehouse.ts";
@@ -65,6 +66,7 @@ describe("the catalog", () => {
 
   it("docs/marts.md carries the catalog as generated (run htm-workforce dictionary)", () => {
     expect(readFileSync("docs/marts.md", "utf8")).toContain(renderCatalogSection());
+    expect(readFileSync("docs/mart-declaration.schema.json", "utf8")).toBe(declarationJsonSchema());
   });
 });
 

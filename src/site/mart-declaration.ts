@@ -158,6 +158,16 @@ export const Declaration = z
   });
 export type MartDeclaration = z.infer<typeof Declaration>;
 
+/**
+ * The declaration format as JSON Schema (docs/mart-declaration.schema.json, written by
+ * `htm-workforce dictionary`), for editors, BI tools and documentation generators. The cross-column
+ * checks (a pay column's `people` is a people count, …) are this module's alone.
+ */
+export function declarationJsonSchema(): string {
+  const schema = z.toJSONSchema(Declaration, { io: "input", unrepresentable: "any" });
+  return `${JSON.stringify({ ...schema, title: "htm-workforce mart declaration" }, null, 2)}\n`;
+}
+
 /** Parses one sidecar; the error names the file and every problem. */
 export function parseDeclaration(file: string, text: string): MartDeclaration {
   let json: unknown;
