@@ -6,7 +6,7 @@
  * unclassified (or a pay figure without its people) does not load. Every expected value is worked out
  * by hand in the comments next to it.
  */
-import { existsSync, mkdtempSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -301,6 +301,26 @@ describe("several organisations in a public build", () => {
     expect(pub.map((r) => r.org_id)).toEqual(["Org A", "Org B", "Org C", "all"]);
     // one warehouse, one naming: a second publication calls each organisation the same
     expect(await publishHeads("public")).toEqual(pub);
+  });
+
+  it("coarsens to a step at which every organisation's size is shared by another", async () => {
+    const sized = path.join(mkdtempSync(path.join(tmpdir(), "htm-engine-")), "w.duckdb");
+    cpSync(many, sized);
+    const instance = await DuckDBInstance.create(sized);
+    const conn = await instance.connect();
+    // sizes a reader knows: X 12, Y 23, Z 40 (largest month-end headcount)
+    await conn.run(`create table marts.headcount_monthly as select * from (values
+      ('X', 'all', 12), ('Y', 'all', 23), ('Z', 'all', 40), ('X', 'all', 10)) t(org_id, role_family, headcount)`);
+    conn.closeSync();
+    instance.closeSync();
+    const pub = await withPublished(
+      sized,
+      { audience: "public", warn: () => {}, declarations: HEADS },
+      async (c) => (await c.runAndReadAll("select headcount from publish.heads")).getRowObjectsJson(),
+    );
+    // step 5: 15, 25, 40 (all differ); 10: 20, 30, 40; 25: 25, 25, 50 (Z alone); 50: 50, 50, 50 → 50.
+    // Published: 12, 23, 40 → 50 each; the total 75 → 100
+    expect(pub.map((r) => r.headcount).sort()).toEqual([100, 50, 50, 50]);
   });
 
   it("internal builds keep the real ids and exact counts", async () => {

@@ -24,9 +24,9 @@ import { COUNT_CLASSES, columnsOf } from "./mart-declaration.ts";
 export type Row = Record<string, unknown>;
 
 /**
- * In a public build of several organisations, published counts of people and events and FTE are rounded
- * up to a multiple of this: a reader who knows each organisation's staff cannot match an exact count to
- * it and so tell which pseudonym is which.
+ * The smallest step public counts of several organisations are rounded up to (work.org_count_step,
+ * src/sql/publish/org_count_step.sql, picks a coarser one when sizes would still single an
+ * organisation out), and the step when no organisation size is known.
  */
 export const PUBLIC_COUNT_STEP = 5;
 
@@ -162,6 +162,8 @@ export function publishSql(
     const s = sourced.find((x) => x.column === c);
     return s ? ` or coalesce(${s.alias}.withheld, false)` : "";
   };
+  // a public build of several organisations (pseudonyms a size could undo)
+  const manyOrgs = `(s.audience = 'public' and (select count(*) from work.org_pseudonyms where org_id <> 'all') > 1)`;
   const select = columns.map((c) => {
     const q = id(c);
     const decl = rule.columns[c]!;
@@ -183,13 +185,24 @@ export function publishSql(
       case "events":
       case "fte":
         // A public build of several organisations: counts a reader could match to the staff sizes
-        // they know are rounded up to a multiple of PUBLIC_COUNT_STEP (never below the cell rule's
-        // threshold, which they already passed), so the pseudonyms hold
+        // they know are rounded up to work.org_count_step (a step at which every organisation's size
+        // is shared by another; none: withheld), never below the cell rule's threshold
         return columns.includes("org_id")
           ? `case when ${withheld} then null
-              when s.audience = 'public' and (select count(*) from work.org_pseudonyms where org_id <> 'all') > 1
-                then cast(ceil(t.${q} / ${PUBLIC_COUNT_STEP}) * ${PUBLIC_COUNT_STEP} as ${sqlType(types[c])})
-              else t.${q} end as ${q}`
+              when not ${manyOrgs} then t.${q}
+              when t.org_id <> 'all' and st.step is null then null
+              else cast(ceil(t.${q} / coalesce(st.step, ${PUBLIC_COUNT_STEP})) * coalesce(st.step, ${PUBLIC_COUNT_STEP}) as ${sqlType(types[c])})
+            end as ${q}`
+          : `case when ${withheld} then null else t.${q} end as ${q}`;
+      case "rate":
+      case "share":
+        // ... and their rates and shares to two decimals (per 100: whole numbers), or an exact ratio
+        // of two coarsened counts would give the counts back
+        return columns.includes("org_id")
+          ? `case when ${withheld} then null
+              when not ${manyOrgs} then t.${q}
+              else round(t.${q}, ${decl.unit === "per 100" ? 0 : 2})
+            end as ${q}`
           : `case when ${withheld} then null else t.${q} end as ${q}`;
       default:
         return `case when ${withheld} then null else t.${q} end as ${q}`;
@@ -223,6 +236,7 @@ select ${select.join(",\n    ")},
     cast(${quartileNote} as varchar) as partly_withheld
 from ${table} t
 cross join work.settings s
+cross join work.org_count_step st
 left join work.org_pseudonyms o on ${columns.includes("org_id") ? "o.org_id = t.org_id" : "false"}
 left join work.cells cw on cw.mart = ${lit(mart)} and cw.layer = 'cell' and cw.row_id = t._row_id
 left join work.cells pw on pw.mart = ${lit(mart)} and pw.layer = 'pay' and pw.row_id = t._row_id

@@ -19,7 +19,7 @@ import {
 import { DEFAULT_SETTINGS, type Settings } from "../config/settings.ts";
 import { SOURCES, type ColumnSpec } from "../contract/index.ts";
 import { PROJECT_ROOT } from "../warehouse/paths.ts";
-import { cellsSql, layers, linesSql, linksSql, publishSql } from "./disclosure.ts";
+import { cellsSql, layers, linesSql, linksSql, PUBLIC_COUNT_STEP, publishSql } from "./disclosure.ts";
 import {
   FORBIDDEN_COLUMNS,
   MART_DISCLOSURE,
@@ -262,6 +262,11 @@ export async function withPublished<T>(
     });
     await conn.run(sqlFile("org_pseudonyms.sql"), { salt: await pseudonymSalt(conn) });
     await conn.run(sqlFile("cells.sql"));
+    if ((await tableColumns(conn, "warehouse", "marts", "headcount_monthly")).includes("headcount")) {
+      await conn.run(sqlFile("org_count_step.sql"));
+    } else {
+      await conn.run(`create or replace table work.org_count_step as select ${PUBLIC_COUNT_STEP} as step`);
+    }
     const entries: [string, string, MartDisclosure][] = options.declarations
       ? Object.entries(options.declarations).map(([m, rule]) => [m, `warehouse.marts.${m}`, rule])
       : await publishInputs(conn);
