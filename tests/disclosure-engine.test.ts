@@ -182,6 +182,10 @@ describe("a rate follows its numerator and denominator, in every table that carr
     expect(own.rate).toBeNull(); // headcount 8 and leavers 2 are both under 11
     const copy = p.price!.filter((r) => r.year === 2024);
     expect(copy.map((r) => r.turnover_rate)).toEqual([null, null]);
+    // c's row is otherwise published: the note names the one value withheld and why
+    const c = copy.find((r) => r.domain === "c")!;
+    expect(c.suppressed).toBeNull();
+    expect(String(c.partly_withheld)).toMatch(/turnover_rate withheld where the table it comes from/);
     // 2023: headcount 40 but 4 leavers < 11 → also withheld (the numerator's rule)
     expect(p.turnover!.find((r) => r.year === 2023)!.rate).toBeNull();
     // internal: nothing is small, the copy equals its source

@@ -211,17 +211,22 @@ export function publishSql(
   const reasons = [
     `case when cw.reason = 'primary' then format(${lit(RULE_TEXT.cell)}, s.min_cell_public) when cw.reason = 'complementary' then ${lit(RULE_TEXT.cellComplementary)} end`,
     `case when ${cw} then null when pw.reason = 'primary' then format(${lit(RULE_TEXT.pay)}, s.min_pay_group) when pw.reason = 'complementary' then ${lit(RULE_TEXT.payComplementary)} end`,
+  ];
+  const quartilePeople = columnsOf(rule, "pay")
+    .filter((c) => rule.columns[c]!.statistic === "quartile")
+    .map((c) => `coalesce(t.${id(rule.columns[c]!.people!)}, 0)`);
+  // notes on a published row whose some values are withheld: quartiles of too few people, copies of a
+  // quantity its source table withholds
+  const partNotes = [
+    quartilePeople.length
+      ? `case when not ${cw} and not ${pw} and ${quartilePeople[0]} > 0 and ${quartilePeople[0]} < s.min_pay_quartile_group then format(${lit(RULE_TEXT.quartiles)}, s.min_pay_quartile_group) end`
+      : "null",
     ...sourced.map(
       (x) =>
         `case when not ${cw} and coalesce(${x.alias}.withheld, false) then ${lit(RULE_TEXT.source.replace("{}", x.column))} end`,
     ),
   ];
-  const quartilePeople = columnsOf(rule, "pay")
-    .filter((c) => rule.columns[c]!.statistic === "quartile")
-    .map((c) => `coalesce(t.${id(rule.columns[c]!.people!)}, 0)`);
-  const quartileNote = quartilePeople.length
-    ? `case when not ${cw} and not ${pw} and ${quartilePeople[0]} > 0 and ${quartilePeople[0]} < s.min_pay_quartile_group then format(${lit(RULE_TEXT.quartiles)}, s.min_pay_quartile_group) end`
-    : "null";
+  const quartileNote = `nullif(concat_ws('; ', ${partNotes.join(", ")}), '')`;
   const sourceJoins = sourced.map(
     (x) => `left join (
     select l.row_id, bool_or(c.withheld) as withheld
