@@ -14,6 +14,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { martGrains } from "./support/key_checks.ts";
 import { buildFixtureWarehouse, type FixtureWarehouse } from "./support/warehouse.ts";
 
 const FIXTURE = path.join(import.meta.dirname, "fixtures/budget");
@@ -54,14 +55,14 @@ async function one(sql: string): Promise<Row> {
 
 describe("marts of the budget brief", () => {
   it("have a unique, non-null grain", async () => {
-    const grain: Record<string, string[]> = {
-      "marts.fte_cost": ["org_id", "domain", "year"],
-      "marts.make_or_buy": ["org_id", "domain", "year"],
-      "marts.projected_supply": ["org_id", "year", "domain"],
-      "marts.training_investment": ["org_id", "year", "domain"],
-      "marts.train_or_hire": ["org_id", "domain"],
-      "marts.staffing_benchmarks": ["org_id"],
-    };
+    const grain = martGrains([
+      "fte_cost",
+      "make_or_buy",
+      "projected_supply",
+      "training_investment",
+      "train_or_hire",
+      "staffing_benchmarks",
+    ]);
     for (const [table, cols] of Object.entries(grain)) {
       const dup = `select ${cols.join(", ")} from ${table} group by all having count(*) > 1`;
       const nul = `select * from ${table} where ${cols.map((c) => `${c} is null`).join(" or ")}`;

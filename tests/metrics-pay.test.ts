@@ -31,6 +31,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { martGrains } from "./support/key_checks.ts";
 import { buildFixtureWarehouse, type FixtureWarehouse } from "./support/warehouse.ts";
 
 const FIXTURE = path.join(import.meta.dirname, "fixtures/metrics-m2/careers");
@@ -38,17 +39,17 @@ const PAY_POSITION_SQL = path.join(import.meta.dirname, "../src/sql/marts/pay_po
 
 type Row = Record<string, unknown>;
 
-const GRAIN: Record<string, string[]> = {
-  "marts.time_to_fill": ["org_id", "role"],
-  "marts.vacancy": ["org_id", "role_family"],
-  "marts.role_transitions": ["org_id", "year", "from_role", "to_role"],
-  "marts.role_transitions_total": ["org_id", "from_role", "to_role"],
-  "marts.promotion_time": ["org_id", "from_role", "to_role"],
-  "marts.internal_mobility": ["org_id", "year", "role_family"],
-  "marts.certification_coverage": ["org_id", "year", "role_family", "certification"],
-  "marts.pay_position": ["org_id", "year", "role"],
-  "marts.specialist_demand": ["org_id", "year", "domain"],
-};
+const GRAIN = martGrains([
+  "time_to_fill",
+  "vacancy",
+  "role_transitions",
+  "role_transitions_total",
+  "promotion_time",
+  "internal_mobility",
+  "certification_coverage",
+  "pay_position",
+  "specialist_demand",
+]);
 
 /** Months as the marts count them. */
 const months = (days: number) => days / 30.4375;

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildFixtureWarehouse, type FixtureWarehouse } from "./support/warehouse.ts";
-import { duplicateKeys, nullValues } from "./support/key_checks.ts";
+import { duplicateKeys, martGrains, nullValues } from "./support/key_checks.ts";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures/metrics");
 
@@ -466,14 +466,14 @@ describe("retention groups", () => {
 });
 
 describe("retention mart keys", () => {
-  const GRAINS: Record<string, string[]> = {
-    "marts.headcount_monthly": ["org_id", "month_end", "role_family"],
-    "marts.turnover_annual": ["org_id", "year", "role_family"],
-    "marts.retention_curve": ["org_id", "group_kind", "group_value", "event_kind", "month"],
-    "marts.retention_summary": ["org_id", "group_kind", "group_value", "event_kind"],
-    "marts.cost_of_turnover": ["org_id", "year", "role_family"],
-    "marts.retirement_exposure": ["org_id", "age_band"],
-  };
+  const GRAINS = martGrains([
+    "headcount_monthly",
+    "turnover_annual",
+    "retention_curve",
+    "retention_summary",
+    "cost_of_turnover",
+    "retirement_exposure",
+  ]);
   for (const [table, grain] of Object.entries(GRAINS)) {
     it(`${table} is unique on its grain, with no null grain column`, async () => {
       expect(await w.rows(duplicateKeys(table, grain))).toEqual([]);

@@ -378,9 +378,13 @@ function subtraction(t: PublishedTable, findings: Finding[]): void {
       // Additive along d when the total equals the sum on lines with two or more non-zero members
       // (a one-member line proves nothing), on at least 3 such lines and 90% of them.
       const telling = complete.filter((l) => l.members.filter((r) => (r[m] as number) !== 0).length >= 2);
+      // Counts are whole numbers (half a unit of slack); a fractional measure (a survival, a rate) adds
+      // up only to within floating-point error, or any two values under 0.5 would "add up".
+      const whole = (l: { total: Record_; members: Record_[] }) =>
+        [l.total, ...l.members].every((r) => Number.isInteger(r[m] as number));
       const agrees = (l: { total: Record_; members: Record_[] }) =>
         Math.abs((l.total[m] as number) - l.members.reduce((s, r) => s + (r[m] as number), 0)) <=
-        Math.max(0.51, 1e-6 * Math.abs(l.total[m] as number)) + slack(l);
+        Math.max(whole(l) ? 0.51 : 1e-9, 1e-6 * Math.abs(l.total[m] as number)) + slack(l);
       const additive = telling.length >= 3 && telling.filter(agrees).length >= 0.9 * telling.length;
       if (!additive) continue;
       for (const l of lines) {

@@ -1,19 +1,34 @@
 /**
- * The disclosure rules of DESIGN §8 compiled to SQL for one catalog entry (src/site/mart-catalog.ts).
- * Only identifiers from the catalog are written into the SQL (quoted); every value comes from
- * work.settings. Three layers decide what a row may show:
- * - `cell` (public audience): a row with a people count between 0 and min_cell_public is withheld whole;
- * - `pay` (every audience): a row whose pay statistics rest on fewer than min_pay_group people has
- *   them withheld; published pay is rounded to pay_rounding_usd; 25th/75th percentiles need
+ * The disclosure rules compiled to SQL for one declaration (src/sql/marts/<mart>.json, classes in
+ * src/site/mart-declaration.ts). Only identifiers and validated literals from the declaration are
+ * written into the SQL (quoted); every value comes from work.settings. The class of a column decides its
+ * rule, and a column without a class is never published (src/site/publish.ts). Layers decide what a row
+ * may show:
+ * - `cell` (public audience): a row with a count of people or events, or staff FTE, between 0 and
+ *   min_cell_public is withheld whole (FTE equals headcount when everyone is full time);
+ * - `pay` (every audience): a row whose pay statistics rest on fewer than min_pay_group people has them
+ *   and every figure computed from them withheld; published pay and pay-derived money are rounded to
+ *   pay_rounding_usd (other units to three significant digits); 25th/75th percentiles need
  *   min_pay_quartile_group people;
  * - complementary suppression (src/sql/publish/complementary.sql) along every total dimension and
  *   period of the entry, for each layer that has additive columns, so no total minus published
- *   siblings gives a withheld value back.
+ *   siblings gives a withheld value back;
+ * - the same quantity in two tables (a column's `source`): a count withheld in either is withheld in
+ *   both (work.links, src/sql/publish/linked_sources.sql); any other copy is withheld wherever its
+ *   source row is.
  */
 import { quotedIdentifier as id } from "@duckdb/node-api";
-import { declaredColumns, type MartDisclosure } from "./mart-catalog.ts";
+import { countColumns, declaredColumns, type MartDisclosure } from "./mart-catalog.ts";
+import { COUNT_CLASSES, columnsOf } from "./mart-declaration.ts";
 
 export type Row = Record<string, unknown>;
+
+/**
+ * The smallest step public counts of several organisations are rounded up to (work.org_count_step,
+ * src/sql/publish/org_count_step.sql, picks a coarser one when sizes would still single an
+ * organisation out), and the step when no organisation size is known.
+ */
+export const PUBLIC_COUNT_STEP = 5;
 
 /** Why a row's values are missing, in the words the pages show (one per rule). */
 export const RULE_TEXT = {
@@ -24,22 +39,35 @@ export const RULE_TEXT = {
   payComplementary:
     "pay withheld so that a suppressed pay sum cannot be worked out by subtraction (complementary suppression)",
   quartiles: "25th and 75th percentiles need at least {} people (min_pay_quartile_group)",
+  source: "{} withheld where the table it comes from withholds it (the same quantity in two tables)",
 } as const;
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/** The columns counting the people behind the entry's pay figures (each pay column names one). */
+export function payPeople(rule: MartDisclosure): string[] {
+  const out = new Set<string>();
+  for (const c of Object.values(rule.columns)) {
+    if ((c.class === "pay" || c.class === "pay_derived") && c.people) out.add(c.people);
+  }
+  return [...out];
+}
+
 /** Layers the entry is subject to, and whether complementary suppression runs in them. */
 export function layers(rule: MartDisclosure, audience: string): { layer: string; complement: boolean }[] {
   const out: { layer: string; complement: boolean }[] = [];
-  const additive = (rule.people?.length ?? 0) + (rule.additive?.length ?? 0) + (rule.pay?.sums?.length ?? 0);
-  if (audience === "public" && rule.people?.length) out.push({ layer: "cell", complement: additive > 0 });
-  if (rule.pay) out.push({ layer: "pay", complement: (rule.pay.sums?.length ?? 0) > 0 });
+  const cols = Object.values(rule.columns);
+  const additive = cols.some((c) => c.additive && c.class !== "reference");
+  if (audience === "public" && countColumns(rule).length) out.push({ layer: "cell", complement: additive });
+  if (payPeople(rule).length) {
+    out.push({ layer: "pay", complement: cols.some((c) => c.class === "pay_derived" && c.additive) });
+  }
   return out;
 }
 
 /** Inserts the entry's rows into work.cells for one layer, with primary suppression decided. */
 export function cellsSql(mart: string, table: string, rule: MartDisclosure, layer: string): string {
-  const counts = layer === "cell" ? (rule.people ?? []) : [rule.pay!.people];
+  const counts = layer === "cell" ? countColumns(rule) : payPeople(rule);
   const threshold = layer === "cell" ? "s.min_cell_public" : "s.min_pay_group";
   const small = counts.map((c) => `(t.${id(c)} > 0 and t.${id(c)} < ${threshold})`).join(" or ");
   const keys = [...rule.keys].sort();
@@ -75,49 +103,148 @@ where t.is_total`;
   });
 }
 
-/** The published table: keys (org pseudonymised), withheld values null, pay rounded, reasons named. */
-export function publishSql(mart: string, table: string, rule: MartDisclosure, columns: string[]): string {
+/**
+ * Inserts into work.links, for each column of the entry that names a `source`, the rows of the source
+ * table carrying the same quantity (matched on the source's keys).
+ */
+export function linksSql(mart: string, table: string, rule: MartDisclosure): string[] {
+  return Object.entries(rule.columns)
+    .filter(([, c]) => c.source)
+    .map(([column, c]) => {
+      const src = c.source!;
+      const on = Object.entries(src.match).map(([k, v]) => {
+        const value = /^[a-z]/.test(v) && v !== "true" && v !== "false" ? `t.${id(v)}` : v;
+        return `s.${id(k)} = ${value}`;
+      });
+      // an additive count takes part in complementary suppression: withheld in either table, it is
+      // withheld (row and all) in both; any other copy is withheld where its source is
+      const isCount = COUNT_CLASSES.includes(c.class) && c.additive === true;
+      return `insert into work.links
+select ${lit(mart)}, t._row_id, ${lit(column)}, ${isCount}, ${lit(src.mart)}, s._row_id
+from ${table} t join work.${id(src.mart)} s on ${on.join(" and ")}`;
+    });
+}
+
+/** A column type from information_schema, as a cast target (only plain types; anything else is double). */
+function sqlType(type: string | undefined): string {
+  return type && /^(INTEGER|BIGINT|SMALLINT|TINYINT|HUGEINT|DOUBLE|FLOAT|DECIMAL\(\d+,\d+\))$/.test(type)
+    ? type
+    : "DOUBLE";
+}
+
+/** Rounds a pay figure: USD to pay_rounding_usd, other units (per hour, ratios) to 3 significant digits. */
+function roundPay(q: string, unit: string | undefined): string {
+  if (unit === "USD") return `round(cast(t.${q} as double) / s.pay_rounding_usd) * s.pay_rounding_usd`;
+  // three significant digits: a ratio at full precision times a published denominator would give back
+  // the unrounded pay
+  const x = `cast(t.${q} as double)`;
+  return `case when ${x} is null or ${x} = 0 then ${x} else round(${x}, cast(2 - floor(log10(abs(${x}))) as integer)) end`;
+}
+
+/**
+ * The published table: keys (org pseudonymised), withheld values null, pay rounded, reasons named; rows
+ * in the order of the published org_id, so the order does not give away the real one.
+ */
+export function publishSql(
+  mart: string,
+  table: string,
+  rule: MartDisclosure,
+  columns: string[],
+  types: Record<string, string> = {},
+): string {
   const kinds = declaredColumns(rule);
   const cw = "coalesce(cw.withheld, false)";
   const pw = "coalesce(pw.withheld, false)";
-  const payPeople = rule.pay ? `coalesce(t.${id(rule.pay.people)}, 0)` : "0";
-  const roundUsd = (c: string) => `round(t.${id(c)} / s.pay_rounding_usd) * s.pay_rounding_usd`;
+  const sourced = Object.entries(rule.columns)
+    .filter(([c, d]) => d.source && columns.includes(c))
+    .map(([c], i) => ({ column: c, alias: `src${i}` }));
+  const sourceWithheld = (c: string) => {
+    const s = sourced.find((x) => x.column === c);
+    return s ? ` or coalesce(${s.alias}.withheld, false)` : "";
+  };
+  // a public build of several organisations (pseudonyms a size could undo)
+  const manyOrgs = `(s.audience = 'public' and (select count(*) from work.org_pseudonyms where org_id <> 'all') > 1)`;
   const select = columns.map((c) => {
     const q = id(c);
+    const decl = rule.columns[c]!;
+    const withheld = `${cw}${sourceWithheld(c)}`;
     switch (kinds.get(c)) {
       case "key":
         return c === "org_id" ? `coalesce(o.published_org_id, t.org_id) as org_id` : `t.${q}`;
       case "reference":
         return `t.${q}`;
-      case "pay level":
-      case "pay sum":
-        return `case when ${cw} or ${pw} then null else ${roundUsd(c)} end as ${q}`;
-      case "pay quartile":
-        return `case when ${cw} or ${pw} or ${payPeople} < s.min_pay_quartile_group then null else ${roundUsd(c)} end as ${q}`;
-      case "pay ratio":
-        // three significant digits: a ratio at full precision times a published denominator would
-        // give back the unrounded pay
-        return `case when ${cw} or ${pw} or t.${q} is null or t.${q} = 0 then t.${q} * null
-            else round(t.${q}, cast(2 - floor(log10(abs(t.${q}))) as integer)) end as ${q}`;
+      case "pay":
+      case "pay_derived": {
+        const people = `coalesce(t.${id(decl.people!)}, 0)`;
+        const fewForQuartile =
+          decl.statistic === "quartile" ? ` or ${people} < s.min_pay_quartile_group` : "";
+        const unit = decl.statistic === "ratio" ? "ratio" : decl.unit;
+        return `case when ${withheld} or ${pw}${fewForQuartile} then null else ${roundPay(q, unit)} end as ${q}`;
+      }
+      case "people":
+      case "events":
+      case "fte":
+        // A public build of several organisations: counts a reader could match to the staff sizes
+        // they know are rounded up to work.org_count_step (a step at which every organisation's size
+        // is shared by another; none: withheld), never below the cell rule's threshold
+        return columns.includes("org_id")
+          ? `case when ${withheld} then null
+              when not ${manyOrgs} then t.${q}
+              when t.org_id <> 'all' and st.step is null then null
+              else cast(ceil(t.${q} / coalesce(st.step, ${PUBLIC_COUNT_STEP})) * coalesce(st.step, ${PUBLIC_COUNT_STEP}) as ${sqlType(types[c])})
+            end as ${q}`
+          : `case when ${withheld} then null else t.${q} end as ${q}`;
+      case "rate":
+      case "share":
+        // ... and their rates and shares to two decimals (per 100: whole numbers), or an exact ratio
+        // of two coarsened counts would give the counts back
+        return columns.includes("org_id")
+          ? `case when ${withheld} then null
+              when not ${manyOrgs} then t.${q}
+              else round(t.${q}, ${decl.unit === "per 100" ? 0 : 2})
+            end as ${q}`
+          : `case when ${withheld} then null else t.${q} end as ${q}`;
       default:
-        return `case when ${cw} then null else t.${q} end as ${q}`;
+        return `case when ${withheld} then null else t.${q} end as ${q}`;
     }
   });
   const reasons = [
     `case when cw.reason = 'primary' then format(${lit(RULE_TEXT.cell)}, s.min_cell_public) when cw.reason = 'complementary' then ${lit(RULE_TEXT.cellComplementary)} end`,
     `case when ${cw} then null when pw.reason = 'primary' then format(${lit(RULE_TEXT.pay)}, s.min_pay_group) when pw.reason = 'complementary' then ${lit(RULE_TEXT.payComplementary)} end`,
   ];
-  const quartileNote = rule.pay?.quartiles?.length
-    ? `case when not ${cw} and not ${pw} and ${payPeople} > 0 and ${payPeople} < s.min_pay_quartile_group then format(${lit(RULE_TEXT.quartiles)}, s.min_pay_quartile_group) end`
-    : "null";
+  const quartilePeople = columnsOf(rule, "pay")
+    .filter((c) => rule.columns[c]!.statistic === "quartile")
+    .map((c) => `coalesce(t.${id(rule.columns[c]!.people!)}, 0)`);
+  // notes on a published row whose some values are withheld: quartiles of too few people, copies of a
+  // quantity its source table withholds
+  const partNotes = [
+    quartilePeople.length
+      ? `case when not ${cw} and not ${pw} and ${quartilePeople[0]} > 0 and ${quartilePeople[0]} < s.min_pay_quartile_group then format(${lit(RULE_TEXT.quartiles)}, s.min_pay_quartile_group) end`
+      : "null",
+    ...sourced.map(
+      (x) =>
+        `case when not ${cw} and coalesce(${x.alias}.withheld, false) then ${lit(RULE_TEXT.source.replace("{}", x.column))} end`,
+    ),
+  ];
+  const quartileNote = `nullif(concat_ws('; ', ${partNotes.join(", ")}), '')`;
+  const sourceJoins = sourced.map(
+    (x) => `left join (
+    select l.row_id, bool_or(c.withheld) as withheld
+    from work.links l join work.cells c on c.mart = l.src_mart and c.row_id = l.src_row_id
+    where l.mart = ${lit(mart)} and l.column_name = ${lit(x.column)}
+    group by l.row_id
+) ${x.alias} on ${x.alias}.row_id = t._row_id`,
+  );
   return `create or replace table publish.${id(mart)} as
 select ${select.join(",\n    ")},
     nullif(concat_ws('; ', ${reasons.join(", ")}), '') as suppressed,
     cast(${quartileNote} as varchar) as partly_withheld
 from ${table} t
 cross join work.settings s
+cross join work.org_count_step st
 left join work.org_pseudonyms o on ${columns.includes("org_id") ? "o.org_id = t.org_id" : "false"}
 left join work.cells cw on cw.mart = ${lit(mart)} and cw.layer = 'cell' and cw.row_id = t._row_id
 left join work.cells pw on pw.mart = ${lit(mart)} and pw.layer = 'pay' and pw.row_id = t._row_id
-order by t._row_id`;
+${sourceJoins.join("\n")}
+order by ${columns.includes("org_id") ? "coalesce(o.published_org_id, t.org_id), " : ""}t._row_id`;
 }

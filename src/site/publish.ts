@@ -8,6 +8,7 @@
  * rejected-row examples) run. Nothing else is reachable from the connection a loader gets.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import {
   DuckDBInstance,
@@ -18,7 +19,7 @@ import {
 import { DEFAULT_SETTINGS, type Settings } from "../config/settings.ts";
 import { SOURCES, type ColumnSpec } from "../contract/index.ts";
 import { PROJECT_ROOT } from "../warehouse/paths.ts";
-import { cellsSql, layers, linesSql, publishSql } from "./disclosure.ts";
+import { cellsSql, layers, linesSql, linksSql, PUBLIC_COUNT_STEP, publishSql } from "./disclosure.ts";
 import {
   FORBIDDEN_COLUMNS,
   MART_DISCLOSURE,
@@ -36,6 +37,12 @@ export interface PublishOptions {
   publishedOn?: string;
   /** Called with a warning (a mart column the catalog does not declare, a missing mart). */
   warn?: (message: string) => void;
+  /**
+   * The engine alone: publish exactly these marts under these declarations (instead of the sidecars),
+   * without the data-quality inputs and the tables built on publish.* (tests of the rules on small
+   * hand-made marts).
+   */
+  declarations?: Record<string, MartDisclosure>;
 }
 
 const sqlFile = (name: string) => readFileSync(path.join(PUBLISH_SQL_DIR, name), "utf8");
@@ -47,6 +54,18 @@ async function tableColumns(conn: DuckDBConnection, catalog: string, schema: str
     { catalog, schema, table },
   );
   return reader.getRowObjectsJS().map((r) => String(r.column_name));
+}
+
+/** The columns of a work table with their types, in order. */
+async function columnTypes(conn: DuckDBConnection, table: string): Promise<Record<string, string>> {
+  const reader = await conn.runAndReadAll(
+    `select column_name, data_type from information_schema.columns
+     where table_catalog = 'memory' and table_schema = 'work' and table_name = $table order by ordinal_position`,
+    { table },
+  );
+  return Object.fromEntries(
+    reader.getRowObjectsJS().map((r) => [String(r.column_name), String(r.data_type)]),
+  );
 }
 
 /** Settings the warehouse was built with (meta.settings) over the defaults; `audience` overrides. */
@@ -128,8 +147,9 @@ async function publishEntry(
   if (!present.length) {
     warn(`${schema}.${table} does not exist in the warehouse; publishing an empty table`);
   }
+  // A column without a class has no rule: it is refused (left out), never published as it is.
   for (const c of present.filter((c) => !declared.has(c))) {
-    warn(`${schema}.${table}.${c} is not declared in src/site/mart-catalog.ts: not published`);
+    warn(`${schema}.${table}.${c} has no class in its declaration (${name}.json): not published`);
   }
   const columns = [...declared.keys()].filter(
     (c) => (present.length ? present.includes(c) : true) && !FORBIDDEN_COLUMNS.some((re) => re.test(c)),
@@ -160,6 +180,52 @@ async function publishEntry(
   if (layers(rule, audience).some((l) => l.complement)) {
     for (const sql of linesSql(name, work, rule)) await conn.run(sql);
   }
+}
+
+/**
+ * The key of the pseudonym order: a hash of every pay record of the warehouse (no reader has them), so
+ * every file of one publication, and every publication of the same data, name each organisation alike,
+ * and the letters change when the data does. Without pay records, a random key for this publication.
+ */
+async function pseudonymSalt(conn: DuckDBConnection): Promise<string> {
+  if ((await tableColumns(conn, "warehouse", "core", "pay_snapshots")).includes("annual_pay_usd")) {
+    const reader = await conn.runAndReadAll(
+      `select md5(coalesce(string_agg(cast(annual_pay_usd as varchar), ',' order by all), '')) as salt
+       from (select annual_pay_usd from warehouse.core.pay_snapshots)`,
+    );
+    const salt = String(reader.getRowObjectsJS()[0]?.salt ?? "");
+    if (salt && salt !== "d41d8cd98f00b204e9800998ecf8427e") return salt;
+  }
+  return randomUUID();
+}
+
+/**
+ * Builds the data-quality page's inputs (shaped like marts so the same rules apply to them) and returns
+ * every entry to publish: the marts, then those inputs.
+ */
+async function publishInputs(conn: DuckDBConnection): Promise<[string, string, MartDisclosure][]> {
+  await conn.run("create table work.example_columns (file varchar, column_name varchar, shown boolean)");
+  const insert = await conn.prepare("insert into work.example_columns values ($1, $2, $3)");
+  for (const e of exampleColumns()) {
+    insert.bindVarchar(1, e.file);
+    insert.bindVarchar(2, e.column);
+    insert.bindBoolean(3, e.shown);
+    await insert.run();
+  }
+  for (const f of readdirSync(path.join(PUBLISH_SQL_DIR, "inputs"))
+    .filter((f) => f.endsWith(".sql"))
+    .sort()) {
+    await conn.run(sqlFile(path.join("inputs", f)));
+  }
+  await conn.run(await coverageSql(conn));
+  return [
+    ...Object.entries(MART_DISCLOSURE).map(
+      ([m, rule]) => [m, `warehouse.marts.${m}`, rule] as [string, string, MartDisclosure],
+    ),
+    ...Object.entries(PUBLISH_INPUT_DISCLOSURE).map(
+      ([m, rule]) => [m, `memory.work.${m}_input`, rule] as [string, string, MartDisclosure],
+    ),
+  ];
 }
 
 /**
@@ -194,43 +260,37 @@ export async function withPublished<T>(
       min_benchmark_age_months: settings.min_benchmark_age_months,
       published_on: options.publishedOn ?? new Date().toISOString().slice(0, 10),
     });
-    await conn.run(sqlFile("org_pseudonyms.sql"));
+    await conn.run(sqlFile("org_pseudonyms.sql"), { salt: await pseudonymSalt(conn) });
     await conn.run(sqlFile("cells.sql"));
-    // Inputs of the data-quality page, shaped like marts so the same rules apply to them.
-    await conn.run("create table work.example_columns (file varchar, column_name varchar, shown boolean)");
-    const insert = await conn.prepare("insert into work.example_columns values ($1, $2, $3)");
-    for (const e of exampleColumns()) {
-      insert.bindVarchar(1, e.file);
-      insert.bindVarchar(2, e.column);
-      insert.bindBoolean(3, e.shown);
-      await insert.run();
+    if ((await tableColumns(conn, "warehouse", "marts", "headcount_monthly")).includes("headcount")) {
+      await conn.run(sqlFile("org_count_step.sql"));
+    } else {
+      await conn.run(`create or replace table work.org_count_step as select ${PUBLIC_COUNT_STEP} as step`);
     }
-    for (const f of readdirSync(path.join(PUBLISH_SQL_DIR, "inputs")).sort()) {
-      await conn.run(sqlFile(path.join("inputs", f)));
-    }
-    await conn.run(await coverageSql(conn));
-    const entries: [string, string, MartDisclosure][] = [
-      ...Object.entries(MART_DISCLOSURE).map(
-        ([m, rule]) => [m, `warehouse.marts.${m}`, rule] as [string, string, MartDisclosure],
-      ),
-      ...Object.entries(PUBLISH_INPUT_DISCLOSURE).map(
-        ([m, rule]) => [m, `memory.work.${m}_input`, rule] as [string, string, MartDisclosure],
-      ),
-    ];
+    const entries: [string, string, MartDisclosure][] = options.declarations
+      ? Object.entries(options.declarations).map(([m, rule]) => [m, `warehouse.marts.${m}`, rule])
+      : await publishInputs(conn);
     for (const [name, source, rule] of entries) {
       await publishEntry(conn, name, source, rule, settings.audience, warn);
+    }
+    for (const [name, , rule] of entries) {
+      for (const sql of linksSql(name, `work.${id(name)}`, rule)) await conn.run(sql);
     }
     // Complementary suppression to a fixed point: each pass only adds withheld cells.
     for (let pass = 0; pass < 1000; pass++) {
       const linked = await changes(conn, sqlFile("linked_cells.sql"));
-      if ((await changes(conn, sqlFile("complementary.sql"))) + linked === 0) break;
+      const sourced = await changes(conn, sqlFile("linked_sources.sql"));
+      if ((await changes(conn, sqlFile("complementary.sql"))) + linked + sourced === 0) break;
     }
     for (const [name, , rule] of entries) {
-      const columns = (await tableColumns(conn, "memory", "work", name)).filter((c) => c !== "_row_id");
-      await conn.run(publishSql(name, `work.${id(name)}`, rule, columns));
+      const typed = await columnTypes(conn, name);
+      const columns = Object.keys(typed).filter((c) => c !== "_row_id");
+      await conn.run(publishSql(name, `work.${id(name)}`, rule, columns, typed));
     }
-    for (const f of readdirSync(path.join(PUBLISH_SQL_DIR, "tables")).sort()) {
-      await conn.run(sqlFile(path.join("tables", f)));
+    if (!options.declarations) {
+      for (const f of readdirSync(path.join(PUBLISH_SQL_DIR, "tables")).sort()) {
+        await conn.run(sqlFile(path.join("tables", f)));
+      }
     }
     await conn.run("detach warehouse");
     return await fn(conn, settings);

@@ -4,7 +4,7 @@
  * leave stale numbers in dist/ (DESIGN §2).
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { exportSiteData, SITE_DATA } from "./site-data.ts";
@@ -122,6 +122,7 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
     // parameterised loaders (data/[name].arrow.ts, for `observable preview`) are removed from the copy
     // so Framework serves the files. Unregistered loaders still run as Framework loaders.
     const dataDir = path.join(root, "data");
+    mkdirSync(dataDir, { recursive: true });
     const registered = Object.keys(source.data);
     const parameterised = existsSync(dataDir) ? readdirSync(dataDir).filter((f) => f.startsWith("[")) : [];
     const previous = { warehouse: process.env.HTM_WAREHOUSE, audience: process.env.HTM_AUDIENCE };

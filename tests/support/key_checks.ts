@@ -3,6 +3,7 @@
  * Table and column names come from the test code, never from data.
  */
 import { quotedIdentifier as id } from "@duckdb/node-api";
+import { MART_DISCLOSURE, uniqueKeys } from "../../src/site/mart-catalog.ts";
 
 function qualified(table: string): string {
   return table
@@ -32,4 +33,18 @@ export function orphans(
   const on = columns.map((c, i) => `p.${id(parentColumns[i]!)} = t.${id(c)}`).join(" and ");
   const present = columns.map((c) => `t.${id(c)} is not null`).join(" and ");
   return `select t.* from ${qualified(table)} as t where ${present} and not exists (select 1 from ${qualified(parent)} as p where ${on})`;
+}
+
+/**
+ * The grain of each named mart as its declaration gives it (`src/sql/marts/<mart>.json`: `unique`,
+ * else `keys`), keyed `marts.<mart>`: the key tests read the grain from the one declaration.
+ */
+export function martGrains(marts: readonly string[]): Record<string, readonly string[]> {
+  return Object.fromEntries(
+    marts.map((m) => {
+      const rule = MART_DISCLOSURE[m];
+      if (!rule) throw new Error(`no declaration src/sql/marts/${m}.json`);
+      return [`marts.${m}`, uniqueKeys(rule)];
+    }),
+  );
 }

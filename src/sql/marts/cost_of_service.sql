@@ -13,6 +13,7 @@ create or replace table marts.cost_of_service as
 with settings as (
     select
         benefits_load,
+        pay_rounding_usd,
         case when audience = 'public' then greatest(min_pay_group, min_cell_public) else min_pay_group end
             as min_group
     from meta.settings
@@ -28,12 +29,17 @@ technical_pay as (
         and coalesce(ps.end_on, date '9999-12-31') > s.on_date
     where p.role_family in ('generalist', 'specialist', 'engineering')
 ),
--- a median of fewer than min_group people would price hours at (nearly) one person's pay: not used
+-- a median of fewer than min_group people would price hours at (nearly) one person's pay: not used; the
+-- median is rounded to pay_rounding_usd before hours are priced at it, so the labour cost divided by the
+-- published hours gives back no more than the rounded median
 median_pay as (
     select
         case when grouping(t.org_id) = 1 then 'all' else t.org_id end as org_id,
         t.year,
-        case when count(*) >= any_value(g.min_group) then median(t.annual_pay_usd) end as annual_pay_usd
+        case
+            when count(*) >= any_value(g.min_group)
+                then round(median(t.annual_pay_usd) / any_value(g.pay_rounding_usd)) * any_value(g.pay_rounding_usd)
+        end as annual_pay_usd
     from technical_pay t, settings g
     group by grouping sets ((t.org_id, t.year), (t.year))
 ),

@@ -1,7 +1,7 @@
 -- one row per org_id ('all' = every organisation), domain and year up to as_of: the annual cost of one added FTE in the domain, priced at the median pay of the org's staff in the domain's roles, else at the market figure for those roles
 -- Roles of a domain: core.domain_roles. Pay: annualised base of employees in those roles at the year's
 -- snapshot date (31 December, or as_of for the as_of year), as in marts.pay_position. base_pay_usd = their
--- median when at least min_pay_group people (public audience: min_cell_public) are behind it
+-- median, rounded to pay_rounding_usd, when at least min_pay_group people (public audience: min_cell_public) are behind it
 -- (cost_basis 'org_median'), else the market figure (cost_basis 'market'): for each role the newest
 -- reference.market_pay survey not after the year (median of its sources' medians), aged to the year with
 -- reference.wage_index when the index has both years, and the median of those over the domain's roles.
@@ -18,6 +18,7 @@ with settings as (
         benefits_load,
         replacement_cost_factor,
         productive_hours_per_fte,
+        pay_rounding_usd,
         case when audience = 'public' then greatest(min_pay_group, min_cell_public) else min_pay_group end
             as min_group
     from meta.settings
@@ -91,7 +92,13 @@ priced as (
         case when o.n >= st.min_group then o.n end as n_paid,
         case when o.n >= st.min_group then 'org_median' when m.market_pay is not null then 'market' end
             as cost_basis,
-        case when o.n >= st.min_group then o.median_pay else m.market_pay end as base_pay_usd,
+        -- the median rounded to pay_rounding_usd HERE, before any cost is computed from it: a cost
+        -- divided by its published factors (benefits load, FTE, turnover rate) then gives back no more
+        -- than the rounded median
+        case
+            when o.n >= st.min_group then round(o.median_pay / st.pay_rounding_usd) * st.pay_rounding_usd
+            else m.market_pay
+        end as base_pay_usd,
         m.market_pay,
         m.first_market_year,
         m.last_market_year,

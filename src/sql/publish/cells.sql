@@ -16,3 +16,12 @@ create or replace table work.lines (
     line_id varchar not null,
     row_id bigint not null
 );
+-- the same quantity published by two tables (a declared column's `source`): which row of the source carries the value of each row of the copy; is_count marks counts, withheld in both tables when withheld in either
+create or replace table work.links (
+    mart varchar not null,
+    row_id bigint not null,
+    column_name varchar not null,
+    is_count boolean not null,
+    src_mart varchar not null,
+    src_row_id bigint not null
+);

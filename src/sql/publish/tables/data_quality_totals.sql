@@ -8,7 +8,7 @@ per_file as (
     from warehouse.meta.source_files
     where load_id = (select load_id from latest) and present
     group by file
-)
+),
 counts as (
     select
         coalesce((select sum(data_rows) from per_file), 0) as data_rows,
