@@ -4,7 +4,7 @@
  * data age, duplicate or overlapping periods of one contributor); the bad ones are logged with
  * their reason and left out, the rest are summed by the portable SQL of src/sql/survey/pool/.
  */
-import { readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
 import type { Settings } from "../config/settings.ts";
@@ -20,6 +20,9 @@ import {
   type Manifest,
 } from "./contribution-schema.ts";
 
+/** A pooling that cannot run at all (not one file's fault): exit 2 with this message. */
+export class PoolError extends Error {}
+
 export const POOL_SQL_DIR = path.join(SQL_DIR, "survey/pool");
 
 /** The pooling SQL in run order: peer groups first, then every pooled mart. */
@@ -31,6 +34,7 @@ export const POOL_STEPS = [
   "pooled_turnover_annual",
   "pooled_workload_domain_quarterly",
   "pooled_retention_curve",
+  "pooled_pay_bins",
   "pooled_pay_percentiles",
   "pooled_requisitions",
   "pooled_inventory_yearly",
@@ -46,6 +50,8 @@ export const PUBLISH_SQL_DIR = path.join(SQL_DIR, "survey/publish");
  */
 export const PUBLISH_STEPS = [
   "publication_groups",
+  "release_cells",
+  "release_withheld",
   "pooled_benchmark_bands",
   "pooled_turnover_annual",
   "pooled_retention_curve",
@@ -61,6 +67,20 @@ export interface PoolRequest {
   settings: Settings;
   /** The pooling date the data-age rule counts back from (YYYY-MM-DD); default today. */
   poolDate?: string;
+  /**
+   * The release log (Parquet): who stood behind every cell each earlier release published, so a
+   * new release withholds what would differ from them by a few organisations. Default
+   * survey-release-log.parquet beside the warehouse; this pooling is recorded in it as the release
+   * of its pooling date (pooling again on the same date replaces that release).
+   */
+  releaseLog?: string;
+}
+
+/** Salary-survey participation rules for pay cells (reference practice: Empsight; docs/survey.md). */
+export const PAY_RULES = { orgs: 5, people: 5, tailOrgs: 10, tailPeople: 10 } as const;
+
+export function defaultReleaseLog(dbPath: string): string {
+  return path.join(path.dirname(path.resolve(dbPath)), "survey-release-log.parquet");
 }
 
 export interface PoolLogEntry {
@@ -88,18 +108,69 @@ interface Candidate {
   reason?: string;
 }
 
-/** Every .parquet file under a folder (Hive-partitioned layouts included), sorted. */
-export function contributionFiles(dir: string): string[] {
-  const found: string[] = [];
+/**
+ * Every .parquet file under a folder (Hive-partitioned layouts included), sorted, and the entries
+ * that cannot be read as one (a symlink loop, a broken link, a folder that cannot be listed) with
+ * their reason, for the pool log: a bad entry never stops the others.
+ */
+export function contributionEntries(dir: string): { files: string[]; problems: Candidate[] } {
+  const files: string[] = [];
+  const problems: Candidate[] = [];
+  const seen = new Set<string>();
   const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
+    let real: string;
+    try {
+      real = realpathSync(d);
+    } catch (e) {
+      problems.push({ file: d, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})` });
+      return;
+    }
+    // a link back to a folder above is a loop: each folder is listed once
+    if (seen.has(real)) {
+      problems.push({ file: d, reason: "a symbolic link loop (this folder was already read)" });
+      return;
+    }
+    seen.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch (e) {
+      problems.push({
+        file: d,
+        reason: `folder cannot be listed (${(e as NodeJS.ErrnoException).code ?? "error"})`,
+      });
+      return;
+    }
+    for (const name of names) {
       const p = path.join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith(".parquet")) found.push(p);
+      let isDir: boolean;
+      try {
+        isDir = statSync(p).isDirectory();
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === "ELOOP") problems.push({ file: p, reason: "a symbolic link loop" });
+        else if (name.endsWith(".parquet") || code !== "ENOENT")
+          problems.push({ file: p, reason: `cannot be read (${code ?? "error"}: a broken link?)` });
+        continue;
+      }
+      if (isDir) walk(p);
+      else if (name.endsWith(".parquet")) files.push(p);
     }
   };
   walk(dir);
-  return found;
+  return { files, problems };
+}
+
+/** Every readable .parquet file under a folder, sorted. */
+export function contributionFiles(dir: string): string[] {
+  return contributionEntries(dir).files;
+}
+
+/** A real calendar date written YYYY-MM-DD (2026-13-45 and 2026-02-30 are not). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
 function monthsBefore(date: string, months: number): string {
@@ -193,13 +264,22 @@ async function writeSettingsTable(conn: DuckDBConnection, settings: Settings): P
       cast($max_org_share_benchmark as double) as max_org_share_benchmark,
       cast($min_cell_public as integer) as min_cell_public,
       cast($min_data_age_months as integer) as min_data_age_months,
-      cast($publish_names as boolean) as publish_contributor_names`,
+      cast($publish_names as boolean) as publish_contributor_names,
+      cast($min_pay_orgs as integer) as min_pay_orgs,
+      cast($min_pay_people as integer) as min_pay_people,
+      cast($min_pay_tail_orgs as integer) as min_pay_tail_orgs,
+      cast($min_pay_tail_people as integer) as min_pay_tail_people`,
     {
       min_orgs_benchmark: settings.min_orgs_benchmark,
       max_org_share_benchmark: settings.max_org_share_benchmark,
       min_cell_public: settings.min_cell_public,
       min_data_age_months: settings.survey_min_data_age_months,
       publish_names: settings.survey_publish_contributor_names,
+      // never fewer organisations than the peer-group rule asks
+      min_pay_orgs: Math.max(PAY_RULES.orgs, settings.min_orgs_benchmark),
+      min_pay_people: PAY_RULES.people,
+      min_pay_tail_orgs: Math.max(PAY_RULES.tailOrgs, settings.min_orgs_benchmark),
+      min_pay_tail_people: PAY_RULES.tailPeople,
     },
   );
 }
@@ -235,8 +315,10 @@ async function stageRows(conn: DuckDBConnection, candidates: Candidate[]): Promi
 /** Validates and pools every contribution under `inputDir` into a new warehouse at `dbPath`. */
 export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
   const poolDate = req.poolDate ?? new Date().toISOString().slice(0, 10);
+  if (!isCalendarDate(poolDate))
+    throw new PoolError(`pool date ${poolDate}: expected a calendar date YYYY-MM-DD`);
   const newestEnd = monthsBefore(poolDate, req.settings.survey_min_data_age_months);
-  const files = contributionFiles(req.inputDir);
+  const { files, problems } = contributionEntries(req.inputDir);
   const building = `${req.dbPath}.pooling`;
   rmSync(building, { force: true });
   rmSync(`${building}.wal`, { force: true });
@@ -252,7 +334,7 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
   };
   try {
     await createInputTables(conn, req.settings);
-    const candidates: Candidate[] = [];
+    const candidates: Candidate[] = [...problems];
     for (const f of files) candidates.push(await readCandidate(conn, f));
 
     // manifest-level rules before reading any rows
@@ -300,10 +382,10 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
         counts.set(String(r.filename), m);
       }
       const failures = new Map<string, string[]>();
-      for (const r of await rows(
-        conn,
-        readFileSync(path.join(SQL_DIR, "survey/validate/contribution_checks.sql"), "utf8"),
-      )) {
+      const checks = ["contribution_checks", "contribution_structure"].map((f) =>
+        readFileSync(path.join(SQL_DIR, `survey/validate/${f}.sql`), "utf8"),
+      );
+      for (const r of [...(await rows(conn, checks[0]!)), ...(await rows(conn, checks[1]!))]) {
         const list = failures.get(String(r.filename)) ?? [];
         list.push(`${r.check_name} (${r.failing_rows} rows)`);
         failures.set(String(r.filename), list);
@@ -424,6 +506,20 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
       );
 
     await conn.run("commit");
+    const releaseLog = req.releaseLog ?? defaultReleaseLog(req.dbPath);
+    await conn.run(
+      "create table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar)",
+    );
+    if (existsSync(releaseLog))
+      try {
+        // the earlier releases only: pooling again on a release's date rebuilds that release
+        await conn.run(
+          `insert into survey.release_history select cast(released_on as date), measure, cell, contributor_id
+           from read_parquet(${str(releaseLog)}) where cast(released_on as date) < cast(${str(poolDate)} as date)`,
+        );
+      } catch (e) {
+        throw new PoolError(`release log ${releaseLog}: ${(e as Error).message.split("\n")[0]}`);
+      }
     phase("load");
     const steps = [
       ...POOL_STEPS.map((s) => path.join(POOL_SQL_DIR, `${s}.sql`)),
@@ -437,6 +533,20 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
       } catch (e) {
         throw new Error(`${path.relative(PROJECT_ROOT, file)}: ${(e as Error).message}`);
       }
+    }
+    // this release joins the log (written beside it, then swapped in)
+    const logDir = path.dirname(path.resolve(releaseLog));
+    if (existsSync(logDir)) {
+      const next = `${releaseLog}.writing`;
+      await conn.run(`copy (
+          select cast(released_on as date) as released_on, measure, cell, contributor_id
+          from ${existsSync(releaseLog) ? `read_parquet(${str(releaseLog)})` : "survey.release_history"}
+          where cast(released_on as date) <> cast(${str(poolDate)} as date)
+          union all
+          select cast(${str(poolDate)} as date), measure, cell, contributor_id from survey.release_cells
+          order by released_on, measure, cell, contributor_id
+        ) to ${str(next)} (format parquet)`);
+      renameSync(next, releaseLog);
     }
     const [groups] = await rows(
       conn,

@@ -1,0 +1,113 @@
+-- one row per (file, check) that a staged contribution's structure fails: repeated keys, tables that contradict each other, pay bins off the schema's $1,000 grid, breakdowns that do not add up
+-- Every row of a genuine file is one key of its table (all dimension columns), so a repeated key
+-- is a forged or spliced file (one organisation repeated to weigh more). The identities hold for
+-- any file contribute writes: the last-day headcount of turnover_monthly is headcount_monthly's
+-- count; every pay breakdown and the role families partition their group bin by bin; no more
+-- people are paid on a snapshot than are in headcount at the year's last counted month.
+with keyed as (
+    select filename, table_name, count(*) as copies
+    from staged_rows
+    group by filename, table_name, month_start, quarter_start, year, role_family, domain, is_networked,
+        separation_type, group_kind, group_value, breakdown_kind, breakdown_value, event_kind,
+        tenure_month, pay_lower_usd, pay_upper_usd, requisition_status, days_lower, days_upper
+    having count(*) > 1
+),
+
+headcounts as (
+    select h.filename, h.month_start, h.role_family, h.headcount, t.headcount_end
+    from staged_rows as h
+    join staged_rows as t
+        on t.filename = h.filename and t.table_name = 'turnover_monthly'
+        and t.month_start = h.month_start and t.role_family = h.role_family
+    where h.table_name = 'headcount_monthly'
+),
+
+pay as (
+    select * from staged_rows where table_name = 'pay_histogram'
+),
+
+-- each bin of a (year, group) summed over a breakdown's values, and over the role families / roles
+partitions as (
+    select filename, year, group_kind, group_value, breakdown_kind, pay_lower_usd, sum(people) as people
+    from pay
+    group by filename, year, group_kind, group_value, breakdown_kind, pay_lower_usd
+    union all
+    select filename, year, group_kind, '*sum*', breakdown_kind || ':' || breakdown_value, pay_lower_usd, sum(people)
+    from pay
+    where group_kind in ('role', 'role_family')
+    group by filename, year, group_kind, breakdown_kind, breakdown_value, pay_lower_usd
+),
+
+totals as (
+    select filename, year, group_value, breakdown_kind || ':' || breakdown_value as part, pay_lower_usd, people
+    from pay
+    where group_kind = 'all'
+),
+
+partition_breaks as (
+    -- a breakdown's values must add up to the same group's 'all' breakdown, bin by bin
+    select a.filename
+    from partitions as a
+    left join pay as b
+        on b.filename = a.filename and b.year = a.year and b.group_kind = a.group_kind
+        and b.group_value = a.group_value and b.breakdown_kind = 'all' and b.pay_lower_usd = a.pay_lower_usd
+    where a.breakdown_kind in ('experience_band', 'certification') and a.group_value <> '*sum*'
+        and a.people <> coalesce(b.people, 0)
+    union all
+    -- the roles, and the role families, must add up to all staff, bin by bin
+    select a.filename
+    from partitions as a
+    left join totals as t
+        on t.filename = a.filename and t.year = a.year and t.part = a.breakdown_kind
+        and t.pay_lower_usd = a.pay_lower_usd
+    where a.group_value = '*sum*' and a.people <> coalesce(t.people, 0)
+),
+
+year_headcount as (
+    select filename, cast(substr(cast(month_start as varchar), 1, 4) as integer) as year,
+        max(month_start) as last_month
+    from staged_rows
+    where table_name = 'headcount_monthly' and role_family = 'all'
+    group by filename, substr(cast(month_start as varchar), 1, 4)
+),
+
+overpaid as (
+    select p.filename
+    from (
+        select filename, year, sum(people) as people from pay
+        where group_kind = 'all' and breakdown_kind = 'all'
+        group by filename, year
+    ) as p
+    join year_headcount as y on y.filename = p.filename and y.year = p.year
+    join staged_rows as h
+        on h.filename = p.filename and h.table_name = 'headcount_monthly' and h.role_family = 'all'
+        and h.month_start = y.last_month
+    where p.people > h.headcount
+)
+
+select filename, 'the same key repeated (' || table_name || ')' as check_name, sum(copies) as failing_rows
+from keyed group by filename, table_name
+union all
+select filename, 'turnover_monthly last-day headcount differs from headcount_monthly', count(*)
+from headcounts where headcount <> headcount_end group by filename
+union all
+select filename, 'pay breakdowns, roles or role families do not add up to their group', count(*)
+from partition_breaks group by filename
+union all
+select filename, 'more people paid than in headcount at the year''s end', count(*)
+from overpaid group by filename
+union all
+select filename, 'a pay bin off the $1,000 grid of schema version 2', count(*)
+from pay
+where pay_upper_usd - pay_lower_usd <> 1000 or pay_lower_usd <> floor(pay_lower_usd / 1000) * 1000
+group by filename
+union all
+select filename, 'an unknown pay group or breakdown', count(*)
+from pay
+where group_kind not in ('all', 'role_family', 'role')
+    or breakdown_kind not in ('all', 'experience_band', 'certification')
+    or (breakdown_kind = 'all' and breakdown_value <> 'all')
+    or (breakdown_kind = 'experience_band' and breakdown_value not in ('under_2', '2_to_5', '5_to_10', '10_plus'))
+    or (breakdown_kind = 'certification' and breakdown_value not in ('certified', 'not_certified'))
+group by filename
+order by filename, check_name;
