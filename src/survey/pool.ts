@@ -421,10 +421,22 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
     }
 
     phase("validate");
-    // one contributor, one count per month: a repeated or overlapping period is left out
+    // One contributor, one count per month. The rule for overlapping periods, whatever the files
+    // are called: the newest data (latest as_of) wins, then the longer period; the same file twice
+    // pools once; two different files for the same period and as_of contradict each other and
+    // neither pools (the society cannot tell which is right).
+    const order = (c: Candidate) => c.manifest!;
+    const valid = candidates
+      .filter((c) => !c.reason)
+      .sort((x, y) => {
+        const a = order(x);
+        const b = order(y);
+        const days = (m: Manifest) => Date.parse(m.period_end) - Date.parse(m.period_start);
+        return b.as_of.localeCompare(a.as_of) || days(b) - days(a) || a.checksum.localeCompare(b.checksum);
+      });
     const accepted: Candidate[] = [];
-    for (const c of candidates) {
-      if (c.reason) continue;
+    const conflicted = new Set<Candidate>();
+    for (const c of valid) {
       const m = c.manifest!;
       const clash = accepted.find(
         (a) =>
@@ -432,14 +444,23 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
           a.manifest!.period_start <= m.period_end &&
           m.period_start <= a.manifest!.period_end,
       );
-      if (clash) {
-        const same =
-          clash.manifest!.period_start === m.period_start && clash.manifest!.period_end === m.period_end;
-        c.reason = `${same ? "duplicate of" : "period overlaps"} ${path.relative(req.inputDir, clash.file)} (contributor ${m.contributor_id}, ${clash.manifest!.period_start} to ${clash.manifest!.period_end})`;
+      if (!clash) {
+        accepted.push(c);
         continue;
       }
-      accepted.push(c);
+      const k = clash.manifest!;
+      const where = `${path.relative(req.inputDir, clash.file)} (contributor ${m.contributor_id}, ${k.period_start} to ${k.period_end}, as of ${k.as_of})`;
+      if (k.checksum === m.checksum) c.reason = `duplicate of ${where}`;
+      else if (k.period_start === m.period_start && k.period_end === m.period_end && k.as_of === m.as_of) {
+        c.reason = `contradicts ${where}: the same period and as-of date with other figures; neither pools`;
+        conflicted.add(clash);
+        clash.reason = `contradicts ${path.relative(req.inputDir, c.file)}: the same period and as-of date with other figures; neither pools`;
+      } else
+        c.reason = `period overlaps ${where}, which pools instead (of one contributor's overlapping files the newest data, then the longer period, pools)`;
     }
+    accepted.splice(0, accepted.length, ...accepted.filter((c) => !conflicted.has(c)));
+    // the log and the warehouse list files in path order
+    accepted.sort((a, b) => a.file.localeCompare(b.file));
 
     // one transaction for the row-by-row inserts: a commit per row would sync the file each time
     await conn.run("begin transaction");
