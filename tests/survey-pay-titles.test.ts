@@ -247,6 +247,7 @@ async function forge(from: string, to: string, sql: string, edit: (m: Manifest) 
     const counts = (
       await conn.runAndReadAll("select table_name, count(*)::int as n from t group by 1")
     ).getRowObjectsJson() as { table_name: string; n: number }[];
+    for (const t of Object.keys(m.tables)) m.tables[t] = 0;
     for (const c of counts) m.tables[c.table_name] = Number(c.n);
     edit(m);
     const [{ digest }] = (await conn.runAndReadAll(rowsDigestSql("t"))).getRowObjectsJson() as [

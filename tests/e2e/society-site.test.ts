@@ -26,7 +26,7 @@ import { buildContribution } from "../../src/survey/contribute.ts";
 import { poolContributions } from "../../src/survey/pool.ts";
 import { queryWarehouse } from "../support/duckdb.ts";
 
-const PAGES = ["/", "/benchmarks", "/methodology"];
+const PAGES = ["/", "/pay", "/benchmarks", "/methodology"];
 const SCREENSHOTS = path.join(os.tmpdir(), "htm-society-screenshots");
 // The sample's as_of is 2025-12-31; four months later every contribution is old enough to pool.
 const POOL_DATE = "2026-04-30";
@@ -143,7 +143,7 @@ afterAll(async () => {
 describe("the society's site, built from a pooled warehouse", () => {
   test("is the society's site: its own pages, none of a hospital's", () => {
     const pages = readdirSync(site).filter((f) => f.endsWith(".html"));
-    expect(pages.sort()).toEqual(["benchmarks.html", "index.html", "methodology.html"]);
+    expect(pages.sort()).toEqual(["benchmarks.html", "index.html", "methodology.html", "pay.html"]);
     expect(published.length, "peer groups that pass the rules").toBeGreaterThanOrEqual(2);
   });
 
