@@ -241,8 +241,8 @@ async function readCandidate(conn: DuckDBConnection, file: string): Promise<Cand
 
 /**
  * The tables the pooling SQL reads, empty: survey.settings (the publication rules),
- * survey.contributions (one row per pooled file) and survey.contribution_rows (their rows, with
- * the contribution's id). On Spark or Trino these are the external tables over the Parquet files.
+ * survey.contributions (one row per pooled file), survey.contribution_rows (their rows, with
+ * the contribution's id) and survey.release_history (the earlier releases' cells). On Spark or Trino these are the external tables over the Parquet files.
  */
 export async function createInputTables(conn: DuckDBConnection, settings: Settings): Promise<void> {
   for (const schema of ["survey", "marts", "publish"])
@@ -253,6 +253,10 @@ export async function createInputTables(conn: DuckDBConnection, settings: Settin
       checksum varchar, file varchar)`);
   await conn.run(
     `create or replace table survey.contribution_rows (contribution_id varchar, ${CONTRIBUTION_COLUMNS.map((c) => `"${c.name}" ${c.type}`).join(", ")})`,
+  );
+  // who stood behind each cell of the earlier releases (the release log), empty for a first release
+  await conn.run(
+    "create or replace table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar)",
   );
   await writeSettingsTable(conn, settings);
 }
@@ -528,9 +532,6 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
 
     await conn.run("commit");
     const releaseLog = req.releaseLog ?? defaultReleaseLog(req.dbPath);
-    await conn.run(
-      "create table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar)",
-    );
     if (existsSync(releaseLog))
       try {
         // the earlier releases only: pooling again on a release's date rebuilds that release
