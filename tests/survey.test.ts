@@ -463,7 +463,10 @@ describe("a contribution, read by an attacker, holds no employee id and no one p
           // and parts costs; no pay reaches them, see src/sql/survey/contribution/) is in whole
           // dollars of the same size as annual pay: equal values there are coincidences of
           // thousands of sums against hundreds of salaries, not a salary.
-          if (pays.has(n) && !NON_PAY_MONEY.has(names[i]!))
+          // a bin edge on the schema's $1,000 grid equal to a round salary says only which band
+          // pay falls in; an edge off the grid would be a pay (pool rejects such files)
+          const gridEdge = names[i]!.startsWith("pay_") && n % 1000 === 0;
+          if (pays.has(n) && !NON_PAY_MONEY.has(names[i]!) && !gridEdge)
             found.push(`${org} ${names[i]} = ${text} is someone's pay`);
           if (names[i]!.startsWith("pay_") && hourly.has(n))
             found.push(`${org} ${names[i]} = ${text} is someone's hourly rate`);

@@ -183,18 +183,8 @@ async function rows(conn: DuckDBConnection, sql: string, values?: Record<string,
   return (await conn.runAndReadAll(sql, values as never)).getRowObjectsJson() as Record<string, unknown>[];
 }
 
-/** Footer-level checks of one file: readable, a manifest of this schema version, the declared columns. */
-async function readCandidate(conn: DuckDBConnection, file: string): Promise<Candidate> {
-  let raw: string | undefined;
-  try {
-    const kv = await rows(
-      conn,
-      `select decode(key) as k, decode(value) as v from parquet_kv_metadata(${str(file)})`,
-    );
-    raw = kv.find((r) => r.k === MANIFEST_KEY)?.v as string | undefined;
-  } catch (e) {
-    return { file, reason: `unreadable Parquet (${(e as Error).message.split("\n")[0]})` };
-  }
+/** The manifest checks of one file: valid JSON of this schema version with every field as declared. */
+function checkManifest(file: string, raw: string | undefined): Candidate {
   if (!raw) return { file, reason: `no ${MANIFEST_KEY} metadata: not a survey contribution` };
   let json: Record<string, unknown>;
   try {
@@ -213,6 +203,25 @@ async function readCandidate(conn: DuckDBConnection, file: string): Promise<Cand
       file,
       reason: `manifest: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
     };
+  return { file, manifest: parsed.data };
+}
+
+const EXPECTED_COLUMNS = CONTRIBUTION_COLUMNS.map((c) => `${c.name} ${c.type.replace(/\s/g, "")}`);
+
+/** Footer-level checks of one file: readable, a manifest of this schema version, the declared columns. */
+async function readCandidate(conn: DuckDBConnection, file: string): Promise<Candidate> {
+  let raw: string | undefined;
+  try {
+    const kv = await rows(
+      conn,
+      `select decode(key) as k, decode(value) as v from parquet_kv_metadata(${str(file)})`,
+    );
+    raw = kv.find((r) => r.k === MANIFEST_KEY)?.v as string | undefined;
+  } catch (e) {
+    return { file, reason: `unreadable Parquet (${(e as Error).message.split("\n")[0]})` };
+  }
+  const checked = checkManifest(file, raw);
+  if (checked.reason) return checked;
   const described = await rows(
     conn,
     `describe select * from read_parquet(${str(file)}, hive_partitioning = false)`,
@@ -221,10 +230,9 @@ async function readCandidate(conn: DuckDBConnection, file: string): Promise<Cand
   const got = described.map(
     (d) => `${d.column_name} ${String(d.column_type).toLowerCase().replace(/\s/g, "")}`,
   );
-  const expected = CONTRIBUTION_COLUMNS.map((c) => `${c.name} ${c.type.replace(/\s/g, "")}`);
-  if (got.join(",") !== expected.join(",")) {
-    const missing = expected.filter((c) => !got.includes(c));
-    const extra = got.filter((c) => !expected.includes(c));
+  if (got.join(",") !== EXPECTED_COLUMNS.join(",")) {
+    const missing = EXPECTED_COLUMNS.filter((c) => !got.includes(c));
+    const extra = got.filter((c) => !EXPECTED_COLUMNS.includes(c));
     return {
       file,
       reason: `columns differ from schema version ${SCHEMA_VERSION}: ${[
@@ -236,7 +244,56 @@ async function readCandidate(conn: DuckDBConnection, file: string): Promise<Cand
         .join("; ")}`,
     };
   }
-  return { file, manifest: parsed.data };
+  return checked;
+}
+
+/**
+ * The footer checks of every file in two queries (manifests, then column lists), not two per file;
+ * a file either query cannot read, or whose columns differ, is looked at alone for its reason.
+ */
+async function readCandidates(conn: DuckDBConnection, files: string[]): Promise<Candidate[]> {
+  if (files.length === 0) return [];
+  const list = `[${files.map(str).join(", ")}]`;
+  let manifests: Map<string, string>;
+  let columns: Map<string, string>;
+  try {
+    manifests = new Map(
+      (
+        await rows(
+          conn,
+          `select file_name, decode(value) as v
+           from (select file_name, value from parquet_kv_metadata(${list}) where decode(key) = ${str(MANIFEST_KEY)})`,
+        )
+      ).map((r) => [String(r.file_name), String(r.v)]),
+    );
+    columns = new Map(
+      (
+        await rows(
+          conn,
+          `select file_name, string_agg(name || ' ' || lower(replace(duckdb_type, ' ', '')), ',' order by column_id) as cols
+           from parquet_schema(${list}) where column_id > 0 group by file_name`,
+        )
+      ).map((r) => [String(r.file_name), String(r.cols)]),
+    );
+  } catch {
+    const one: Candidate[] = [];
+    for (const f of files) one.push(await readCandidate(conn, f));
+    return one;
+  }
+  const out: Candidate[] = [];
+  for (const f of files) {
+    const checked = checkManifest(f, manifests.get(f));
+    if (!checked.reason && columns.get(f) !== EXPECTED_COLUMNS.join(","))
+      out.push(await readCandidate(conn, f));
+    else out.push(checked);
+  }
+  return out;
+}
+
+/** A value as a SQL literal, for the multi-row inserts. */
+function literal(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return "null";
+  return typeof v === "number" ? String(v) : str(v);
 }
 
 /**
@@ -326,7 +383,12 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
   const building = `${req.dbPath}.pooling`;
   rmSync(building, { force: true });
   rmSync(`${building}.wal`, { force: true });
-  const instance = await DuckDBInstance.create(building);
+  // a memory limit: DuckDB spills to disk instead of growing past it (1,000 contributions stay
+  // under 1 GiB of process memory)
+  const instance = await DuckDBInstance.create(building, {
+    memory_limit: "640MB",
+    preserve_insertion_order: "false",
+  });
   const conn = await instance.connect();
   const log: PoolLogEntry[] = [];
   const timings: Record<string, number> = {};
@@ -339,7 +401,7 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
   try {
     await createInputTables(conn, req.settings);
     const candidates: Candidate[] = [...problems];
-    for (const f of files) candidates.push(await readCandidate(conn, f));
+    candidates.push(...(await readCandidates(conn, files)));
 
     // manifest-level rules before reading any rows
     for (const c of candidates) {
@@ -466,35 +528,32 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
     // the log and the warehouse list files in path order
     accepted.sort((a, b) => a.file.localeCompare(b.file));
 
-    // one transaction for the row-by-row inserts: a commit per row would sync the file each time
+    // one multi-row insert per table (a statement per row was most of the time at 1,000 files)
     await conn.run("begin transaction");
-    for (const c of accepted) {
-      const m = c.manifest!;
+    if (accepted.length > 0)
       await conn.run(
-        `insert into survey.contributions values ($id, $contributor, $facility, $beds, $region, cast($start as date),
-          cast($end as date), cast($as_of as date), $version, $tool, $checksum, $file)`,
-        {
-          id: m.checksum.slice(0, 16),
-          contributor: m.contributor_id,
-          facility: m.profile.facility_type,
-          beds: m.profile.bed_band,
-          region: m.profile.region,
-          start: m.period_start,
-          end: m.period_end,
-          as_of: m.as_of,
-          version: m.schema_version,
-          tool: m.tool_version,
-          checksum: m.checksum,
-          file: path.relative(req.inputDir, c.file),
-        },
+        `insert into survey.contributions values ${accepted
+          .map((c) => {
+            const m = c.manifest!;
+            return `(${[
+              m.checksum.slice(0, 16),
+              m.contributor_id,
+              m.profile.facility_type,
+              m.profile.bed_band,
+              m.profile.region,
+            ]
+              .map(literal)
+              .join(", ")}, cast(${str(m.period_start)} as date), cast(${str(m.period_end)} as date),
+              cast(${str(m.as_of)} as date), ${m.schema_version}, ${literal(m.tool_version)}, ${literal(m.checksum)},
+              ${literal(path.relative(req.inputDir, c.file))})`;
+          })
+          .join(",\n")}`,
       );
-    }
     await conn.run("create temp table accepted_files (filename varchar, contribution_id varchar)");
-    for (const c of accepted)
-      await conn.run("insert into accepted_files values ($file, $id)", {
-        file: c.file,
-        id: c.manifest!.checksum.slice(0, 16),
-      });
+    if (accepted.length > 0)
+      await conn.run(
+        `insert into accepted_files values ${accepted.map((c) => `(${literal(c.file)}, ${literal(c.manifest!.checksum.slice(0, 16))})`).join(", ")}`,
+      );
     if (accepted.length > 0) {
       const columns = CONTRIBUTION_COLUMNS.map((c) => `s."${c.name}"`).join(", ");
       await conn.run(`insert into survey.contribution_rows
@@ -516,18 +575,14 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
     }
     await conn.run(`create table survey.pool_log (file varchar, status varchar, reason varchar,
       contributor_id varchar, period_start date, period_end date, pooled_on date)`);
-    for (const e of log)
+    if (log.length > 0)
       await conn.run(
-        `insert into survey.pool_log values ($file, $status, $reason, $contributor, cast($start as date), cast($end as date), cast($on as date))`,
-        {
-          file: e.file,
-          status: e.status,
-          reason: e.reason,
-          contributor: e.contributor_id,
-          start: e.period_start,
-          end: e.period_end,
-          on: poolDate,
-        },
+        `insert into survey.pool_log values ${log
+          .map(
+            (e) =>
+              `(${[e.file, e.status, e.reason, e.contributor_id].map(literal).join(", ")}, cast(${literal(e.period_start)} as date), cast(${literal(e.period_end)} as date), cast(${str(poolDate)} as date))`,
+          )
+          .join(",\n")}`,
       );
 
     await conn.run("commit");
