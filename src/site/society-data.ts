@@ -68,6 +68,8 @@ export const SOCIETY_DATA: Record<string, Producer> = {
   "retention.arrow": arrow("retention"),
   "pay.arrow": arrow("pay"),
   "workload.arrow": arrow("workload"),
+  "pay_change.arrow": arrow("pay_change"),
+  "time_to_fill.arrow": arrow("time_to_fill"),
 };
 
 /** Data-loader entry point (reports-society/data/*.ts): writes one registered file to stdout. */

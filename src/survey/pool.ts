@@ -56,6 +56,8 @@ export const PUBLISH_STEPS = [
   "pooled_turnover_annual",
   "pooled_retention_curve",
   "pooled_pay_percentiles",
+  "pooled_pay_change",
+  "pooled_time_to_fill",
   "pooled_workload_share",
   "contributors",
   "survey_about",
