@@ -5,15 +5,18 @@
  * Prints one JSON line: seconds, rows, peak RSS bytes.
  */
 import { DuckDBInstance, quotedString as str } from "@duckdb/node-api";
+import { contributionFiles } from "../survey/pool.ts";
 
 const [dir] = process.argv.slice(2);
 const t0 = performance.now();
+// the same files pool reads (a glob does not follow the symlinked batch folders)
+const files = contributionFiles(dir!);
 const instance = await DuckDBInstance.create(":memory:");
 const conn = await instance.connect();
 const reader = await conn.runAndReadAll(
   `select table_name, contributor_id, count(*) as n, sum(people) as people, sum(headcount) as headcount,
      sum(at_risk) as at_risk, sum(hours) as hours
-   from read_parquet(${str(`${dir}/**/*.parquet`)}, hive_partitioning = false)
+   from read_parquet([${files.map(str).join(", ")}], hive_partitioning = false)
    group by table_name, contributor_id`,
 );
 const groups = reader.getRowObjectsJson().length;

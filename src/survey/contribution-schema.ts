@@ -95,6 +95,7 @@ export const CONTRIBUTION_TABLES = [
   "requisitions",
   "retention_km",
   "pay_histogram",
+  "certifications_yearly",
 ] as const;
 export type ContributionTable = (typeof CONTRIBUTION_TABLES)[number];
 

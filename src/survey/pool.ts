@@ -39,6 +39,8 @@ export const POOL_STEPS = [
   "pooled_requisitions",
   "pooled_inventory_yearly",
   "pooled_benchmark_bands",
+  "pooled_composition",
+  "pooled_certification_prevalence",
 ] as const;
 
 export const PUBLISH_SQL_DIR = path.join(SQL_DIR, "survey/publish");
@@ -58,6 +60,8 @@ export const PUBLISH_STEPS = [
   "pooled_pay_percentiles",
   "pooled_pay_change",
   "pooled_time_to_fill",
+  "pooled_composition",
+  "pooled_certification_prevalence",
   "pooled_workload_share",
   "contributors",
   "survey_about",

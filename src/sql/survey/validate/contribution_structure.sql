@@ -83,6 +83,21 @@ overpaid as (
         on h.filename = p.filename and h.table_name = 'headcount_monthly' and h.role_family = 'all'
         and h.month_start = y.last_month
     where p.people > h.headcount
+),
+
+overcertified as (
+    -- certificate holders are people in headcount, and every code's holders hold 'any'
+    select c.filename
+    from staged_rows as c
+    join year_headcount as y on y.filename = c.filename and y.year = c.year
+    join staged_rows as h
+        on h.filename = c.filename and h.table_name = 'headcount_monthly' and h.role_family = 'all'
+        and h.month_start = y.last_month
+    left join staged_rows as a
+        on a.filename = c.filename and a.table_name = 'certifications_yearly' and a.year = c.year
+        and a.group_value = 'any'
+    where c.table_name = 'certifications_yearly'
+        and (c.people > h.headcount or c.people > coalesce(a.people, 0))
 )
 
 select filename, 'the same key repeated (' || table_name || ')' as check_name, sum(copies) as failing_rows
@@ -96,6 +111,9 @@ from partition_breaks group by filename
 union all
 select filename, 'more people paid than in headcount at the year''s end', count(*)
 from overpaid group by filename
+union all
+select filename, 'more certificate holders than people in headcount', count(*)
+from overcertified group by filename
 union all
 select filename, 'a pay bin off the $1,000 grid of schema version 2', count(*)
 from pay
