@@ -12,7 +12,8 @@ with ruled as (
         on g.facility_type = p.facility_type and g.bed_band = p.bed_band and g.region = p.region
     left join survey.release_withheld as w
         on w.measure = 'pay|' || cast(p.year as varchar(10)) || '|' || p.group_kind || '|' || p.group_value
-        and w.cell = p.facility_type || '|' || p.bed_band || '|' || p.region || '|' || p.breakdown_kind || '|' || p.breakdown_value
+            || '|' || p.breakdown_kind || '|' || p.breakdown_value
+        and w.cell = p.facility_type || '|' || p.bed_band || '|' || p.region
     where g.suppressed_reason is null
 ),
 

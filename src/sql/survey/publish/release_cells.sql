@@ -1,13 +1,14 @@
 -- one row per (measure, cell, contributor) of every cell that passes its own rules in a published peer group: who stands behind each statistic the release may publish, for the differencing rules and the release log
--- measure: what is computed ('pay|2025|role|BMET II'); cell: where (peer group and breakdown,
--- 'all|500_plus|all|experience_band|under_2'). Two cells of one measure are the same statistic over
+-- measure: what is computed, over which people ('pay|2025|role|BMET II|experience_band|under_2');
+-- cell: where (the peer group, 'all|500_plus|all'). Two cells of one measure are the same statistic over
 -- two sets of organisations, so their difference is a statistic of the organisations in one and
 -- not the other.
 drop table if exists survey.release_cells;
 create table survey.release_cells as
 select distinct
-    'pay|' || cast(b.year as varchar(10)) || '|' || b.group_kind || '|' || b.group_value as measure,
-    b.facility_type || '|' || b.bed_band || '|' || b.region || '|' || b.breakdown_kind || '|' || b.breakdown_value as cell,
+    'pay|' || cast(b.year as varchar(10)) || '|' || b.group_kind || '|' || b.group_value || '|' || b.breakdown_kind
+        || '|' || b.breakdown_value as measure,
+    b.facility_type || '|' || b.bed_band || '|' || b.region as cell,
     b.contributor_id
 from survey.pooled_pay_bins as b
 join marts.pooled_pay_percentiles as p

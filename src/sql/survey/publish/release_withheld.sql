@@ -11,23 +11,31 @@ with sizes as (
     group by measure, cell
 ),
 
+-- two cells can be 1 to 4 organisations apart only if their sizes are: only those pairs count
+-- their shared organisations
+candidate_pairs as (
+    select a.measure, a.cell, b.cell as other, a.orgs, b.orgs as other_orgs
+    from sizes as a
+    join sizes as b on b.measure = a.measure and b.cell <> a.cell
+    cross join survey.settings as s
+    where abs(a.orgs - b.orgs) <= s.min_orgs_benchmark - 1
+),
+
 pairs as (
-    select a.measure, a.cell, b.cell as other, count(*) as shared
-    from survey.release_cells as a
-    join survey.release_cells as b
-        on b.measure = a.measure and b.contributor_id = a.contributor_id and b.cell <> a.cell
-    where a.measure <> 'peer_group'
-    group by a.measure, a.cell, b.cell
+    select p.measure, p.cell, p.other, p.orgs, p.other_orgs, count(*) as shared
+    from candidate_pairs as p
+    join survey.release_cells as x on x.measure = p.measure and x.cell = p.cell
+    join survey.release_cells as y
+        on y.measure = p.measure and y.cell = p.other and y.contributor_id = x.contributor_id
+    group by p.measure, p.cell, p.other, p.orgs, p.other_orgs
 ),
 
 near_pairs as (
     select distinct p.measure, p.cell
     from pairs as p
-    join sizes as a on a.measure = p.measure and a.cell = p.cell
-    join sizes as b on b.measure = p.measure and b.cell = p.other
     cross join survey.settings as s
-    where a.orgs + b.orgs - 2 * p.shared between 1 and s.min_orgs_benchmark - 1
-        and (a.orgs < b.orgs or (a.orgs = b.orgs and p.cell > p.other))
+    where p.orgs + p.other_orgs - 2 * p.shared between 1 and s.min_orgs_benchmark - 1
+        and (p.orgs < p.other_orgs or (p.orgs = p.other_orgs and p.cell > p.other))
 ),
 
 history as (

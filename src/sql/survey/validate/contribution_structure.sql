@@ -26,41 +26,24 @@ pay as (
     select * from staged_rows where table_name = 'pay_histogram'
 ),
 
--- each bin of a (year, group) summed over a breakdown's values, and over the role families / roles
-partitions as (
-    select filename, year, group_kind, group_value, breakdown_kind, pay_lower_usd, sum(people) as people
-    from pay
-    group by filename, year, group_kind, group_value, breakdown_kind, pay_lower_usd
-    union all
-    select filename, year, group_kind, '*sum*', breakdown_kind || ':' || breakdown_value, pay_lower_usd, sum(people)
-    from pay
-    where group_kind in ('role', 'role_family')
-    group by filename, year, group_kind, breakdown_kind, breakdown_value, pay_lower_usd
-),
-
-totals as (
-    select filename, year, group_value, breakdown_kind || ':' || breakdown_value as part, pay_lower_usd, people
-    from pay
-    where group_kind = 'all'
-),
-
+-- bin by bin, one aggregation each (no self-join): a breakdown's values add up to the same group's
+-- 'all' breakdown, and the roles, and the role families, add up to all staff
 partition_breaks as (
-    -- a breakdown's values must add up to the same group's 'all' breakdown, bin by bin
-    select a.filename
-    from partitions as a
-    left join pay as b
-        on b.filename = a.filename and b.year = a.year and b.group_kind = a.group_kind
-        and b.group_value = a.group_value and b.breakdown_kind = 'all' and b.pay_lower_usd = a.pay_lower_usd
-    where a.breakdown_kind in ('experience_band', 'certification') and a.group_value <> '*sum*'
-        and a.people <> coalesce(b.people, 0)
+    select filename
+    from pay
+    group by filename, year, group_kind, group_value, pay_lower_usd
+    having sum(case when breakdown_kind = 'experience_band' then people else 0 end)
+            <> sum(case when breakdown_kind = 'all' then people else 0 end)
+        or sum(case when breakdown_kind = 'certification' then people else 0 end)
+            <> sum(case when breakdown_kind = 'all' then people else 0 end)
     union all
-    -- the roles, and the role families, must add up to all staff, bin by bin
-    select a.filename
-    from partitions as a
-    left join totals as t
-        on t.filename = a.filename and t.year = a.year and t.part = a.breakdown_kind
-        and t.pay_lower_usd = a.pay_lower_usd
-    where a.group_value = '*sum*' and a.people <> coalesce(t.people, 0)
+    select filename
+    from pay
+    group by filename, year, breakdown_kind, breakdown_value, pay_lower_usd
+    having sum(case when group_kind = 'role' then people else 0 end)
+            <> sum(case when group_kind = 'all' then people else 0 end)
+        or sum(case when group_kind = 'role_family' then people else 0 end)
+            <> sum(case when group_kind = 'all' then people else 0 end)
 ),
 
 year_headcount as (
