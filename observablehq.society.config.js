@@ -12,6 +12,7 @@ export default {
   globalStylesheets: [],
   pages: [
     { name: "Field survey", path: "/" },
+    { name: "Pay by title", path: "/pay" },
     { name: "Benchmarks", path: "/benchmarks" },
     { name: "Methodology", path: "/methodology" },
   ],

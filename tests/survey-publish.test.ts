@@ -52,3 +52,38 @@ it("withholds the smallest published share when a quarter would withhold exactly
     /1 minus the published shares/,
   );
 });
+
+/**
+ * The differencing rules (src/sql/survey/publish/release_withheld.sql), by hand. One pay measure,
+ * cells and their organisations:
+ *   A = o1..o6 (6), B = o1..o5 (5), C = o1..o11 (11), D = o1..o6 (6, published as o1..o5 before)
+ * A and B differ by o6 alone: B, the smaller, is withheld. A and C, B and C differ by 5 and 6: fine.
+ * A and D are the same six organisations (difference 0): fine. D differs from its earlier release
+ * by o6 alone: withheld, naming that release.
+ */
+it("withholds the smaller of two cells 1 to 4 organisations apart, and a cell 1 to 4 apart from its last release", async () => {
+  const instance = await DuckDBInstance.create(":memory:");
+  const conn = await instance.connect();
+  const orgs = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `o${from + i}`);
+  const cells: Record<string, string[]> = { A: orgs(6), B: orgs(5), C: orgs(11), D: orgs(6) };
+  await conn.run(`create schema survey;
+    create table survey.settings as select 5 as min_orgs_benchmark;
+    create table survey.release_cells (measure varchar, cell varchar, contributor_id varchar);
+    create table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar);`);
+  for (const [cell, members] of Object.entries(cells))
+    for (const o of members)
+      await conn.run(`insert into survey.release_cells values ('pay|2025|role|BMET II', '${cell}', '${o}')`);
+  for (const o of orgs(5))
+    await conn.run(
+      `insert into survey.release_history values ('2025-04-30', 'pay|2025|role|BMET II', 'D', '${o}')`,
+    );
+  await conn.run(readFileSync(path.join(PUBLISH_SQL_DIR, "release_withheld.sql"), "utf8"));
+  const rows = (
+    await conn.runAndReadAll("select cell, reason from survey.release_withheld order by cell")
+  ).getRowObjectsJson();
+  conn.closeSync();
+  instance.closeSync();
+  expect(rows.map((r) => r.cell)).toEqual(["B", "D"]);
+  expect(String(rows[0]!.reason)).toMatch(/another published cell/);
+  expect(String(rows[1]!.reason)).toMatch(/release of 2025-04-30/);
+});

@@ -16,6 +16,7 @@ import { ingest } from "../loaders/ingest.ts";
 import { buildContribution, type Contribution } from "../src/survey/contribute.ts";
 import {
   MANIFEST_KEY,
+  PAY_BIN_USD,
   contributionChecksum,
   rowsDigestSql,
   type Manifest,
@@ -233,23 +234,10 @@ describe("pooling the 12 sample organisations equals one warehouse of all of the
   });
 
   it("pay percentiles lie within the stated bin error of the exact quantiles", async () => {
-    // Exact percentiles (quantile_cont, as marts.pay_position) over the people the contributions
-    // could carry: every (org, year, group) the contributor did not refuse.
-    const refused = [...contributions.entries()].flatMap(([org, c]) =>
-      c.refusals.map((r) => ({ org, ...r })),
-    );
+    // Exact percentiles (quantile_cont, as marts.pay_position) over every paid person: nothing is
+    // refused at source (schema version 2)
     const instance = await DuckDBInstance.create(dbPath, { access_mode: "READ_ONLY" });
     const conn = await instance.connect();
-    await conn.run(
-      "create temp table refused (org_id varchar, year integer, group_kind varchar, group_value varchar)",
-    );
-    for (const r of refused)
-      await conn.run("insert into refused values ($org, $year, $kind, $value)", {
-        org: r.org,
-        year: r.year,
-        kind: r.group_kind,
-        value: r.group_value,
-      });
     const truth = (
       await conn.runAndReadAll(`
         with snapshots as (
@@ -271,8 +259,6 @@ describe("pooling the 12 sample organisations equals one warehouse of all of the
         select g.year, g.group_kind, g.group_value, count(*) as people,
           quantile_cont(pay, 0.25) as p25, quantile_cont(pay, 0.5) as p50, quantile_cont(pay, 0.75) as p75
         from grouped g
-        where not exists (select 1 from refused r where r.org_id = g.org_id and r.year = g.year
-          and r.group_kind = g.group_kind and r.group_value = g.group_value)
         group by all`)
     ).getRowObjectsJson() as Record<string, unknown>[];
     conn.closeSync();
@@ -280,7 +266,8 @@ describe("pooling the 12 sample organisations equals one warehouse of all of the
     const pooled = await query(
       pooledPath,
       `select year, group_kind, group_value, percentile, people, pay_usd, pay_lower_usd, pay_upper_usd, bin_error_usd
-       from marts.pooled_pay_percentiles where facility_type = 'all' and bed_band = 'all' and region = 'all'`,
+       from marts.pooled_pay_percentiles where facility_type = 'all' and bed_band = 'all' and region = 'all'
+         and breakdown_kind = 'all' and percentile in (0.25, 0.5, 0.75)`,
     );
     const byKey = new Map(truth.map((t) => [`${t.year}|${t.group_kind}|${t.group_value}`, t]));
     expect(pooled.length).toBeGreaterThan(50);
@@ -293,7 +280,7 @@ describe("pooling the 12 sample organisations equals one warehouse of all of the
       expect(exact, label).toBeGreaterThanOrEqual(Number(p.pay_lower_usd));
       expect(exact, label).toBeLessThanOrEqual(Number(p.pay_upper_usd));
       expect(Math.abs(Number(p.pay_usd) - exact), label).toBeLessThanOrEqual(Number(p.bin_error_usd));
-      expect(Number(p.bin_error_usd) % DEFAULT_SETTINGS.survey_pay_bin_usd).toBe(0);
+      expect(Number(p.bin_error_usd) % PAY_BIN_USD).toBe(0);
     }
   });
 });
@@ -391,20 +378,21 @@ describe("the publish layer of the pooled warehouse", () => {
       }
   });
 
-  it("every published pay percentile rests on >= 5 organisations, none above 25%, >= 11 people, rounded to $100", async () => {
+  it("every published pay percentile rests on >= 5 organisations and 5 people (10 and 10 for the 10th and 90th), rounded to $1,000", async () => {
     const rows = await query(
       pooledPath,
-      `select p.pay_usd, m.orgs, m.max_org_share, m.people, p.suppressed_reason
+      `select p.pay_usd, m.orgs, m.people, m.percentile, p.suppressed_reason
        from publish.pooled_pay_percentiles p
-       join marts.pooled_pay_percentiles m using (facility_type, bed_band, region, year, group_kind, group_value, percentile)`,
+       join marts.pooled_pay_percentiles m using (facility_type, bed_band, region, year, group_kind, group_value,
+         breakdown_kind, breakdown_value, percentile)`,
     );
     const shown = rows.filter((r) => r.pay_usd !== null);
     expect(shown.length).toBeGreaterThan(0);
     for (const r of shown) {
-      expect(Number(r.orgs)).toBeGreaterThanOrEqual(5);
-      expect(Number(r.max_org_share)).toBeLessThanOrEqual(0.25);
-      expect(Number(r.people)).toBeGreaterThanOrEqual(11);
-      expect(Number(r.pay_usd) % 100).toBe(0);
+      const tail = Number(r.percentile) === 0.1 || Number(r.percentile) === 0.9;
+      expect(Number(r.orgs)).toBeGreaterThanOrEqual(tail ? 10 : 5);
+      expect(Number(r.people)).toBeGreaterThanOrEqual(tail ? 10 : 5);
+      expect(Number(r.pay_usd) % 1000).toBe(0);
     }
     for (const r of rows.filter((x) => x.pay_usd === null)) expect(r.suppressed_reason).not.toBeNull();
   });
@@ -425,7 +413,13 @@ describe("the publish layer of the pooled warehouse", () => {
       "people",
       "requisitions",
     ];
-    expect(columns.filter((c) => additive.includes(String(c.column_name)))).toEqual([]);
+    // pay cells carry their people and organisations, as salary surveys do; the differencing rules
+    // keep any two published cells of one measure 0 or at least 5 organisations apart
+    expect(
+      columns.filter(
+        (c) => additive.includes(String(c.column_name)) && c.table_name !== "pooled_pay_percentiles",
+      ),
+    ).toEqual([]);
     expect(await query(pooledPath, "select * from publish.contributors")).toEqual([]);
   });
 });
@@ -479,7 +473,10 @@ describe("a contribution, read by an attacker, holds no employee id and no one p
           // and parts costs; no pay reaches them, see src/sql/survey/contribution/) is in whole
           // dollars of the same size as annual pay: equal values there are coincidences of
           // thousands of sums against hundreds of salaries, not a salary.
-          if (pays.has(n) && !NON_PAY_MONEY.has(names[i]!))
+          // a bin edge on the schema's $1,000 grid equal to a round salary says only which band
+          // pay falls in; an edge off the grid would be a pay (pool rejects such files)
+          const gridEdge = names[i]!.startsWith("pay_") && n % 1000 === 0;
+          if (pays.has(n) && !NON_PAY_MONEY.has(names[i]!) && !gridEdge)
             found.push(`${org} ${names[i]} = ${text} is someone's pay`);
           if (names[i]!.startsWith("pay_") && hourly.has(n))
             found.push(`${org} ${names[i]} = ${text} is someone's hourly rate`);
@@ -500,14 +497,22 @@ describe("a contribution, read by an attacker, holds no employee id and no one p
     expect(cells).toBeGreaterThan(10_000);
   });
 
-  it("refuses pay groups under the floors, and a parent that would give a refused group by difference", () => {
+  it("sends every pay group, however small, in $1,000 bins: the society applies the rules after pooling", () => {
     const c = contributions.get("ORG01")!;
-    const reasons = c.refusals.map((r) => r.reason);
-    expect(reasons.some((r) => /fewer than 5 people/.test(r))).toBe(true);
-    for (const r of c.refusals.filter((x) => /fewer than 5/.test(x.reason))) expect(r.people).toBeLessThan(5);
-    // a family whose refused roles hold 1-4 people is refused itself
-    for (const r of c.refusals.filter((x) => /by difference/.test(x.reason)))
-      expect(r.group_kind).not.toBe("role");
+    expect(c.manifest.pay_bin_usd).toBe(1000);
+    expect(c.payGroups.some((g) => g.group_kind === "role" && g.people < 5)).toBe(true);
+    const kinds = new Set(c.payGroups.map((g) => `${g.breakdown_kind}`));
+    expect(kinds).toEqual(new Set(["all", "experience_band", "certification"]));
+  });
+
+  it("refuses another pay bin width", async () => {
+    await expect(
+      buildContribution({
+        dbPath,
+        orgId: "ORG01",
+        settings: { ...DEFAULT_SETTINGS, survey_pay_bin_usd: 5000 },
+      }),
+    ).rejects.toThrow(/fixes pay bins at \$1,000/);
   });
 });
 

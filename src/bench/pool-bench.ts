@@ -150,15 +150,29 @@ for (const n of sizes) {
   );
   if (r.status !== 0) throw new Error(`pool of ${n} failed: ${r.stderr}`);
   const m = JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, number>;
-  results.push({ contributions: files, ...m });
+  // the floor: a bare read_parquet + GROUP BY of the same files, in the same run
+  const f = spawnSync(
+    process.execPath,
+    ["--import", "tsx", path.join(PROJECT_ROOT, "src/bench/pool-floor.ts"), dir],
+    { encoding: "utf8" },
+  );
+  if (f.status !== 0) throw new Error(`floor read of ${n} failed: ${f.stderr}`);
+  const floor = JSON.parse(f.stdout.trim().split("\n").pop()!) as { seconds: number; peak_rss_bytes: number };
+  results.push({
+    contributions: files,
+    ...m,
+    floor_seconds: floor.seconds,
+    ratio_to_floor: m.seconds! / floor.seconds,
+  });
   process.stderr.write(
-    `${files} contributions: ${m.seconds!.toFixed(1)} s, peak ${(m.peak_rss_bytes! / 2 ** 20).toFixed(0)} MiB, ${m.pooled} pooled, ${m.rejected} rejected\n`,
+    `${files} contributions: ${m.seconds!.toFixed(1)} s (${(m.seconds! / floor.seconds).toFixed(1)}× the bare read + GROUP BY, ${floor.seconds.toFixed(2)} s), peak ${(m.peak_rss_bytes! / 2 ** 20).toFixed(0)} MiB, ${m.pooled} pooled, ${m.rejected} rejected\n`,
   );
 }
 const first = results[0]! as { contributions: number; seconds: number; peak_rss_bytes: number };
 const lines = results.map((r) => {
   const x = r as { contributions: number; seconds: number; peak_rss_bytes: number; pooled: number };
-  return `${String(x.contributions).padStart(5)} contributions  ${x.seconds.toFixed(1).padStart(6)} s  (${(x.seconds / first.seconds).toFixed(2)}× for ${(x.contributions / first.contributions).toFixed(0)}× the files)  peak ${(x.peak_rss_bytes / 2 ** 20).toFixed(0)} MiB  pooled ${x.pooled}`;
+  const ratio = (r as { ratio_to_floor: number }).ratio_to_floor;
+  return `${String(x.contributions).padStart(5)} contributions  ${x.seconds.toFixed(1).padStart(6)} s  (${(x.seconds / first.seconds).toFixed(2)}× for ${(x.contributions / first.contributions).toFixed(0)}× the files; ${ratio.toFixed(1)}× the floor, target 6×)  peak ${(x.peak_rss_bytes / 2 ** 20).toFixed(0)} MiB (target < 1024)  pooled ${x.pooled}`;
 });
 console.log(lines.join("\n"));
 writeFileSync(path.join(out, "pool-bench-results.json"), JSON.stringify(results, null, 2));

@@ -27,7 +27,7 @@ tenure, and fixed-bin pay histograms. No employee id, no person-level row, no pa
   --period-end DATE     last day (default: as_of)
   --years N             the last N calendar years up to --period-end
   --settings FILE       settings.json with the survey floors (default data/input/settings.json)
-  --explain             print every table, its columns and row count (and the refused pay groups)`;
+  --explain             print every table, its columns and row count, what the society receives and may publish`;
 
 export function explain(c: Contribution): string {
   const m = c.manifest;
@@ -42,16 +42,33 @@ export function explain(c: Contribution): string {
   for (const [t, n] of Object.entries(m.tables))
     out.push(`${t.padEnd(22)} ${String(n).padStart(7)}  ${(c.columns[t] ?? []).join(", ")}`);
   out.push("", "every row also carries contributor_id, period_start, period_end and table_name");
-  if (c.refusals.length) {
-    out.push("", `pay groups refused (not in the file): ${c.refusals.length}`);
-    // the reasons repeat year after year: one line per group and reason, with its years
-    const byGroup = new Map<string, number[]>();
-    for (const r of c.refusals) {
-      const key = `${r.group_kind} ${r.group_value}: ${r.reason.replace(/\(\d+ people\)/, "(some people)")}`;
-      byGroup.set(key, [...(byGroup.get(key) ?? []), r.year]);
-    }
-    for (const [key, years] of byGroup) out.push(`  ${key} (${years.join(", ")})`);
-  }
+  const years = [...new Set(c.payGroups.map((g) => g.year))];
+  const latest = Math.max(...years);
+  const small = c.payGroups.filter((g) => g.people < 5);
+  const titles = c.payGroups.filter(
+    (g) => g.year === latest && g.group_kind === "role" && g.breakdown_kind === "all",
+  );
+  out.push(
+    "",
+    "What the society receives (it is the trusted aggregator):",
+    `  - pay: for every year, every job title, role family and all staff, and each of those by years with`,
+    `    the employer and by certification held, how many people are paid within each $${m.pay_bin_usd.toLocaleString("en-US")} band of`,
+    `    annual base pay on 31 December. Nothing is refused at source: a title held by one person is sent,`,
+    `    so the society learns that person's pay to within $${m.pay_bin_usd.toLocaleString("en-US")} (${small.length} of ${c.payGroups.length} pay groups`,
+    `    in this file hold fewer than 5 people). No name, employee id, exact pay, sum or mean of pay.`,
+    `  - ${latest}: ${titles.map((g) => `${g.group_value} ${g.people}`).join(", ")}`,
+    "  - the counts and sums of the tables above; the profile (facility type, bed band, region), never",
+    "    the organisation's name or exact beds.",
+    "",
+    "What the society may publish from it (after pooling, under its rules; see its methodology):",
+    "  - pay medians and 25th/75th percentiles of a cell only when at least 5 organisations and 5 people",
+    "    are in it, 10th/90th only when at least 10 and 10, never a minimum or maximum, each with its",
+    "    counts of organisations and people; percentiles are intervals of whole bands or estimates",
+    "    rounded to $1,000;",
+    "  - rates, shares, survival and percentiles across organisations of peer groups of at least 5",
+    "    organisations, never one organisation's own figure, never a group that differs from another",
+    "    published group (or from the same group in an earlier release) by 1 to 4 organisations.",
+  );
   return out.join("\n");
 }
 
@@ -112,10 +129,6 @@ export async function run(argv: string[]): Promise<number> {
     throw e;
   }
   if (values.explain) console.log(explain(contribution));
-  else if (contribution.refusals.length)
-    console.log(
-      `refused ${contribution.refusals.length} pay groups below the survey floors (see --explain); they are not in the file`,
-    );
   if (values.out) {
     const total = Object.values(contribution.manifest.tables).reduce((a, b) => a + b, 0);
     console.log(

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readSettings } from "../config/settings.ts";
-import { contributionFiles, poolContributions } from "../survey/pool.ts";
+import { contributionEntries, isCalendarDate, PoolError, poolContributions } from "../survey/pool.ts";
 import { UsageError } from "./usage-error.ts";
 
 const HELP = `usage: htm-workforce pool --input DIR --db FILE [--settings FILE] [--pool-date YYYY-MM-DD]
@@ -20,7 +20,10 @@ builds the pooled marts and peer groups in FILE (replaced whole).
   --input DIR          folder of contributions
   --db FILE            pooled warehouse to write
   --settings FILE      settings.json (min_orgs_benchmark, max_org_share_benchmark, survey_*)
-  --pool-date DATE     the date the data-age rule counts back from (default today)
+  --pool-date DATE     the date the data-age rule counts back from (default today); the release's date
+  --release-log FILE   the release log (default survey-release-log.parquet beside --db): what earlier
+                       releases published, so this one withholds what would differ from them by a few
+                       organisations; this pooling is recorded in it
 
 Exit codes: 0 pooled (rejected files are reported, not fatal); 2 no input folder or no file pooled.`;
 
@@ -32,6 +35,7 @@ export async function run(argv: string[]): Promise<number> {
       db: { type: "string" },
       settings: { type: "string" },
       "pool-date": { type: "string" },
+      "release-log": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -43,8 +47,8 @@ export async function run(argv: string[]): Promise<number> {
   if (!values.input) throw new UsageError("--input DIR is required");
   if (!values.db) throw new UsageError("--db FILE is required");
   const poolDate = values["pool-date"];
-  if (poolDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(poolDate))
-    throw new UsageError(`--pool-date ${poolDate}: expected YYYY-MM-DD`);
+  if (poolDate !== undefined && !isCalendarDate(poolDate))
+    throw new UsageError(`--pool-date ${poolDate}: expected a calendar date YYYY-MM-DD`);
   const inputDir = path.resolve(values.input);
   if (!existsSync(inputDir)) {
     console.error(`htm-workforce pool: ${inputDir}: no such folder`);
@@ -57,11 +61,25 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`htm-workforce pool: ${(e as Error).message}`);
     return 2;
   }
-  if (contributionFiles(inputDir).length === 0) {
+  const entries = contributionEntries(inputDir);
+  if (entries.files.length + entries.problems.length === 0) {
     console.error(`htm-workforce pool: ${inputDir}: no .parquet contribution files`);
     return 2;
   }
-  const report = await poolContributions({ inputDir, dbPath: path.resolve(values.db), settings, poolDate });
+  let report;
+  try {
+    report = await poolContributions({
+      inputDir,
+      dbPath: path.resolve(values.db),
+      settings,
+      poolDate,
+      releaseLog: values["release-log"] ? path.resolve(values["release-log"]) : undefined,
+    });
+  } catch (e) {
+    if (!(e instanceof PoolError)) throw e;
+    console.error(`htm-workforce pool: ${e.message}`);
+    return 2;
+  }
   for (const e of report.log)
     console.log(
       e.status === "pooled"

@@ -159,9 +159,9 @@ export const settingsSchema = z
       .number()
       .int()
       .positive()
-      .default(5000)
+      .default(1000)
       .describe(
-        "Width of the fixed pay bins in a survey contribution (bins start at multiples of it); pooled pay percentiles are exact only to the bins they fall in.",
+        "Width of the fixed pay bins in a survey contribution: contribution schema version 2 fixes it at 1000 (bins start at multiples of it) and contribute refuses any other width.",
       ),
     survey_min_pay_group: z
       .number()

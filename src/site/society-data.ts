@@ -68,6 +68,10 @@ export const SOCIETY_DATA: Record<string, Producer> = {
   "retention.arrow": arrow("retention"),
   "pay.arrow": arrow("pay"),
   "workload.arrow": arrow("workload"),
+  "pay_change.arrow": arrow("pay_change"),
+  "time_to_fill.arrow": arrow("time_to_fill"),
+  "composition.arrow": arrow("composition"),
+  "certifications.arrow": arrow("certifications"),
 };
 
 /** Data-loader entry point (reports-society/data/[name].*.ts): writes one registered file to stdout. */

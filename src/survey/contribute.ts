@@ -14,6 +14,7 @@ import {
   CONTRIBUTION_COLUMNS,
   CONTRIBUTION_TABLES,
   MANIFEST_KEY,
+  PAY_BIN_USD,
   SCHEMA_VERSION,
   contributionChecksum,
   manifestSchema,
@@ -40,17 +41,20 @@ export interface ContributionRequest {
   settings: Settings;
 }
 
-export interface PayRefusal {
+/** One pay group of the file (year × title, family or all × breakdown) and its people, for --explain. */
+export interface PayGroup {
   year: number;
   group_kind: string;
   group_value: string;
+  breakdown_kind: string;
+  breakdown_value: string;
   people: number;
-  reason: string;
 }
 
 export interface Contribution {
   manifest: Manifest;
-  refusals: PayRefusal[];
+  /** Every pay group the file carries, however small: the society applies the publication rules after pooling. */
+  payGroups: PayGroup[];
   /** Columns that carry values in each table (the rest are null there). */
   columns: Record<string, string[]>;
 }
@@ -129,6 +133,11 @@ export async function buildContribution(req: ContributionRequest): Promise<Contr
   const instance = await DuckDBInstance.create(req.dbPath, { access_mode: "READ_ONLY" });
   const conn = await instance.connect();
   try {
+    // one width for every contributor, or histograms would not add up bin by bin at the society
+    if (req.settings.survey_pay_bin_usd !== PAY_BIN_USD)
+      throw new ContributionError(
+        `survey_pay_bin_usd is ${req.settings.survey_pay_bin_usd}: contribution schema version ${SCHEMA_VERSION} fixes pay bins at $${PAY_BIN_USD.toLocaleString("en-US")}`,
+      );
     const scope = await resolveScope(conn, req);
     const contributorId = req.contributorId ?? scope.orgId;
     await conn.run(
@@ -137,17 +146,13 @@ export async function buildContribution(req: ContributionRequest): Promise<Contr
         cast($contributor_id as varchar) as contributor_id,
         cast($period_start as date) as period_start,
         cast($period_end as date) as period_end,
-        cast($pay_bin_usd as double) as pay_bin_usd,
-        cast($min_pay_group as integer) as min_pay_group,
-        cast($min_pay_bin as integer) as min_pay_bin`,
+        cast($pay_bin_usd as double) as pay_bin_usd`,
       {
         org_id: scope.orgId,
         contributor_id: contributorId,
         period_start: scope.periodStart,
         period_end: scope.periodEnd,
-        pay_bin_usd: req.settings.survey_pay_bin_usd,
-        min_pay_group: req.settings.survey_min_pay_group,
-        min_pay_bin: req.settings.survey_min_pay_bin,
+        pay_bin_usd: PAY_BIN_USD,
       },
     );
     for (const name of ["profile", ...CONTRIBUTION_TABLES]) {
@@ -171,7 +176,7 @@ export async function buildContribution(req: ContributionRequest): Promise<Contr
       select ${casts}
       from (${unioned}) as u, contribution_scope as s
       order by table_name, year, month_start, quarter_start, role_family, domain, group_kind, group_value,
-        event_kind, tenure_month, pay_lower_usd, requisition_status, days_lower, separation_type, is_networked`);
+        breakdown_kind, breakdown_value, event_kind, tenure_month, pay_lower_usd, requisition_status, days_lower, separation_type, is_networked`);
 
     const counts = await rows(
       conn,
@@ -193,10 +198,12 @@ export async function buildContribution(req: ContributionRequest): Promise<Contr
           !["contributor_id", "period_start", "period_end", "table_name"].includes(c.name),
       ).map((c) => c.name);
     }
-    const refusals = (await rows(
+    const payGroups = (await rows(
       conn,
-      "select * from contribution_pay_refusals order by year, group_kind, group_value",
-    )) as unknown as PayRefusal[];
+      `select year, group_kind, group_value, breakdown_kind, breakdown_value, cast(sum(people) as integer) as people
+       from contribution_pay_histogram group by all
+       order by year, group_kind, group_value, breakdown_kind, breakdown_value`,
+    )) as unknown as PayGroup[];
     const [{ digest }] = (await rows(conn, rowsDigestSql("contribution_rows"))) as [{ digest: string }];
 
     const unsigned = {
@@ -211,8 +218,7 @@ export async function buildContribution(req: ContributionRequest): Promise<Contr
       period_end: scope.periodEnd,
       as_of: scope.asOf,
       tool_version: toolVersion(),
-      pay_bin_usd: req.settings.survey_pay_bin_usd,
-      refused_pay_groups: refusals.length,
+      pay_bin_usd: PAY_BIN_USD,
       tables,
     };
     const manifest = manifestSchema.parse({
@@ -226,7 +232,7 @@ export async function buildContribution(req: ContributionRequest): Promise<Contr
          (format parquet, kv_metadata {${MANIFEST_KEY}: ${str(JSON.stringify(manifest))}})`,
       );
     }
-    return { manifest, refusals, columns };
+    return { manifest, payGroups, columns };
   } finally {
     conn.closeSync();
     instance.closeSync();

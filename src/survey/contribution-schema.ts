@@ -9,7 +9,18 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 
 /** Bumped whenever a column, a table or a definition behind a count changes meaning. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/**
+ * The one pay bin width of every contribution (schema version 2): bins are [k × 1,000, (k + 1) × 1,000).
+ * Fixed by the schema, not a setting, so that every contributor's histograms add up bin by bin and
+ * a pooled percentile's interval is always whole $1,000 bins (version 1 let each hospital choose,
+ * and mixed widths pooled into percentiles that depended on file order).
+ */
+export const PAY_BIN_USD = 1000;
+
+/** Years with the employer on the snapshot date, the experience breakdown of pay. */
+export const EXPERIENCE_BANDS = ["under_2", "2_to_5", "5_to_10", "10_plus"] as const;
 
 /** Parquet key-value metadata key holding the manifest as JSON. */
 export const MANIFEST_KEY = "htm_survey_manifest";
@@ -36,6 +47,16 @@ export const CONTRIBUTION_COLUMNS: readonly ContributionColumn[] = [
   { name: "separation_type", type: "varchar", description: "voluntary, involuntary, retirement, other" },
   { name: "group_kind", type: "varchar", description: "retention or pay group: all, role_family, role" },
   { name: "group_value", type: "varchar", description: "the group's value ('all' for group_kind all)" },
+  {
+    name: "breakdown_kind",
+    type: "varchar",
+    description: "pay breakdown: all, experience_band or certification",
+  },
+  {
+    name: "breakdown_value",
+    type: "varchar",
+    description: "the breakdown's value ('all'; under_2, 2_to_5, 5_to_10, 10_plus; certified, not_certified)",
+  },
   { name: "event_kind", type: "varchar", description: "retention event: any separation or voluntary only" },
   { name: "tenure_month", type: "integer", description: "whole months of tenure (30.4375 days each)" },
   { name: "pay_lower_usd", type: "double", description: "pay bin's lower edge (included)" },
@@ -74,6 +95,7 @@ export const CONTRIBUTION_TABLES = [
   "requisitions",
   "retention_km",
   "pay_histogram",
+  "certifications_yearly",
 ] as const;
 export type ContributionTable = (typeof CONTRIBUTION_TABLES)[number];
 
@@ -106,8 +128,7 @@ export const manifestSchema = z
     period_end: isoDate,
     as_of: isoDate,
     tool_version: z.string(),
-    pay_bin_usd: z.number().positive(),
-    refused_pay_groups: z.number().int().nonnegative(),
+    pay_bin_usd: z.literal(PAY_BIN_USD),
     tables: z.record(z.string(), z.number().int().nonnegative()),
     checksum: z.string().regex(/^[0-9a-f]{64}$/),
   })

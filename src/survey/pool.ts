@@ -4,7 +4,7 @@
  * data age, duplicate or overlapping periods of one contributor); the bad ones are logged with
  * their reason and left out, the rest are summed by the portable SQL of src/sql/survey/pool/.
  */
-import { readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
 import type { Settings } from "../config/settings.ts";
@@ -20,6 +20,9 @@ import {
   type Manifest,
 } from "./contribution-schema.ts";
 
+/** A pooling that cannot run at all (not one file's fault): exit 2 with this message. */
+export class PoolError extends Error {}
+
 export const POOL_SQL_DIR = path.join(SQL_DIR, "survey/pool");
 
 /** The pooling SQL in run order: peer groups first, then every pooled mart. */
@@ -31,10 +34,13 @@ export const POOL_STEPS = [
   "pooled_turnover_annual",
   "pooled_workload_domain_quarterly",
   "pooled_retention_curve",
+  "pooled_pay_bins",
   "pooled_pay_percentiles",
   "pooled_requisitions",
   "pooled_inventory_yearly",
   "pooled_benchmark_bands",
+  "pooled_composition",
+  "pooled_certification_prevalence",
 ] as const;
 
 export const PUBLISH_SQL_DIR = path.join(SQL_DIR, "survey/publish");
@@ -46,10 +52,16 @@ export const PUBLISH_SQL_DIR = path.join(SQL_DIR, "survey/publish");
  */
 export const PUBLISH_STEPS = [
   "publication_groups",
+  "release_cells",
+  "release_withheld",
   "pooled_benchmark_bands",
   "pooled_turnover_annual",
   "pooled_retention_curve",
   "pooled_pay_percentiles",
+  "pooled_pay_change",
+  "pooled_time_to_fill",
+  "pooled_composition",
+  "pooled_certification_prevalence",
   "pooled_workload_share",
   "contributors",
   "survey_about",
@@ -61,6 +73,20 @@ export interface PoolRequest {
   settings: Settings;
   /** The pooling date the data-age rule counts back from (YYYY-MM-DD); default today. */
   poolDate?: string;
+  /**
+   * The release log (Parquet): who stood behind every cell each earlier release published, so a
+   * new release withholds what would differ from them by a few organisations. Default
+   * survey-release-log.parquet beside the warehouse; this pooling is recorded in it as the release
+   * of its pooling date (pooling again on the same date replaces that release).
+   */
+  releaseLog?: string;
+}
+
+/** Salary-survey participation rules for pay cells (reference practice: Empsight; docs/survey.md). */
+export const PAY_RULES = { orgs: 5, people: 5, tailOrgs: 10, tailPeople: 10 } as const;
+
+export function defaultReleaseLog(dbPath: string): string {
+  return path.join(path.dirname(path.resolve(dbPath)), "survey-release-log.parquet");
 }
 
 export interface PoolLogEntry {
@@ -88,18 +114,69 @@ interface Candidate {
   reason?: string;
 }
 
-/** Every .parquet file under a folder (Hive-partitioned layouts included), sorted. */
-export function contributionFiles(dir: string): string[] {
-  const found: string[] = [];
+/**
+ * Every .parquet file under a folder (Hive-partitioned layouts included), sorted, and the entries
+ * that cannot be read as one (a symlink loop, a broken link, a folder that cannot be listed) with
+ * their reason, for the pool log: a bad entry never stops the others.
+ */
+export function contributionEntries(dir: string): { files: string[]; problems: Candidate[] } {
+  const files: string[] = [];
+  const problems: Candidate[] = [];
+  const seen = new Set<string>();
   const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
+    let real: string;
+    try {
+      real = realpathSync(d);
+    } catch (e) {
+      problems.push({ file: d, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"})` });
+      return;
+    }
+    // a link back to a folder above is a loop: each folder is listed once
+    if (seen.has(real)) {
+      problems.push({ file: d, reason: "a symbolic link loop (this folder was already read)" });
+      return;
+    }
+    seen.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch (e) {
+      problems.push({
+        file: d,
+        reason: `folder cannot be listed (${(e as NodeJS.ErrnoException).code ?? "error"})`,
+      });
+      return;
+    }
+    for (const name of names) {
       const p = path.join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith(".parquet")) found.push(p);
+      let isDir: boolean;
+      try {
+        isDir = statSync(p).isDirectory();
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === "ELOOP") problems.push({ file: p, reason: "a symbolic link loop" });
+        else if (name.endsWith(".parquet") || code !== "ENOENT")
+          problems.push({ file: p, reason: `cannot be read (${code ?? "error"}: a broken link?)` });
+        continue;
+      }
+      if (isDir) walk(p);
+      else if (name.endsWith(".parquet")) files.push(p);
     }
   };
   walk(dir);
-  return found;
+  return { files, problems };
+}
+
+/** Every readable .parquet file under a folder, sorted. */
+export function contributionFiles(dir: string): string[] {
+  return contributionEntries(dir).files;
+}
+
+/** A real calendar date written YYYY-MM-DD (2026-13-45 and 2026-02-30 are not). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
 function monthsBefore(date: string, months: number): string {
@@ -112,18 +189,8 @@ async function rows(conn: DuckDBConnection, sql: string, values?: Record<string,
   return (await conn.runAndReadAll(sql, values as never)).getRowObjectsJson() as Record<string, unknown>[];
 }
 
-/** Footer-level checks of one file: readable, a manifest of this schema version, the declared columns. */
-async function readCandidate(conn: DuckDBConnection, file: string): Promise<Candidate> {
-  let raw: string | undefined;
-  try {
-    const kv = await rows(
-      conn,
-      `select decode(key) as k, decode(value) as v from parquet_kv_metadata(${str(file)})`,
-    );
-    raw = kv.find((r) => r.k === MANIFEST_KEY)?.v as string | undefined;
-  } catch (e) {
-    return { file, reason: `unreadable Parquet (${(e as Error).message.split("\n")[0]})` };
-  }
+/** The manifest checks of one file: valid JSON of this schema version with every field as declared. */
+function checkManifest(file: string, raw: string | undefined): Candidate {
   if (!raw) return { file, reason: `no ${MANIFEST_KEY} metadata: not a survey contribution` };
   let json: Record<string, unknown>;
   try {
@@ -142,6 +209,25 @@ async function readCandidate(conn: DuckDBConnection, file: string): Promise<Cand
       file,
       reason: `manifest: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
     };
+  return { file, manifest: parsed.data };
+}
+
+const EXPECTED_COLUMNS = CONTRIBUTION_COLUMNS.map((c) => `${c.name} ${c.type.replace(/\s/g, "")}`);
+
+/** Footer-level checks of one file: readable, a manifest of this schema version, the declared columns. */
+async function readCandidate(conn: DuckDBConnection, file: string): Promise<Candidate> {
+  let raw: string | undefined;
+  try {
+    const kv = await rows(
+      conn,
+      `select decode(key) as k, decode(value) as v from parquet_kv_metadata(${str(file)})`,
+    );
+    raw = kv.find((r) => r.k === MANIFEST_KEY)?.v as string | undefined;
+  } catch (e) {
+    return { file, reason: `unreadable Parquet (${(e as Error).message.split("\n")[0]})` };
+  }
+  const checked = checkManifest(file, raw);
+  if (checked.reason) return checked;
   const described = await rows(
     conn,
     `describe select * from read_parquet(${str(file)}, hive_partitioning = false)`,
@@ -150,10 +236,9 @@ async function readCandidate(conn: DuckDBConnection, file: string): Promise<Cand
   const got = described.map(
     (d) => `${d.column_name} ${String(d.column_type).toLowerCase().replace(/\s/g, "")}`,
   );
-  const expected = CONTRIBUTION_COLUMNS.map((c) => `${c.name} ${c.type.replace(/\s/g, "")}`);
-  if (got.join(",") !== expected.join(",")) {
-    const missing = expected.filter((c) => !got.includes(c));
-    const extra = got.filter((c) => !expected.includes(c));
+  if (got.join(",") !== EXPECTED_COLUMNS.join(",")) {
+    const missing = EXPECTED_COLUMNS.filter((c) => !got.includes(c));
+    const extra = got.filter((c) => !EXPECTED_COLUMNS.includes(c));
     return {
       file,
       reason: `columns differ from schema version ${SCHEMA_VERSION}: ${[
@@ -165,13 +250,62 @@ async function readCandidate(conn: DuckDBConnection, file: string): Promise<Cand
         .join("; ")}`,
     };
   }
-  return { file, manifest: parsed.data };
+  return checked;
+}
+
+/**
+ * The footer checks of every file in two queries (manifests, then column lists), not two per file;
+ * a file either query cannot read, or whose columns differ, is looked at alone for its reason.
+ */
+async function readCandidates(conn: DuckDBConnection, files: string[]): Promise<Candidate[]> {
+  if (files.length === 0) return [];
+  const list = `[${files.map(str).join(", ")}]`;
+  let manifests: Map<string, string>;
+  let columns: Map<string, string>;
+  try {
+    manifests = new Map(
+      (
+        await rows(
+          conn,
+          `select file_name, decode(value) as v
+           from (select file_name, value from parquet_kv_metadata(${list}) where decode(key) = ${str(MANIFEST_KEY)})`,
+        )
+      ).map((r) => [String(r.file_name), String(r.v)]),
+    );
+    columns = new Map(
+      (
+        await rows(
+          conn,
+          `select file_name, string_agg(name || ' ' || lower(replace(duckdb_type, ' ', '')), ',' order by column_id) as cols
+           from parquet_schema(${list}) where column_id > 0 group by file_name`,
+        )
+      ).map((r) => [String(r.file_name), String(r.cols)]),
+    );
+  } catch {
+    const one: Candidate[] = [];
+    for (const f of files) one.push(await readCandidate(conn, f));
+    return one;
+  }
+  const out: Candidate[] = [];
+  for (const f of files) {
+    const checked = checkManifest(f, manifests.get(f));
+    if (!checked.reason && columns.get(f) !== EXPECTED_COLUMNS.join(","))
+      out.push(await readCandidate(conn, f));
+    else out.push(checked);
+  }
+  return out;
+}
+
+/** A value as a SQL literal, for the multi-row inserts. */
+function literal(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return "null";
+  return typeof v === "number" ? String(v) : str(v);
 }
 
 /**
  * The tables the pooling SQL reads, empty: survey.settings (the publication rules),
- * survey.contributions (one row per pooled file) and survey.contribution_rows (their rows, with
- * the contribution's id). On Spark or Trino these are the external tables over the Parquet files.
+ * survey.contributions (one row per pooled file), survey.contribution_rows (their rows, with
+ * the contribution's id) and survey.release_history (the earlier releases' cells). On Spark or Trino these are the external tables over the Parquet files.
  */
 export async function createInputTables(conn: DuckDBConnection, settings: Settings): Promise<void> {
   for (const schema of ["survey", "marts", "publish"])
@@ -183,6 +317,10 @@ export async function createInputTables(conn: DuckDBConnection, settings: Settin
   await conn.run(
     `create or replace table survey.contribution_rows (contribution_id varchar, ${CONTRIBUTION_COLUMNS.map((c) => `"${c.name}" ${c.type}`).join(", ")})`,
   );
+  // who stood behind each cell of the earlier releases (the release log), empty for a first release
+  await conn.run(
+    "create or replace table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar)",
+  );
   await writeSettingsTable(conn, settings);
 }
 
@@ -193,13 +331,22 @@ async function writeSettingsTable(conn: DuckDBConnection, settings: Settings): P
       cast($max_org_share_benchmark as double) as max_org_share_benchmark,
       cast($min_cell_public as integer) as min_cell_public,
       cast($min_data_age_months as integer) as min_data_age_months,
-      cast($publish_names as boolean) as publish_contributor_names`,
+      cast($publish_names as boolean) as publish_contributor_names,
+      cast($min_pay_orgs as integer) as min_pay_orgs,
+      cast($min_pay_people as integer) as min_pay_people,
+      cast($min_pay_tail_orgs as integer) as min_pay_tail_orgs,
+      cast($min_pay_tail_people as integer) as min_pay_tail_people`,
     {
       min_orgs_benchmark: settings.min_orgs_benchmark,
       max_org_share_benchmark: settings.max_org_share_benchmark,
       min_cell_public: settings.min_cell_public,
       min_data_age_months: settings.survey_min_data_age_months,
       publish_names: settings.survey_publish_contributor_names,
+      // never fewer organisations than the peer-group rule asks
+      min_pay_orgs: Math.max(PAY_RULES.orgs, settings.min_orgs_benchmark),
+      min_pay_people: PAY_RULES.people,
+      min_pay_tail_orgs: Math.max(PAY_RULES.tailOrgs, settings.min_orgs_benchmark),
+      min_pay_tail_people: PAY_RULES.tailPeople,
     },
   );
 }
@@ -235,12 +382,19 @@ async function stageRows(conn: DuckDBConnection, candidates: Candidate[]): Promi
 /** Validates and pools every contribution under `inputDir` into a new warehouse at `dbPath`. */
 export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
   const poolDate = req.poolDate ?? new Date().toISOString().slice(0, 10);
+  if (!isCalendarDate(poolDate))
+    throw new PoolError(`pool date ${poolDate}: expected a calendar date YYYY-MM-DD`);
   const newestEnd = monthsBefore(poolDate, req.settings.survey_min_data_age_months);
-  const files = contributionFiles(req.inputDir);
+  const { files, problems } = contributionEntries(req.inputDir);
   const building = `${req.dbPath}.pooling`;
   rmSync(building, { force: true });
   rmSync(`${building}.wal`, { force: true });
-  const instance = await DuckDBInstance.create(building);
+  // a memory limit: DuckDB spills to disk instead of growing past it (1,000 contributions stay
+  // under 1 GiB of process memory)
+  const instance = await DuckDBInstance.create(building, {
+    memory_limit: "640MB",
+    preserve_insertion_order: "false",
+  });
   const conn = await instance.connect();
   const log: PoolLogEntry[] = [];
   const timings: Record<string, number> = {};
@@ -252,8 +406,8 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
   };
   try {
     await createInputTables(conn, req.settings);
-    const candidates: Candidate[] = [];
-    for (const f of files) candidates.push(await readCandidate(conn, f));
+    const candidates: Candidate[] = [...problems];
+    candidates.push(...(await readCandidates(conn, files)));
 
     // manifest-level rules before reading any rows
     for (const c of candidates) {
@@ -300,10 +454,10 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
         counts.set(String(r.filename), m);
       }
       const failures = new Map<string, string[]>();
-      for (const r of await rows(
-        conn,
-        readFileSync(path.join(SQL_DIR, "survey/validate/contribution_checks.sql"), "utf8"),
-      )) {
+      const checks = ["contribution_checks", "contribution_structure"].map((f) =>
+        readFileSync(path.join(SQL_DIR, `survey/validate/${f}.sql`), "utf8"),
+      );
+      for (const r of [...(await rows(conn, checks[0]!)), ...(await rows(conn, checks[1]!))]) {
         const list = failures.get(String(r.filename)) ?? [];
         list.push(`${r.check_name} (${r.failing_rows} rows)`);
         failures.set(String(r.filename), list);
@@ -339,10 +493,22 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
     }
 
     phase("validate");
-    // one contributor, one count per month: a repeated or overlapping period is left out
+    // One contributor, one count per month. The rule for overlapping periods, whatever the files
+    // are called: the newest data (latest as_of) wins, then the longer period; the same file twice
+    // pools once; two different files for the same period and as_of contradict each other and
+    // neither pools (the society cannot tell which is right).
+    const order = (c: Candidate) => c.manifest!;
+    const valid = candidates
+      .filter((c) => !c.reason)
+      .sort((x, y) => {
+        const a = order(x);
+        const b = order(y);
+        const days = (m: Manifest) => Date.parse(m.period_end) - Date.parse(m.period_start);
+        return b.as_of.localeCompare(a.as_of) || days(b) - days(a) || a.checksum.localeCompare(b.checksum);
+      });
     const accepted: Candidate[] = [];
-    for (const c of candidates) {
-      if (c.reason) continue;
+    const conflicted = new Set<Candidate>();
+    for (const c of valid) {
       const m = c.manifest!;
       const clash = accepted.find(
         (a) =>
@@ -350,44 +516,50 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
           a.manifest!.period_start <= m.period_end &&
           m.period_start <= a.manifest!.period_end,
       );
-      if (clash) {
-        const same =
-          clash.manifest!.period_start === m.period_start && clash.manifest!.period_end === m.period_end;
-        c.reason = `${same ? "duplicate of" : "period overlaps"} ${path.relative(req.inputDir, clash.file)} (contributor ${m.contributor_id}, ${clash.manifest!.period_start} to ${clash.manifest!.period_end})`;
+      if (!clash) {
+        accepted.push(c);
         continue;
       }
-      accepted.push(c);
+      const k = clash.manifest!;
+      const where = `${path.relative(req.inputDir, clash.file)} (contributor ${m.contributor_id}, ${k.period_start} to ${k.period_end}, as of ${k.as_of})`;
+      if (k.checksum === m.checksum) c.reason = `duplicate of ${where}`;
+      else if (k.period_start === m.period_start && k.period_end === m.period_end && k.as_of === m.as_of) {
+        c.reason = `contradicts ${where}: the same period and as-of date with other figures; neither pools`;
+        conflicted.add(clash);
+        clash.reason = `contradicts ${path.relative(req.inputDir, c.file)}: the same period and as-of date with other figures; neither pools`;
+      } else
+        c.reason = `period overlaps ${where}, which pools instead (of one contributor's overlapping files the newest data, then the longer period, pools)`;
     }
+    accepted.splice(0, accepted.length, ...accepted.filter((c) => !conflicted.has(c)));
+    // the log and the warehouse list files in path order
+    accepted.sort((a, b) => a.file.localeCompare(b.file));
 
-    // one transaction for the row-by-row inserts: a commit per row would sync the file each time
+    // one multi-row insert per table (a statement per row was most of the time at 1,000 files)
     await conn.run("begin transaction");
-    for (const c of accepted) {
-      const m = c.manifest!;
+    if (accepted.length > 0)
       await conn.run(
-        `insert into survey.contributions values ($id, $contributor, $facility, $beds, $region, cast($start as date),
-          cast($end as date), cast($as_of as date), $version, $tool, $checksum, $file)`,
-        {
-          id: m.checksum.slice(0, 16),
-          contributor: m.contributor_id,
-          facility: m.profile.facility_type,
-          beds: m.profile.bed_band,
-          region: m.profile.region,
-          start: m.period_start,
-          end: m.period_end,
-          as_of: m.as_of,
-          version: m.schema_version,
-          tool: m.tool_version,
-          checksum: m.checksum,
-          file: path.relative(req.inputDir, c.file),
-        },
+        `insert into survey.contributions values ${accepted
+          .map((c) => {
+            const m = c.manifest!;
+            return `(${[
+              m.checksum.slice(0, 16),
+              m.contributor_id,
+              m.profile.facility_type,
+              m.profile.bed_band,
+              m.profile.region,
+            ]
+              .map(literal)
+              .join(", ")}, cast(${str(m.period_start)} as date), cast(${str(m.period_end)} as date),
+              cast(${str(m.as_of)} as date), ${m.schema_version}, ${literal(m.tool_version)}, ${literal(m.checksum)},
+              ${literal(path.relative(req.inputDir, c.file))})`;
+          })
+          .join(",\n")}`,
       );
-    }
     await conn.run("create temp table accepted_files (filename varchar, contribution_id varchar)");
-    for (const c of accepted)
-      await conn.run("insert into accepted_files values ($file, $id)", {
-        file: c.file,
-        id: c.manifest!.checksum.slice(0, 16),
-      });
+    if (accepted.length > 0)
+      await conn.run(
+        `insert into accepted_files values ${accepted.map((c) => `(${literal(c.file)}, ${literal(c.manifest!.checksum.slice(0, 16))})`).join(", ")}`,
+      );
     if (accepted.length > 0) {
       const columns = CONTRIBUTION_COLUMNS.map((c) => `s."${c.name}"`).join(", ");
       await conn.run(`insert into survey.contribution_rows
@@ -409,21 +581,28 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
     }
     await conn.run(`create table survey.pool_log (file varchar, status varchar, reason varchar,
       contributor_id varchar, period_start date, period_end date, pooled_on date)`);
-    for (const e of log)
+    if (log.length > 0)
       await conn.run(
-        `insert into survey.pool_log values ($file, $status, $reason, $contributor, cast($start as date), cast($end as date), cast($on as date))`,
-        {
-          file: e.file,
-          status: e.status,
-          reason: e.reason,
-          contributor: e.contributor_id,
-          start: e.period_start,
-          end: e.period_end,
-          on: poolDate,
-        },
+        `insert into survey.pool_log values ${log
+          .map(
+            (e) =>
+              `(${[e.file, e.status, e.reason, e.contributor_id].map(literal).join(", ")}, cast(${literal(e.period_start)} as date), cast(${literal(e.period_end)} as date), cast(${str(poolDate)} as date))`,
+          )
+          .join(",\n")}`,
       );
 
     await conn.run("commit");
+    const releaseLog = req.releaseLog ?? defaultReleaseLog(req.dbPath);
+    if (existsSync(releaseLog))
+      try {
+        // the earlier releases only: pooling again on a release's date rebuilds that release
+        await conn.run(
+          `insert into survey.release_history select cast(released_on as date), measure, cell, contributor_id
+           from read_parquet(${str(releaseLog)}) where cast(released_on as date) < cast(${str(poolDate)} as date)`,
+        );
+      } catch (e) {
+        throw new PoolError(`release log ${releaseLog}: ${(e as Error).message.split("\n")[0]}`);
+      }
     phase("load");
     // the formulas the hospital's marts use (SHRM turnover, …), so pooled figures are computed alike
     await createSharedMacros(conn);
@@ -439,6 +618,20 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
       } catch (e) {
         throw new Error(`${path.relative(PROJECT_ROOT, file)}: ${(e as Error).message}`);
       }
+    }
+    // this release joins the log (written beside it, then swapped in)
+    const logDir = path.dirname(path.resolve(releaseLog));
+    if (existsSync(logDir)) {
+      const next = `${releaseLog}.writing`;
+      await conn.run(`copy (
+          select cast(released_on as date) as released_on, measure, cell, contributor_id
+          from ${existsSync(releaseLog) ? `read_parquet(${str(releaseLog)})` : "survey.release_history"}
+          where cast(released_on as date) <> cast(${str(poolDate)} as date)
+          union all
+          select cast(${str(poolDate)} as date), measure, cell, contributor_id from survey.release_cells
+          order by released_on, measure, cell, contributor_id
+        ) to ${str(next)} (format parquet)`);
+      renameSync(next, releaseLog);
     }
     const [groups] = await rows(
       conn,

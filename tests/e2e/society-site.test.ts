@@ -26,7 +26,7 @@ import { buildContribution } from "../../src/survey/contribute.ts";
 import { poolContributions } from "../../src/survey/pool.ts";
 import { queryWarehouse } from "../support/duckdb.ts";
 
-const PAGES = ["/", "/benchmarks", "/methodology"];
+const PAGES = ["/", "/pay", "/benchmarks", "/methodology"];
 const SCREENSHOTS = path.join(os.tmpdir(), "htm-society-screenshots");
 // The sample's as_of is 2025-12-31; four months later every contribution is old enough to pool.
 const POOL_DATE = "2026-04-30";
@@ -143,7 +143,7 @@ afterAll(async () => {
 describe("the society's site, built from a pooled warehouse", () => {
   test("is the society's site: its own pages, none of a hospital's", () => {
     const pages = readdirSync(site).filter((f) => f.endsWith(".html"));
-    expect(pages.sort()).toEqual(["benchmarks.html", "index.html", "methodology.html"]);
+    expect(pages.sort()).toEqual(["benchmarks.html", "index.html", "methodology.html", "pay.html"]);
     expect(published.length, "peer groups that pass the rules").toBeGreaterThanOrEqual(2);
   });
 
@@ -262,7 +262,10 @@ describe("the society's site, built from a pooled warehouse", () => {
       for (const f of tableFromIPC(readFileSync(file)).schema.fields)
         if (/orgs|at_risk|events|headcount|hours$|separations|people|assets|requisitions/.test(f.name))
           counts.push(`${path.basename(file)}: ${f.name}`);
-    expect(counts).toEqual([]);
+    // pay cells carry their organisations and people, as salary surveys do; the differencing
+    // rules keep any two published cells of one measure 0 or at least 5 organisations apart
+    // (tests/survey-pay-titles.test.ts)
+    expect(counts.filter((c) => !/^pay\.[0-9a-f]+\.arrow: (orgs|people)$/.test(c))).toEqual([]);
 
     // Shares of a quarter add up to 1: a quarter never withholds exactly one domain's share, which
     // would be 1 minus the others (complementary suppression in publish.pooled_workload_share).
@@ -287,5 +290,50 @@ describe("the society's site, built from a pooled warehouse", () => {
       for (const n of names) if (text.includes(n)) leaks.push(`${path.relative(site, file)}: ${n}`);
     }
     expect(leaks).toEqual([]);
+  });
+
+  test("an outside attacker finds no nested groups a few organisations apart, no invertible survival band, no band equal to one organisation", () => {
+    const dataDir = path.join(site, "_file/data");
+    const file = (prefix: string) => filesUnder(dataDir).find((f) => path.basename(f).startsWith(prefix))!;
+    const rowsOf = (prefix: string) =>
+      tableFromIPC(readFileSync(file(prefix)))
+        .toArray()
+        .map((r) => r.toJSON() as Record<string, unknown>);
+    // nested groups: a child (one profile dimension set) inside its parent (that dimension 'all')
+    const near = (a: number, b: number) => Math.abs(a - b) >= 1 && Math.abs(a - b) <= 4;
+    const dims = ["facility_type", "bed_band", "region"] as const;
+    const parents = (g: Record<string, unknown>) =>
+      dims.filter((d) => g[d] !== "all").map((d) => ({ ...g, [d]: "all" }));
+    const key = (g: Record<string, unknown>) => dims.map((d) => g[d]).join("|");
+    const groups = new Map(published.map((g) => [key(g), g.contributors]));
+    for (const g of published)
+      for (const p of parents(g)) {
+        const n = groups.get(key(p));
+        if (n !== undefined) expect(near(n, g.contributors), `${key(g)} inside ${key(p)}`).toBe(false);
+      }
+    // the same pay cell in a child and its parent group: organisations 0 or 5+ apart
+    const pay = rowsOf("pay.").filter((r) => r.orgs != null && r.percentile === 0.5);
+    const cell = (r: Record<string, unknown>) =>
+      `${r.year}|${r.group_kind}|${r.group_value}|${r.breakdown_kind}|${r.breakdown_value}`;
+    const byKey = new Map(pay.map((r) => [`${key(r)}#${cell(r)}`, Number(r.orgs)]));
+    let compared = 0;
+    for (const r of pay)
+      for (const p of parents(r)) {
+        const n = byKey.get(`${key(p)}#${cell(r)}`);
+        if (n === undefined) continue;
+        compared++;
+        expect(near(n, Number(r.orgs)), `${cell(r)}: ${key(r)} inside ${key(p)}`).toBe(false);
+      }
+    expect(compared, "pay cells in nested groups").toBeGreaterThan(0);
+    // survival: whole percents at coarse months, no band to invert into people at risk
+    const retention = rowsOf("retention.");
+    expect(retention.length).toBeGreaterThan(0);
+    for (const r of retention) {
+      expect(r.ci_lower).toBeNull();
+      expect(r.ci_upper).toBeNull();
+      expect([3, 6, 12, 18, 24, 36, 48, 60, 84, 120]).toContain(r.tenure_month);
+      if (r.survival != null)
+        expect(Math.round(Number(r.survival) * 100)).toBeCloseTo(Number(r.survival) * 100, 6);
+    }
   });
 });

@@ -1,5 +1,9 @@
 -- one row per (peer group, metric, year, percentile): the percentile across the group's organisations of each organisation's own value (turnover, voluntary turnover, networking + cybersecurity share of hours, networked share of assets), the bands a Benchmarks page draws instead of any organisation's value
--- Percentiles interpolate between order statistics (R type 7): h = (n - 1) p + 1.
+-- A percentile of 7, 9 or 13 organisations at R type 7 is one organisation's exact value (h a whole
+-- number), which an outside attack read off the bands. Each percentile is therefore the mean of
+-- three neighbouring organisations' values, the order statistics k - 1, k and k + 1 around
+-- k = round(h), h = (n - 1) p + 1, with k kept within 2..n - 1 (so never the lowest or highest
+-- alone), rounded to 3 decimals; the 10th and 90th need at least 10 organisations.
 drop table if exists marts.pooled_benchmark_bands;
 create table marts.pooled_benchmark_bands as
 with turnover_months as (
@@ -54,21 +58,20 @@ ranked as (
 ),
 
 percentiles as (
-    select 0.1 as percentile
-    union all select 0.25
-    union all select 0.5
-    union all select 0.75
-    union all select 0.9
+    select 0.1 as percentile, 1 as is_tail
+    union all select 0.25, 0
+    union all select 0.5, 0
+    union all select 0.75, 0
+    union all select 0.9, 1
 ),
 
 located as (
-    select r.facility_type, r.bed_band, r.region, r.metric, r.year, r.orgs, p.percentile,
-        (r.orgs - 1) * p.percentile + 1 as h,
-        max(case when r.value_rank = floor((r.orgs - 1) * p.percentile + 1) then r.metric_value end) as lo_value,
-        max(case when r.value_rank = floor((r.orgs - 1) * p.percentile + 1) + 1 then r.metric_value end) as hi_value
+    select r.facility_type, r.bed_band, r.region, r.metric, r.year, r.orgs, p.percentile, p.is_tail,
+        avg(r.metric_value) as blended
     from ranked as r
     cross join percentiles as p
-    group by r.facility_type, r.bed_band, r.region, r.metric, r.year, r.orgs, p.percentile
+    where abs(r.value_rank - least(r.orgs - 1, greatest(2, round((r.orgs - 1) * p.percentile + 1)))) <= 1
+    group by r.facility_type, r.bed_band, r.region, r.metric, r.year, r.orgs, p.percentile, p.is_tail
 )
 
 select
@@ -79,9 +82,11 @@ select
     l.year,
     cast(l.percentile as double) as percentile,
     cast(l.orgs as integer) as orgs,
-    l.lo_value + (l.h - floor(l.h)) * (coalesce(l.hi_value, l.lo_value) - l.lo_value) as metric_value,
+    round(l.blended, 3) as metric_value,
     case
         when l.orgs < s.min_orgs_benchmark then 'fewer than ' || cast(s.min_orgs_benchmark as varchar(20)) || ' organisations'
+        when l.is_tail = 1 and l.orgs < s.min_pay_tail_orgs
+            then '10th and 90th percentiles need at least ' || cast(s.min_pay_tail_orgs as varchar(20)) || ' organisations'
     end as suppressed_reason
 from located as l
 cross join survey.settings as s;

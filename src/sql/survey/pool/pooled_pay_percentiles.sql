@@ -1,58 +1,87 @@
--- one row per (peer group, year, group_kind, group_value, percentile): pay percentile estimated from the summed fixed-bin histograms, with the interval that certainly holds the exact value
--- The exact percentile (R type 7, DuckDB quantile_cont) interpolates between order statistics k_lo and
--- k_hi = k_lo + 1 at rank h = (N - 1) p + 1; it lies between the lower edge of the bin holding k_lo
--- and the upper edge of the bin holding k_hi (pay_lower_usd, pay_upper_usd: the stated bin error).
--- The estimate places a bin's people evenly inside it.
+-- one row per (peer group, year, group_kind, group_value, breakdown_kind, breakdown_value, percentile): pay percentile from the summed $1,000-bin histograms, the interval of whole bins that certainly holds the exact value, the cell's organisations and people, and the rule when it may not be published
+-- The exact percentile (R type 7, DuckDB quantile_cont) interpolates between order statistics k_lo
+-- and k_hi = k_lo + 1 at rank h = (N - 1) p + 1; it lies between the lower edge of the bin holding
+-- k_lo and the upper edge of the bin holding k_hi (pay_lower_usd, pay_upper_usd). The estimate
+-- spreads a bin's people evenly inside it: an estimate, never a claim about the exact value.
+-- Salary-survey participation rules: the median and quartiles need at least min_pay_orgs
+-- organisations and min_pay_people people, the 10th and 90th percentiles min_pay_tail_orgs and
+-- min_pay_tail_people; no minimum or maximum is ever computed.
 drop table if exists marts.pooled_pay_percentiles;
 create table marts.pooled_pay_percentiles as
-with by_contributor as (
-    select m.facility_type, m.bed_band, m.region, m.contributor_id, r.year, r.group_kind, r.group_value,
-        r.pay_lower_usd, r.pay_upper_usd, sum(r.people) as people
-    from survey.contribution_rows as r
-    join survey.pooled_members as m on m.contribution_id = r.contribution_id
-    where r.table_name = 'pay_histogram'
-    group by m.facility_type, m.bed_band, m.region, m.contributor_id, r.year, r.group_kind, r.group_value,
-        r.pay_lower_usd, r.pay_upper_usd
+with bins as (
+    select facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value,
+        pay_lower_usd, pay_upper_usd, sum(people) as people
+    from survey.pooled_pay_bins
+    group by facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value,
+        pay_lower_usd, pay_upper_usd
 ),
 
-bins as (
-    select facility_type, bed_band, region, year, group_kind, group_value, pay_lower_usd, pay_upper_usd,
-        sum(people) as people
-    from by_contributor
-    group by facility_type, bed_band, region, year, group_kind, group_value, pay_lower_usd, pay_upper_usd
+cells as (
+    select facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value,
+        count(*) as orgs, sum(people) as people, max(people) as largest_org_people
+    from (
+        select facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value,
+            contributor_id, sum(people) as people
+        from survey.pooled_pay_bins
+        group by facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind,
+            breakdown_value, contributor_id
+    ) as o
+    group by facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value
+),
+
+-- the paid staff of the peer group in the year (all titles, no breakdown) and its December headcount
+paid_staff as (
+    select c.facility_type, c.bed_band, c.region, c.year, c.people as paid_people, h.headcount
+    from cells as c
+    left join (
+        select facility_type, bed_band, region, year, headcount
+        from (
+            select facility_type, bed_band, region, cast(substr(cast(month_start as varchar(10)), 1, 4) as integer) as year,
+                headcount,
+                row_number() over (
+                    partition by facility_type, bed_band, region, substr(cast(month_start as varchar(10)), 1, 4)
+                    order by month_start desc
+                ) as latest
+            from marts.pooled_headcount_monthly
+            where role_family = 'all'
+        ) as m
+        where latest = 1
+    ) as h
+        on h.facility_type = c.facility_type and h.bed_band = c.bed_band and h.region = c.region and h.year = c.year
+    where c.group_kind = 'all' and c.breakdown_kind = 'all'
 ),
 
 cumulative as (
     select b.*,
         sum(people) over (
-            partition by facility_type, bed_band, region, year, group_kind, group_value
+            partition by facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value
             order by pay_lower_usd rows between unbounded preceding and current row
-        ) as cum_people,
-        sum(people) over (partition by facility_type, bed_band, region, year, group_kind, group_value)
-            as total_people
+        ) as cum_people
     from bins as b
 ),
 
 percentiles as (
-    select 0.25 as percentile
-    union all select 0.5
-    union all select 0.75
+    select 0.1 as percentile, 1 as is_tail
+    union all select 0.25, 0
+    union all select 0.5, 0
+    union all select 0.75, 0
+    union all select 0.9, 1
 ),
 
 ranks as (
-    select distinct c.facility_type, c.bed_band, c.region, c.year, c.group_kind, c.group_value,
-        c.total_people, p.percentile,
-        (c.total_people - 1) * p.percentile + 1 as h,
-        floor((c.total_people - 1) * p.percentile + 1) as k_lo,
-        ceiling((c.total_people - 1) * p.percentile + 1) as k_hi
-    from cumulative as c
+    select c.facility_type, c.bed_band, c.region, c.year, c.group_kind, c.group_value, c.breakdown_kind,
+        c.breakdown_value, c.people, c.orgs, c.largest_org_people, p.percentile, p.is_tail,
+        (c.people - 1) * p.percentile + 1 as h,
+        floor((c.people - 1) * p.percentile + 1) as k_lo,
+        ceiling((c.people - 1) * p.percentile + 1) as k_hi
+    from cells as c
     cross join percentiles as p
 ),
 
 located as (
     select
-        r.facility_type, r.bed_band, r.region, r.year, r.group_kind, r.group_value, r.total_people,
-        r.percentile, r.h,
+        r.facility_type, r.bed_band, r.region, r.year, r.group_kind, r.group_value, r.breakdown_kind,
+        r.breakdown_value, r.people, r.orgs, r.largest_org_people, r.percentile, r.is_tail, r.h,
         max(case when c.cum_people - c.people < r.k_lo and r.k_lo <= c.cum_people then c.pay_lower_usd end) as lo_lower,
         max(case when c.cum_people - c.people < r.k_lo and r.k_lo <= c.cum_people then c.pay_upper_usd end) as lo_upper,
         max(case when c.cum_people - c.people < r.k_lo and r.k_lo <= c.cum_people then c.cum_people - c.people end) as lo_before,
@@ -62,21 +91,9 @@ located as (
     join cumulative as c
         on c.facility_type = r.facility_type and c.bed_band = r.bed_band and c.region = r.region
         and c.year = r.year and c.group_kind = r.group_kind and c.group_value = r.group_value
-    group by r.facility_type, r.bed_band, r.region, r.year, r.group_kind, r.group_value, r.total_people,
-        r.percentile, r.h
-),
-
-weights as (
-    select facility_type, bed_band, region, year, group_kind, group_value,
-        count(distinct contributor_id) as orgs,
-        max(people) as largest_org_people
-    from (
-        select facility_type, bed_band, region, year, group_kind, group_value, contributor_id,
-            sum(people) as people
-        from by_contributor
-        group by facility_type, bed_band, region, year, group_kind, group_value, contributor_id
-    ) as o
-    group by facility_type, bed_band, region, year, group_kind, group_value
+        and c.breakdown_kind = r.breakdown_kind and c.breakdown_value = r.breakdown_value
+    group by r.facility_type, r.bed_band, r.region, r.year, r.group_kind, r.group_value, r.breakdown_kind,
+        r.breakdown_value, r.people, r.orgs, r.largest_org_people, r.percentile, r.is_tail, r.h
 )
 
 select
@@ -86,23 +103,28 @@ select
     l.year,
     l.group_kind,
     l.group_value,
+    l.breakdown_kind,
+    l.breakdown_value,
     cast(l.percentile as double) as percentile,
-    cast(l.total_people as integer) as people,
+    cast(l.people as integer) as people,
+    cast(l.orgs as integer) as orgs,
+    cast(l.people as double) / ps.paid_people as share_of_paid_staff,
+    cast(ps.paid_people as double) / nullif(ps.headcount, 0) as paid_staff_coverage,
     greatest(l.lo_lower, least(l.hi_upper,
         l.lo_lower + (l.lo_upper - l.lo_lower) * (l.h - l.lo_before - 0.5) / l.lo_people)) as pay_usd,
     l.lo_lower as pay_lower_usd,
     l.hi_upper as pay_upper_usd,
     l.hi_upper - l.lo_lower as bin_error_usd,
-    cast(w.orgs as integer) as orgs,
-    cast(w.largest_org_people as double) / l.total_people as max_org_share,
+    cast(l.largest_org_people as double) / l.people as max_org_share,
     case
-        when w.orgs < s.min_orgs_benchmark then 'fewer than ' || cast(s.min_orgs_benchmark as varchar(20)) || ' organisations'
-        when cast(w.largest_org_people as double) / l.total_people > s.max_org_share_benchmark
-            then 'one organisation above ' || cast(cast(round(s.max_org_share_benchmark * 100) as integer) as varchar(20)) || '% of the weight'
-        when l.total_people < s.min_cell_public then 'fewer than ' || cast(s.min_cell_public as varchar(20)) || ' people'
+        when l.is_tail = 1 and l.orgs < s.min_pay_tail_orgs
+            then '10th and 90th percentiles need at least ' || cast(s.min_pay_tail_orgs as varchar(20)) || ' organisations'
+        when l.is_tail = 1 and l.people < s.min_pay_tail_people
+            then '10th and 90th percentiles need at least ' || cast(s.min_pay_tail_people as varchar(20)) || ' people'
+        when l.orgs < s.min_pay_orgs then 'fewer than ' || cast(s.min_pay_orgs as varchar(20)) || ' organisations'
+        when l.people < s.min_pay_people then 'fewer than ' || cast(s.min_pay_people as varchar(20)) || ' people'
     end as suppressed_reason
 from located as l
-join weights as w
-    on w.facility_type = l.facility_type and w.bed_band = l.bed_band and w.region = l.region
-    and w.year = l.year and w.group_kind = l.group_kind and w.group_value = l.group_value
+join paid_staff as ps
+    on ps.facility_type = l.facility_type and ps.bed_band = l.bed_band and ps.region = l.region and ps.year = l.year
 cross join survey.settings as s;

@@ -4,7 +4,8 @@ from (
     select filename,
         case
             when table_name not in ('headcount_monthly', 'turnover_monthly', 'separations_by_type',
-                'workload_quarterly', 'inventory_yearly', 'requisitions', 'retention_km', 'pay_histogram')
+                'workload_quarterly', 'inventory_yearly', 'requisitions', 'retention_km', 'pay_histogram',
+                'certifications_yearly')
                 then 'unknown table ' || coalesce(table_name, 'null')
             when least(coalesce(headcount, 0), coalesce(headcount_start, 0), coalesce(headcount_end, 0),
                 coalesce(separations, 0), coalesce(voluntary_separations, 0), coalesce(at_risk, 0),

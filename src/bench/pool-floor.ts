@@ -1,0 +1,31 @@
+/**
+ * The floor a pooling is measured against, in a fresh process: one bare DuckDB read of the same
+ * contribution files with a GROUP BY (no validation, no peer groups, nothing written):
+ *   pool-floor.ts <contributionsDir>
+ * Prints one JSON line: seconds, rows, peak RSS bytes.
+ */
+import { DuckDBInstance, quotedString as str } from "@duckdb/node-api";
+import { contributionFiles } from "../survey/pool.ts";
+
+const [dir] = process.argv.slice(2);
+const t0 = performance.now();
+// the same files pool reads (a glob does not follow the symlinked batch folders)
+const files = contributionFiles(dir!);
+const instance = await DuckDBInstance.create(":memory:");
+const conn = await instance.connect();
+const reader = await conn.runAndReadAll(
+  `select table_name, contributor_id, count(*) as n, sum(people) as people, sum(headcount) as headcount,
+     sum(at_risk) as at_risk, sum(hours) as hours
+   from read_parquet([${files.map(str).join(", ")}], hive_partitioning = false)
+   group by table_name, contributor_id`,
+);
+const groups = reader.getRowObjectsJson().length;
+conn.closeSync();
+instance.closeSync();
+console.log(
+  JSON.stringify({
+    seconds: (performance.now() - t0) / 1000,
+    groups,
+    peak_rss_bytes: process.resourceUsage().maxRSS * 1024,
+  }),
+);
