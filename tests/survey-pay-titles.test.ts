@@ -12,7 +12,7 @@ import path from "node:path";
 import { DuckDBInstance, quotedString as str } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../src/config/settings.ts";
-import { ingest } from "../src/ingest/ingest.ts";
+import { ingest } from "../loaders/ingest.ts";
 import { buildContribution } from "../src/survey/contribute.ts";
 import {
   MANIFEST_KEY,
