@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { count, plural, usd, yearSpan } from "./findings.js";
+import { count, enoughForHeadline, plural, tooSmall, usd, yearSpan } from "./findings.js";
 
 /**
  * The finding: estimated replacement cost of leavers in the last complete year, and over all years.
@@ -13,20 +13,21 @@ export function costOfTurnoverTitle(rows, { lastCompleteYear = Infinity } = {}) 
   if (!known.length) return "Not enough leavers with pay on file to cost turnover";
   const complete = known.filter((d) => d.year <= lastCompleteYear);
   const last = (complete.length ? complete : known).at(-1);
-  const head =
-    last.separations === 0
-      ? `No leavers to replace in ${last.year}`
-      : `Replacing leavers cost an estimated ${usd(last.replacement_cost_usd)} in ${last.year} (${plural(last.separations, "leaver")})`;
-  if (known.length === 1) return head;
   // A suppressed year is unknown, not $0: the total says it leaves those years out.
   const span = yearSpan(known[0].year, known.at(-1).year);
   const hidden = rows.filter(
     (d) => d.replacement_cost_usd == null && d.year >= known[0].year && d.year <= known.at(-1).year,
   ).length;
   const total = known.reduce((s, d) => s + d.replacement_cost_usd, 0);
-  return hidden
-    ? `${head}; ${usd(total)} over the ${plural(known.length, "year")} of ${span} with a published figure (${plural(hidden, "year")} suppressed)`
-    : `${head}; ${usd(total)} over ${span}`;
+  const leavers = known.reduce((s, d) => s + (d.separations ?? 0), 0);
+  // A cost of one or two leavers is their pay: no headline under 5 leavers over all the years.
+  if (!enoughForHeadline({ events: leavers }))
+    return tooSmall({ events: leavers, eventNoun: "leaver", what: `with pay on file in ${span}` });
+  const suppressedNote = hidden ? ` (${plural(hidden, "year")} suppressed, not counted)` : "";
+  if (!enoughForHeadline({ events: last.separations }) || known.length === 1)
+    return `Replacing ${plural(leavers, "leaver")} cost an estimated ${usd(total)} over ${span}${suppressedNote}`;
+  const head = `Replacing leavers cost an estimated ${usd(last.replacement_cost_usd)} in ${last.year} (${plural(last.separations, "leaver")})`;
+  return `${head}; ${usd(total)} over ${span}${suppressedNote}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
-import { count, enoughForHeadline, MIN_EVENTS, plural } from "./findings.js";
+import { count, enoughForHeadline, markOpacity, MIN_EVENTS, plural } from "./findings.js";
 
 /**
  * Steps up the ladder (to a higher ladder level), in ladder order: first the step's starting level,
@@ -66,13 +66,16 @@ export function ladderChart(rows, { width, roles = [], document } = {}) {
         x: "median_months",
         y: "step",
         fill: "#009E73",
+        // a step made by under 5 people is drawn pale: one or two people's careers
+        fillOpacity: (d) => markOpacity(d.n),
         channels: { People: "n" },
         tip: { format: { y: true, x: true } },
       }),
       Plot.text(shown, {
         x: "median_months",
         y: "step",
-        text: (d) => `${count(d.median_months)} mo · n=${count(d.n)}`,
+        text: (d) =>
+          `${count(d.median_months)} mo · n=${count(d.n)}${markOpacity(d.n) < 1 ? " (too few)" : ""}`,
         dx: 6,
         textAnchor: "start",
         fontSize: 11,

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
-import { count, enoughForHeadline, plural, tooSmall, withN } from "./findings.js";
+import { count, enoughForHeadline, markOpacity, plural, tooSmall, withN } from "./findings.js";
 
 /**
  * The finding: the slowest role to fill (median days), against the median over all roles.
@@ -48,6 +48,8 @@ export function timeToFillChart(rows, { width, document } = {}) {
         x: "median_days",
         y: "role",
         fill: "#0072B2",
+        // a median of under 5 hires is drawn pale: one or two people's wait
+        fillOpacity: (d) => markOpacity(d.filled),
         channels: { Filled: "filled", "75th percentile (days)": "p75_days" },
         tip: { format: { y: true, x: true } },
       }),
@@ -55,7 +57,8 @@ export function timeToFillChart(rows, { width, document } = {}) {
       Plot.text(data, {
         x: (d) => Math.max(d.median_days, d.p75_days ?? 0),
         y: "role",
-        text: (d) => `${count(d.median_days)} d · n=${count(d.filled)}`,
+        text: (d) =>
+          `${count(d.median_days)} d · n=${count(d.filled)}${markOpacity(d.filled) < 1 ? " (too few)" : ""}`,
         dx: 6,
         textAnchor: "start",
         fontSize: 11,
