@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { count, enoughForHeadline, plural, tooSmall, usd, yearSpan } from "./findings.js";
+import { count, enoughForHeadline, plural, tooSmall, usd, usdAxisMax, yearSpan } from "./findings.js";
 
 /**
  * The finding: estimated replacement cost of leavers in the last complete year, and over all years.
@@ -58,7 +58,7 @@ export function costOfTurnoverChart(
     x: { label: null, type: "band", tickFormat: "d", domain: data.map((d) => d.year), padding: 0.15 },
     y: {
       label: "↑ Estimated replacement cost (USD)",
-      domain: [0, Math.max(1, ...known.map((d) => d.replacement_cost_usd)) * 1.2],
+      domain: [0, usdAxisMax(Math.max(0, ...known.map((d) => d.replacement_cost_usd)))],
       tickFormat: (v) => usd(v),
       grid: true,
     },
@@ -116,7 +116,7 @@ function costOfTurnoverRows(data, known, hidden, { width, document }) {
     marginRight: 100,
     x: {
       label: "Estimated replacement cost (USD) →",
-      domain: [0, Math.max(1, ...known.map((d) => d.replacement_cost_usd))],
+      domain: [0, usdAxisMax(Math.max(0, ...known.map((d) => d.replacement_cost_usd)), 1)],
       tickFormat: (v) => usd(v),
       ticks: 3,
       grid: true,

@@ -136,6 +136,27 @@ export function countShownBelow(values, threshold, format) {
   return values.filter((v) => v != null && Number.isFinite(v) && shown(v) < limit).length;
 }
 
+/**
+ * Whole-number ticks from 0 to at least `max` (at most about `count` of them): a team of two is
+ * ticked 0, 1, 2, not 0, 0.5, 1, 1.5.
+ */
+export function integerTicks(max, count = 5) {
+  const top = Math.max(1, Math.ceil(max ?? 0));
+  const step = Math.max(1, Math.ceil(top / count));
+  const ticks = [];
+  for (let v = 0; v <= top; v += step) ticks.push(v);
+  if (ticks.at(-1) < top) ticks.push(ticks.at(-1) + step);
+  return ticks;
+}
+
+/**
+ * The upper end of a dollar axis: the data's maximum with room, but never under $1,000, so an
+ * axis of tiny or zero costs does not tick "$1, $1, $0".
+ */
+export function usdAxisMax(max, headroom = 1.2) {
+  return Math.max(1000, (Number.isFinite(max) ? max : 0) * headroom);
+}
+
 /** A group's name with its size when it is under SHOW_N_BELOW: "Specialists (n = 12)". */
 export function withN(label, n) {
   return `${label}${nSuffix(n, " (n = ", ")")}`;
