@@ -68,6 +68,7 @@ export function ladderChart(rows, { width, roles = [], document } = {}) {
         fill: "#009E73",
         // a step made by under 5 people is drawn pale: one or two people's careers
         fillOpacity: (d) => markOpacity(d.n),
+        ariaLabel: (d) => `${d.step}: n=${count(d.n)}`,
         channels: { People: "n" },
         tip: { format: { y: true, x: true } },
       }),

@@ -84,6 +84,7 @@ export function specialistPayChart(rows, { width, height = 320, roles = [], docu
       width,
       data.map((d) => d.year),
       10,
+      (width < 640 ? 170 : 300) + 50,
     ),
     y: {
       label: "↑ Median annual base pay (USD)",

@@ -50,6 +50,7 @@ export function timeToFillChart(rows, { width, document } = {}) {
         fill: "#0072B2",
         // a median of under 5 hires is drawn pale: one or two people's wait
         fillOpacity: (d) => markOpacity(d.filled),
+        ariaLabel: (d) => `${d.role}: n=${count(d.filled)}`,
         channels: { Filled: "filled", "75th percentile (days)": "p75_days" },
         tip: { format: { y: true, x: true } },
       }),

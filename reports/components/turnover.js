@@ -186,6 +186,9 @@ export function turnoverByFamilyChart(rows, { width, document } = {}) {
         fill: (d) => d.turnover_rate ?? undefined,
         // a rate of under 5 people is one or two leavers: drawn pale, its n written under it
         fillOpacity: (d) => markOpacity(d.avg_headcount),
+        // what the cell rests on, for a screen reader and the e2e reading ("n=" is the convention)
+        ariaLabel: (d) =>
+          d.avg_headcount == null ? null : `${d.label} ${d.year}: n=${count(d.avg_headcount)}`,
         stroke: "white",
         channels: { Separations: "separations", "Average headcount": "avg_headcount" },
         tip: { format: { fill: (v) => (v == null ? "suppressed" : pct(v)), x: "d" } },
