@@ -60,7 +60,9 @@ export function certificationPremiumChart(rows, { width, year, roles = [], docum
     marginLeft: narrow ? 10 : 280,
     marginRight: 30,
     x: {
-      label: "Certified staff's median pay above (+) or below (−) uncertified peers in the same role (%) →",
+      label: narrow
+        ? "Certified vs uncertified pay, same role (%) →"
+        : "Certified staff's median pay above (+) or below (−) uncertified peers in the same role (%) →",
       domain: [-extent * 100, extent * 100],
       percent: true,
       grid: true,
@@ -99,7 +101,12 @@ export function certificationPremiumChart(rows, { width, year, roles = [], docum
       Plot.text(unknown, {
         x: 0,
         y: "role",
-        text: (d) => (d.suppressed ? "suppressed (rule in the note below)" : "no comparison"),
+        text: (d) =>
+          d.suppressed
+            ? narrow
+              ? "suppressed (see note)"
+              : "suppressed (rule in the note below)"
+            : "no comparison",
         dx: 6,
         textAnchor: "start",
         fontSize: 10,

@@ -75,8 +75,7 @@ export function ladderChart(rows, { width, roles = [], document } = {}) {
       Plot.text(shown, {
         x: "median_months",
         y: "step",
-        text: (d) =>
-          `${count(d.median_months)} mo · n=${count(d.n)}${markOpacity(d.n) < 1 ? " (too few)" : ""}`,
+        text: (d) => `${count(d.median_months)} mo · n=${count(d.n)}`,
         dx: 6,
         textAnchor: "start",
         fontSize: 11,

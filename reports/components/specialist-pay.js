@@ -114,7 +114,11 @@ export function specialistPayChart(rows, { width, height = 320, roles = [], docu
         channels: { People: "n" },
         tip: { format: { x: "d", y: (v) => usd(v), fill: true } },
       }),
-      ...endLabels(ends, { yDomain: [yMin, yMax], plotHeight: height - 50 }),
+      ...endLabels(ends, {
+        yDomain: [yMin, yMax],
+        plotHeight: height - 50,
+        maxWidthPx: (width < 640 ? 170 : 300) - 20,
+      }),
     ],
   });
 }

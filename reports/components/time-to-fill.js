@@ -58,8 +58,7 @@ export function timeToFillChart(rows, { width, document } = {}) {
       Plot.text(data, {
         x: (d) => Math.max(d.median_days, d.p75_days ?? 0),
         y: "role",
-        text: (d) =>
-          `${count(d.median_days)} d · n=${count(d.filled)}${markOpacity(d.filled) < 1 ? " (too few)" : ""}`,
+        text: (d) => `${count(d.median_days)} d · n=${count(d.filled)}`,
         dx: 6,
         textAnchor: "start",
         fontSize: 11,

@@ -102,6 +102,14 @@ const INSPECT = `(() => {
           if (overlap(box(texts[i]), box(texts[j])))
             problems.push({ what: "colliding labels", detail: texts[i].textContent + " / " + texts[j].textContent });
     }
+    // a label running past the chart's edge is cut off ("suppressed (rule in the note belo")
+    const frame = box(svg);
+    for (const t of svg.querySelectorAll("text")) {
+      if (!visible(t) || t.closest("defs")) continue;
+      const b = box(t);
+      if (b.right > frame.right + 2 || b.left < frame.left - 2)
+        problems.push({ what: "label past the chart's edge", detail: t.textContent });
+    }
     // a label Plot shortened with an ellipsis is clipped ("Projects &…urement")
     for (const t of svg.querySelectorAll("text"))
       if (/…/.test(t.textContent ?? "") && visible(t)) problems.push({ what: "clipped label", detail: t.textContent });
