@@ -102,7 +102,7 @@ export function certificationAdoptionChart(rows, { width, height = 340, top = 7,
       ...endLabels(labels, {
         yDomain: [0, yMax],
         plotHeight: height - marginTop - marginBottom,
-        maxWidthPx: (width < 640 ? 150 : 180) - 20,
+        maxWidthPx: (width < 640 ? 150 : 180) - 24,
       }),
     ],
   });

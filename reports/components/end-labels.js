@@ -69,7 +69,8 @@ export function endLabels(items, { yDomain, plotHeight, minGapPx = 13, maxWidthP
       fill: "currentColor",
       fontSize: 11,
       // a long label wraps onto a second line rather than losing its middle ("Projects &…urement")
-      ...(maxWidthPx ? { lineWidth: maxWidthPx / 11 } : {}),
+      // (Plot's estimate of a text's width runs short of the browser's by about a sixth: 13 px an em)
+      ...(maxWidthPx ? { lineWidth: maxWidthPx / 13 } : {}),
     }),
   ];
 }
