@@ -119,7 +119,7 @@ describe("headcount by role family", () => {
       headcount: d.month_end.getUTCFullYear() === 2016 ? 0 : d.role_family === "all" ? 2 : 1,
     }));
     expect(headcountTitle(tiny)).toBe(
-      "Too few people for a finding: 2 people at the end of 2025 (a headline needs at least 5)",
+      "Too few people for a finding: 2 people at the end of 2025 (a headline needs at least 5; more years or all organisations may reach it)",
     );
   });
   it("snapshot", async () => {
@@ -155,7 +155,7 @@ describe("transitions", () => {
       { from_role: "all", to_role: "all", moves: 1, ...span },
     ];
     expect(transitionsTitle(one)).toBe(
-      "Too few for a finding: 1 role change in 2016–2025 (a finding needs at least 3)",
+      "Too few for a finding: 1 role change in 2016–2025 (a finding needs at least 5; more years or all organisations may reach it)",
     );
   });
   it("snapshot", async () => {
@@ -337,8 +337,8 @@ describe("phone layouts", () => {
 
 describe("time to fill", () => {
   const rows = [
-    { role: "all", filled: 5, median_days: 41, p75_days: 60, open_now: 3, oldest_open_days: 120 },
-    { role: "BMET II", filled: 4, median_days: 35, p75_days: 50, open_now: 1, oldest_open_days: 20 },
+    { role: "all", filled: 7, median_days: 41, p75_days: 60, open_now: 3, oldest_open_days: 120 },
+    { role: "BMET II", filled: 6, median_days: 35, p75_days: 50, open_now: 1, oldest_open_days: 20 },
     {
       role: "Medical Device Cybersecurity Specialist",
       filled: 1,
@@ -350,9 +350,14 @@ describe("time to fill", () => {
   ];
   it("names the slowest role against all roles, and the oldest open requisition", async () => {
     const { timeToFillTitle, openRequisitionsTitle } = await component("time-to-fill");
-    // The cybersecurity median (94 days) rests on 1 hire: under 3, no headline; BMET II's 4 hires do.
+    // The cybersecurity median (94 days) rests on 1 hire: under 5, no headline; BMET II's 6 hires do.
     expect(timeToFillTitle(rows)).toBe(
-      "BMET II takes longest to fill: median 35 days (4 hires), against 41 days for all roles",
+      "BMET II takes longest to fill: median 35 days (6 hires), against 41 days for all roles",
+    );
+    // with 4 BMET II hires no role reaches 5: the title says so and what would make it readable
+    const fewer = rows.map((d) => (d.role === "BMET II" ? { ...d, filled: 4 } : d));
+    expect(timeToFillTitle(fewer)).toBe(
+      "Too few for a finding: 4 filled requisitions in the role with the most (a finding needs at least 5; more years or all organisations may reach it)",
     );
     // the 'all' row's 3 open is the total (here also 1 + 2)
     expect(openRequisitionsTitle(rows)).toBe(
@@ -470,7 +475,9 @@ describe("retention", () => {
       retirementExposureTitle([
         { age_band: "all", retirement_exposure: 0.25, aged_60_within_5y: 1, headcount_known_age: 4 },
       ]),
-    ).toBe("Too few people for a finding: 4 people with a birth year on file (a headline needs at least 5)");
+    ).toBe(
+      "Too few people for a finding: 4 people with a birth year on file (a headline needs at least 5; more years or all organisations may reach it)",
+    );
   });
   it("survival snapshot", async () => {
     const { survivalCurvesChart } = await component("survival-curves");
@@ -561,7 +568,17 @@ describe("pay and careers", () => {
     const { certificationPremiumTitle } = await component("certification-premium");
     // BMET II +6%, HTM Manager −3%: 1 of 2 roles.
     expect(certificationPremiumTitle(pay, { year: 2025 })).toBe(
-      "Certified staff are paid more in 1 of 2 roles; largest premium +6% (BMET II), 2025",
+      // two roles are no "k of m": the comparison there is, named
+      "Certified BMET II staff are paid +6% against uncertified (2025); one of two roles with enough of both to compare",
+    );
+    // three roles: +6%, −3% and +0.3% (shown "+0%", so not "more"): 1 of 3
+    const three = [
+      { year: 2025, role: "BMET II", certified_premium: 1.06 },
+      { year: 2025, role: "HTM Manager", certified_premium: 0.97 },
+      { year: 2025, role: "BMET I", certified_premium: 1.003 },
+    ];
+    expect(certificationPremiumTitle(three, { year: 2025 })).toBe(
+      "Certified staff are paid more in 1 of 3 roles; largest premium +6% (BMET II), 2025",
     );
   });
   it("every market ratio names its survey year, and says whether it was aged", async () => {
@@ -680,6 +697,9 @@ describe("pay and careers", () => {
     expect(compaRatioTitle(rows, { year: 2025 })).toBe(
       "2 of 3 roles are paid below the midpoint of their range: medians from 0.88 (BMET I) to 1.03 (HTM Manager), 2025",
     );
+    // a median of 0.996 is shown 1.00: at the midpoint, not below it (1 of 3, not 2 of 3)
+    const atMidpoint = rows.map((d) => (d.role === "BMET II" ? { ...d, median_compa_ratio: 0.996 } : d));
+    expect(compaRatioTitle(atMidpoint, { year: 2025 })).toMatch(/^1 of 3 roles are paid below the midpoint/);
     const svg = svgOf(compaRatioChart(rows, { width: 390, year: 2025, roles, document }));
     expect(svg).toContain("BMET I · 0.88");
     expect(svg).not.toContain("HTM Director");
@@ -698,7 +718,8 @@ describe("pay and careers", () => {
       "BMET II → HTM Supervisor / Lead",
     ]);
     expect(ladderTitle(steps, roles)).toBe(
-      "BMET II → HTM Supervisor / Lead takes a median 47 months (8 promotions); BMET II → Medical Device Networking Specialist 31 months (3 promotions)",
+      // the networking step's 3 promotions are under 5: no headline from them
+      "BMET II → HTM Supervisor / Lead takes a median 47 months (8 promotions)",
     );
   });
   it("snapshots (suppressed role written, not dropped)", async () => {
@@ -764,6 +785,6 @@ describe("brief --add", () => {
       "networking_integration=1.5,cybersecurity=2",
     );
     expect(parseAdd(undefined)).toBeUndefined();
-    expect(() => parseAdd("networking=one")).toThrow(/"networking=one" is not DOMAIN=FTE/);
+    expect(() => parseAdd("networking=one")).toThrow(/'networking=one' is not DOMAIN=FTE/);
   });
 });

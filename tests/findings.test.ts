@@ -63,11 +63,12 @@ describe("plural() and small groups", () => {
     expect(f.plural(1250, "work order")).toBe("1,250 work orders");
   });
 
-  it("refuses a headline under 5 people or 3 events", () => {
+  it("refuses a headline under 5 people or 5 events", () => {
     expect(f.enoughForHeadline({ people: 4 })).toBe(false);
     expect(f.enoughForHeadline({ people: 5 })).toBe(true);
     expect(f.enoughForHeadline({ people: 12, events: 2 })).toBe(false);
-    expect(f.enoughForHeadline({ people: 12, events: 3 })).toBe(true);
+    expect(f.enoughForHeadline({ people: 12, events: 4 })).toBe(false);
+    expect(f.enoughForHeadline({ people: 12, events: 5 })).toBe(true);
     // an unknown size is no size
     expect(f.enoughForHeadline({ people: null })).toBe(true);
     expect(f.enoughForHeadline({ people: NaN })).toBe(false);
@@ -75,13 +76,13 @@ describe("plural() and small groups", () => {
 
   it("says the group is too small instead", () => {
     expect(f.tooSmall({ people: 3, what: "in 2025" })).toBe(
-      "Too few people for a finding: 3 people in 2025 (a headline needs at least 5)",
+      "Too few people for a finding: 3 people in 2025 (a headline needs at least 5; more years or all organisations may reach it)",
     );
     expect(f.tooSmall({ people: 1 })).toBe(
-      "Too few people for a finding: 1 person (a headline needs at least 5)",
+      "Too few people for a finding: 1 person (a headline needs at least 5; more years or all organisations may reach it)",
     );
     expect(f.tooSmall({ people: 40, events: 1 })).toBe(
-      "Too few for a finding: 1 event (a finding needs at least 3)",
+      "Too few for a finding: 1 event (a finding needs at least 5; more years or all organisations may reach it)",
     );
   });
 

@@ -58,7 +58,9 @@ export function labelsAboveBars(data, { y, text, narrow }) {
   if (!narrow) return null;
   const halfBar = (NARROW_ROW_PX * (1 - NARROW_PADDING)) / 2;
   return Plot.text(data, {
-    x: 0,
+    // the frame's left edge, not x = 0: on an axis that does not start at 0 (compa-ratio from 0.8)
+    // x = 0 lies left of the chart and the names would run off it
+    frameAnchor: "left",
     y,
     text,
     dy: -halfBar - 3,

@@ -99,7 +99,11 @@ export function certificationAdoptionChart(rows, { width, height = 340, top = 7,
         channels: { Certification: "label", Holders: "holders", "Expiring in 90 days": "expiring_90d" },
         tip: { format: { fill: false, x: "d", y: (v) => `${Math.round(v)}%` } },
       }),
-      ...endLabels(labels, { yDomain: [0, yMax], plotHeight: height - marginTop - marginBottom }),
+      ...endLabels(labels, {
+        yDomain: [0, yMax],
+        plotHeight: height - marginTop - marginBottom,
+        maxWidthPx: (width < 640 ? 150 : 180) - 24,
+      }),
     ],
   });
 }

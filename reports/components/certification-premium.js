@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { roleOrder } from "./pay-vs-market.js";
+import { countShownBelow, kOfM } from "./findings.js";
 
 function signedPct(fraction) {
   const v = Math.round(fraction * 100);
@@ -18,8 +19,19 @@ export function certificationPremiumTitle(rows, { year }) {
     return `Too few certified and uncertified staff in the same role to compare pay (${year})`;
   const premiums = data.map((d) => ({ ...d, premium: d.certified_premium - 1 }));
   const top = [...premiums].sort((a, b) => b.premium - a.premium)[0];
-  const higher = premiums.filter((d) => d.premium >= 0.005).length;
-  return `Certified staff are paid more in ${higher} of ${premiums.length} roles; largest premium ${signedPct(top.premium)} (${top.role}), ${year}`;
+  // "more" as shown: a premium written +0% is not more
+  const higher =
+    premiums.length -
+    countShownBelow(
+      premiums.map((d) => d.premium),
+      0.005,
+      signedPct,
+    );
+  const tally = kOfM(higher, premiums.length, "role");
+  // "k of m" of one or two roles is not a pattern: name the comparison there is instead
+  if (!tally)
+    return `Certified ${top.role} staff are paid ${signedPct(top.premium)} against uncertified (${year}); ${premiums.length === 1 ? "the only role" : "one of two roles"} with enough of both to compare`;
+  return `Certified staff are paid more in ${tally}; largest premium ${signedPct(top.premium)} (${top.role}), ${year}`;
 }
 
 /**
@@ -48,7 +60,9 @@ export function certificationPremiumChart(rows, { width, year, roles = [], docum
     marginLeft: narrow ? 10 : 280,
     marginRight: 30,
     x: {
-      label: "Certified staff's median pay above (+) or below (−) uncertified peers in the same role (%) →",
+      label: narrow
+        ? "Certified vs uncertified pay, same role (%) →"
+        : "Certified staff's median pay above (+) or below (−) uncertified peers in the same role (%) →",
       domain: [-extent * 100, extent * 100],
       percent: true,
       grid: true,
@@ -87,7 +101,12 @@ export function certificationPremiumChart(rows, { width, year, roles = [], docum
       Plot.text(unknown, {
         x: 0,
         y: "role",
-        text: (d) => (d.suppressed ? "suppressed (rule in the note below)" : "no comparison"),
+        text: (d) =>
+          d.suppressed
+            ? narrow
+              ? "suppressed (see note)"
+              : "suppressed (rule in the note below)"
+            : "no comparison",
         dx: 6,
         textAnchor: "start",
         fontSize: 10,

@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
 import { roleOrder } from "./pay-vs-market.js";
+import { countShownBelow, kOfM } from "./findings.js";
 
 /** Rows of one year with a published median compa-ratio, by role. */
 function compaRows(rows, year) {
@@ -22,8 +23,17 @@ export function compaRatioTitle(rows, { year }) {
   const high = data[data.length - 1];
   if (data.length === 1)
     return `${low.role} is paid ${low.median_compa_ratio.toFixed(2)} of its range midpoint (${year})`;
-  const below = data.filter((d) => d.median_compa_ratio < 1).length;
-  return `${below} of ${data.length} roles are paid below the midpoint of their range: medians from ${low.median_compa_ratio.toFixed(2)} (${low.role}) to ${high.median_compa_ratio.toFixed(2)} (${high.role}), ${year}`;
+  const ratio = (v) => v.toFixed(2);
+  // below as shown: a median written 1.00 is at the midpoint, not below it
+  const below = countShownBelow(
+    data.map((d) => d.median_compa_ratio),
+    1,
+    ratio,
+  );
+  const range = `medians from ${ratio(low.median_compa_ratio)} (${low.role}) to ${ratio(high.median_compa_ratio)} (${high.role}), ${year}`;
+  const tally = kOfM(below, data.length, "role");
+  if (!tally) return `Roles are paid ${range} of their range midpoint`;
+  return `${tally} are paid below the midpoint of their range: ${range}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { count, plural, usd } from "./findings.js";
+import { count, enoughForHeadline, plural, tooSmall, usd, usdAxisMax } from "./findings.js";
 
 /**
  * The finding: estimated replacement cost of leavers in the last complete year, and over all years.
@@ -13,12 +13,16 @@ export function costOfTurnoverTitle(rows, { lastCompleteYear = Infinity } = {}) 
   if (!known.length) return "Not enough leavers with pay on file to cost turnover";
   const complete = known.filter((d) => d.year <= lastCompleteYear);
   const last = (complete.length ? complete : known).at(-1);
-  const head =
-    last.separations === 0
-      ? `No leavers to replace in ${last.year}`
-      : `Replacing leavers cost an estimated ${usd(last.replacement_cost_usd)} in ${last.year} (${plural(last.separations, "leaver")})`;
   // One year's published figure: a total over years would sum estimates and leave withheld years out.
-  return head;
+  if (last.separations === 0) return `No leavers to replace in ${last.year}`;
+  // A cost of one or two leavers is their pay: no headline under 5 leavers.
+  if (!enoughForHeadline({ events: last.separations }))
+    return tooSmall({
+      events: last.separations,
+      eventNoun: "leaver",
+      what: `with pay on file in ${last.year}`,
+    });
+  return `Replacing leavers cost an estimated ${usd(last.replacement_cost_usd)} in ${last.year} (${plural(last.separations, "leaver")})`;
 }
 
 /**
@@ -49,7 +53,7 @@ export function costOfTurnoverChart(
     x: { label: null, type: "band", tickFormat: "d", domain: data.map((d) => d.year), padding: 0.15 },
     y: {
       label: "↑ Estimated replacement cost (USD)",
-      domain: [0, Math.max(1, ...known.map((d) => d.replacement_cost_usd)) * 1.2],
+      domain: [0, usdAxisMax(Math.max(0, ...known.map((d) => d.replacement_cost_usd)))],
       tickFormat: (v) => usd(v),
       grid: true,
     },
@@ -107,7 +111,7 @@ function costOfTurnoverRows(data, known, hidden, { width, document }) {
     marginRight: 100,
     x: {
       label: "Estimated replacement cost (USD) →",
-      domain: [0, Math.max(1, ...known.map((d) => d.replacement_cost_usd))],
+      domain: [0, usdAxisMax(Math.max(0, ...known.map((d) => d.replacement_cost_usd)), 1)],
       tickFormat: (v) => usd(v),
       ticks: 3,
       grid: true,

@@ -38,7 +38,9 @@ export function spreadLabels(values, gap, [min, max]) {
  */
 export function endLabels(items, { yDomain, plotHeight, minGapPx = 13, maxWidthPx }) {
   const [y0, y1] = yDomain;
-  const gap = (minGapPx * Math.abs(y1 - y0)) / Math.max(1, plotHeight);
+  // a label that wraps takes two lines: room for two (about 6.5 px a character at 11 px)
+  const wraps = maxWidthPx && items.some((d) => String(d.label).length * 6.5 > maxWidthPx);
+  const gap = ((wraps ? 2 * minGapPx : minGapPx) * Math.abs(y1 - y0)) / Math.max(1, plotHeight);
   const lo = Math.min(y0, y1) + gap / 2;
   const hi = Math.max(y0, y1) - gap / 2;
   const ys = spreadLabels(
@@ -66,7 +68,9 @@ export function endLabels(items, { yDomain, plotHeight, minGapPx = 13, maxWidthP
       textAnchor: "start",
       fill: "currentColor",
       fontSize: 11,
-      ...(maxWidthPx ? { lineWidth: maxWidthPx / 11, textOverflow: "ellipsis-middle" } : {}),
+      // a long label wraps onto a second line rather than losing its middle ("Projects &…urement")
+      // (Plot's estimate of a text's width runs short of the browser's by about a sixth: 13 px an em)
+      ...(maxWidthPx ? { lineWidth: maxWidthPx / 13 } : {}),
     }),
   ];
 }
@@ -79,12 +83,30 @@ export function endLabels(items, { yDomain, plotHeight, minGapPx = 13, maxWidthP
  * @param {number[]} years - the years drawn (repeats allowed).
  * @param {number} [most]
  */
-export function yearAxis(width, years, most = 12) {
+export function yearAxis(width, years, most = 12, margins = 120) {
+  // margins: the chart's left + right margins; end labels in a wide right margin leave less room
   return {
     label: null,
     tickFormat: "d",
-    ticks: Math.min(Math.max(2, Math.floor((width - 120) / 56)), most, new Set(years).size),
+    ticks: Math.min(Math.max(2, Math.floor((width - margins) / 56)), most, new Set(years).size),
   };
+}
+
+/**
+ * Years to label on a band (one column per year) axis: every year when they fit at 40 px each,
+ * else every second, fifth… year, so a phone does not print 2010 to 2025 on top of each other.
+ *
+ * @param {number} width - the chart's width.
+ * @param {number[]} years - the years drawn (repeats allowed).
+ * @param {number} [margins] - the chart's left + right margins.
+ */
+export function bandYearTicks(width, years, margins = 120) {
+  const all = [...new Set(years)].sort((a, b) => a - b);
+  const room = Math.max(1, Math.floor((width - margins) / 40));
+  const step = [1, 2, 3, 5, 10, 20].find((s) => Math.ceil(all.length / s) <= room) ?? 20;
+  const last = all.at(-1);
+  // counted back from the latest year, so the year a reader looks for first is always labelled
+  return all.filter((y) => (last - y) % step === 0);
 }
 
 /**

@@ -71,9 +71,16 @@ export function plural(n, singular, pluralForm = `${singular}s`) {
   return `${shown} ${shown === "1" ? singular : pluralForm}`;
 }
 
-/** Smallest group a headline may rest on (people), and events (separations, moves) for a rate. */
+/**
+ * Smallest group a headline may rest on: 5 people, and 5 events (separations, moves, hires,
+ * promotions) for a rate or a median of events. Fewer is one or two people's story, not a finding.
+ */
 export const MIN_PEOPLE = 5;
-export const MIN_EVENTS = 3;
+export const MIN_EVENTS = 5;
+/** "k of m" statements (roles paid more, roles below a midpoint) need at least this many groups. */
+export const MIN_GROUPS = 3;
+/** Marks resting on fewer people or events than this are drawn muted (see markOpacity). */
+export const MUTED_BELOW = MIN_PEOPLE;
 /** Groups under this size carry their n wherever they are named. */
 export const SHOW_N_BELOW = 30;
 
@@ -91,8 +98,63 @@ export function enoughForHeadline({ people, events } = {}) {
 export function tooSmall({ people, events, eventNoun = "event", what = "" } = {}) {
   const scope = what ? ` ${what}` : "";
   if (people != null && !(Math.round(people) >= MIN_PEOPLE))
-    return `Too few people for a finding: ${plural(people, "person", "people")}${scope} (a headline needs at least ${MIN_PEOPLE})`;
-  return `Too few for a finding: ${plural(events, eventNoun)}${scope} (a finding needs at least ${MIN_EVENTS})`;
+    return `Too few people for a finding: ${plural(people, "person", "people")}${scope} (a headline needs at least ${MIN_PEOPLE}; more years or all organisations may reach it)`;
+  return `Too few for a finding: ${plural(events, eventNoun)}${scope} (a finding needs at least ${MIN_EVENTS}; more years or all organisations may reach it)`;
+}
+
+/** Opacity of a bar, cell or point resting on n people or events: muted under MUTED_BELOW. */
+export function markOpacity(n) {
+  return n != null && Number.isFinite(n) && Math.round(n) < MUTED_BELOW ? 0.3 : 1;
+}
+
+/** Whether a mark rests on too few to read as a finding (drawn muted, named "too few"). */
+export function isMuted(n) {
+  return markOpacity(n) < 1;
+}
+
+/** "n = 12" for a mark under SHOW_N_BELOW, "" otherwise: the label every small cell or bar carries. */
+export function nLabel(n) {
+  return nSuffix(n, "n = ", "");
+}
+
+/**
+ * "k of m <noun>" only when m is at least MIN_GROUPS; otherwise undefined, so a caller cannot
+ * write "paid more in 2 of 2 roles".
+ */
+export function kOfM(k, m, noun, pluralNoun = `${noun}s`) {
+  if (!(m >= MIN_GROUPS)) return undefined;
+  return `${count(k)} of ${m === 1 ? `1 ${noun}` : `${count(m)} ${pluralNoun}`}`;
+}
+
+/**
+ * How many values are below a threshold as they are shown: a ratio shown as "1.00" is not below
+ * 1.00, whatever its unrounded value. `format` is the chart's own formatter.
+ */
+export function countShownBelow(values, threshold, format) {
+  const shown = (v) => parseShown(format(v));
+  const limit = parseShown(format(threshold));
+  return values.filter((v) => v != null && Number.isFinite(v) && shown(v) < limit).length;
+}
+
+/**
+ * Whole-number ticks from 0 to at least `max` (at most about `count` of them): a team of two is
+ * ticked 0, 1, 2, not 0, 0.5, 1, 1.5.
+ */
+export function integerTicks(max, count = 5) {
+  const top = Math.max(1, Math.ceil(max ?? 0));
+  const step = Math.max(1, Math.ceil(top / count));
+  const ticks = [];
+  for (let v = 0; v <= top; v += step) ticks.push(v);
+  if (ticks.at(-1) < top) ticks.push(ticks.at(-1) + step);
+  return ticks;
+}
+
+/**
+ * The upper end of a dollar axis: the data's maximum with room, but never under $1,000, so an
+ * axis of tiny or zero costs does not tick "$1, $1, $0".
+ */
+export function usdAxisMax(max, headroom = 1.2) {
+  return Math.max(1000, (Number.isFinite(max) ? max : 0) * headroom);
 }
 
 /** A group's name with its size when it is under SHOW_N_BELOW: "Specialists (n = 12)". */

@@ -5,6 +5,17 @@ import { endLabels, lineFrame } from "./end-labels.js";
 import { change, count, enoughForHeadline, tooSmall, yearOf, yearSpan } from "./findings.js";
 
 /**
+ * Rows from the first month with anyone employed: the months before an organisation's data are not
+ * "0 people", and a team that started mid-window did not grow "from none".
+ */
+export function fromFirstStaff(rows) {
+  const staffed = rows.filter((d) => (d.headcount ?? 0) > 0).map((d) => +new Date(d.month_end));
+  if (!staffed.length) return [];
+  const start = Math.min(...staffed);
+  return rows.filter((d) => +new Date(d.month_end) >= start);
+}
+
+/**
  * The finding: total headcount from the first to the last month, and the role family that grew (or
  * shrank) the most in people.
  *
@@ -12,7 +23,8 @@ import { change, count, enoughForHeadline, tooSmall, yearOf, yearSpan } from "./
  *   without the role_family 'all' total rows.
  * @returns {string}
  */
-export function headcountTitle(rows) {
+export function headcountTitle(allRows) {
+  const rows = fromFirstStaff(allRows);
   const months = [...new Set(rows.map((d) => +new Date(d.month_end)))].sort((a, b) => a - b);
   if (!months.length) return "No staff in this selection";
   const first = months[0];
@@ -48,7 +60,7 @@ export function headcountTitle(rows) {
  * @param {{width: number, height?: number, document?: Document}} options
  */
 export function headcountByRoleChart(rows, { width, height = 320, document } = {}) {
-  const data = rows
+  const data = fromFirstStaff(rows)
     .filter((d) => d.role_family !== "all")
     .map((d) => ({ ...d, month_end: new Date(d.month_end), label: roleFamilyLabel(d.role_family) }))
     .sort((a, b) => a.month_end - b.month_end);

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
-import { count, enoughForHeadline, MIN_EVENTS, plural } from "./findings.js";
+import { count, enoughForHeadline, markOpacity, MIN_EVENTS, plural } from "./findings.js";
 
 /**
  * Steps up the ladder (to a higher ladder level), in ladder order: first the step's starting level,
@@ -66,6 +66,9 @@ export function ladderChart(rows, { width, roles = [], document } = {}) {
         x: "median_months",
         y: "step",
         fill: "#009E73",
+        // a step made by under 5 people is drawn pale: one or two people's careers
+        fillOpacity: (d) => markOpacity(d.n),
+        ariaLabel: (d) => `${d.step}: n=${count(d.n)}`,
         channels: { People: "n" },
         tip: { format: { y: true, x: true } },
       }),

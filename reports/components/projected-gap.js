@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
-import { fte } from "./findings.js";
+import { fte, plural } from "./findings.js";
 import { domainLabel, domainOrder } from "./taxonomy.js";
 
 /** The last forecast year of marts.projected_supply rows (one organisation), or null. */
@@ -15,6 +15,19 @@ function horizonRows(rows, year) {
   );
 }
 
+/** Under this many FTE, expected losses are said in whole people: "0.1 FTE retirements" of a team of two is noise. */
+const TINY_TEAM_FTE = 10;
+
+// Expected leavers and retirements of a small team in whole people (the expected FTE rounded).
+function tinyTeamLosses(total, year) {
+  const now = Math.round(total.supply_now_fte);
+  const lost = Math.round(total.supply_now_fte - total.projected_supply_fte);
+  const team = plural(now, "person", "people");
+  return lost < 1
+    ? ` Staff of about ${team}: fewer than one leaver or retirement expected by ${year}.`
+    : ` Staff of about ${team}: about ${plural(lost, "person", "people")} expected to leave or retire by ${year}.`;
+}
+
 /**
  * The finding: the domain with the largest projected gap at the horizon, and what takes supply down.
  *
@@ -27,9 +40,11 @@ export function projectedGapTitle(rows, { year = horizonYear(rows) } = {}) {
   const worst = [...data].sort(
     (a, b) => b.projected_gap_fte - a.projected_gap_fte || a.domain.localeCompare(b.domain),
   )[0];
-  const losing = total
-    ? ` Staff fall from ${fte(total.supply_now_fte)} to ${fte(total.projected_supply_fte)} (${fte(total.expected_leavers_fte)} leavers, ${fte(total.expected_retirements_fte)} retirements expected).`
-    : "";
+  const losing = !total
+    ? ""
+    : total.supply_now_fte < TINY_TEAM_FTE
+      ? tinyTeamLosses(total, year)
+      : ` Staff fall from ${fte(total.supply_now_fte)} to ${fte(total.projected_supply_fte)} (${fte(total.expected_leavers_fte)} leavers, ${fte(total.expected_retirements_fte)} retirements expected).`;
   if (worst.projected_gap_fte <= 0.05)
     return `Projected staff cover the forecast work in every domain in ${year}.${losing}`;
   return `By ${year}, ${domainLabel(worst.domain)} is projected ${fte(worst.projected_gap_fte)} short: ${fte(worst.demand_fte)} of forecast work against ${fte(worst.projected_supply_fte)} of staff.${losing}`;

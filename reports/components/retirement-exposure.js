@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { count, enoughForHeadline, pct, plural, tooSmall } from "./findings.js";
+import { count, enoughForHeadline, integerTicks, pct, plural, tooSmall } from "./findings.js";
 
 const NEAR_RETIREMENT = new Set(["55-59", "60 and over"]);
 
@@ -47,7 +47,14 @@ export function retirementExposureChart(rows, { width, height = 260, document } 
       padding: 0.2,
       tickFormat: (band) => (narrow ? (SHORT_BANDS[band] ?? band) : band),
     },
-    y: { label: "↑ Staff (people)", grid: true, tickFormat: (v) => (Number.isInteger(v) ? String(v) : "") },
+    // whole people: a team of two ticks 0, 1, 2
+    y: {
+      label: "↑ Staff (people)",
+      grid: true,
+      domain: [0, integerTicks(Math.max(0, ...known.map((d) => d.headcount))).at(-1)],
+      ticks: integerTicks(Math.max(0, ...known.map((d) => d.headcount))),
+      tickFormat: (v) => String(v),
+    },
     color: {
       domain: ["Under 55", "55 and over (near retirement) ▲"],
       range: ["#0072B2", "#E69F00"],

@@ -4,7 +4,8 @@
  * a scenario survives a change of organisation, a reload and a shared link.
  */
 
-const ENTRY = /^([a-z_][a-z0-9_]*)=(\d+(?:\.\d+)?)$/;
+// FTE may be negative (staff taken away); `htm-workforce brief --add imaging=-1` writes the same text.
+const ENTRY = /^([a-z_][a-z0-9_]*)=(-?\d+(?:\.\d+)?)$/;
 
 /**
  * Parses "domain=fte,domain=fte"; entries that are not `domain=number` (or name no known domain when
@@ -22,7 +23,7 @@ export function parseScenario(text, domains) {
     const [, domain, value] = m;
     if (domains && !domains.includes(domain)) continue;
     const fte = Number(value);
-    if (fte > 0) out[domain] = (out[domain] ?? 0) + fte;
+    if (fte !== 0) out[domain] = (out[domain] ?? 0) + fte;
   }
   return out;
 }
@@ -30,14 +31,16 @@ export function parseScenario(text, domains) {
 /** The URL form of a scenario, domains in the given order, zero entries left out. */
 export function formatScenario(scenario, order = Object.keys(scenario)) {
   return order
-    .filter((d) => (scenario[d] ?? 0) > 0)
+    .filter((d) => (scenario[d] ?? 0) !== 0)
     .map((d) => `${d}=${scenario[d]}`)
     .join(",");
 }
 
-/** "+1.5 FTE Networking & integration, +1 FTE Cybersecurity", or "no added staff". */
+/** "+1.5 FTE Networking & integration, −1 FTE Imaging", or "no added staff". */
 export function describeScenario(scenario, label = (d) => d, order = Object.keys(scenario)) {
-  const parts = order.filter((d) => (scenario[d] ?? 0) > 0).map((d) => `+${scenario[d]} FTE ${label(d)}`);
+  const parts = order
+    .filter((d) => (scenario[d] ?? 0) !== 0)
+    .map((d) => `${scenario[d] > 0 ? "+" : "−"}${Math.abs(scenario[d])} FTE ${label(d)}`);
   return parts.length ? parts.join(", ") : "no added staff";
 }
 

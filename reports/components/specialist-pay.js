@@ -84,6 +84,7 @@ export function specialistPayChart(rows, { width, height = 320, roles = [], docu
       width,
       data.map((d) => d.year),
       10,
+      (width < 640 ? 170 : 300) + 50,
     ),
     y: {
       label: "↑ Median annual base pay (USD)",
@@ -113,7 +114,11 @@ export function specialistPayChart(rows, { width, height = 320, roles = [], docu
         channels: { People: "n" },
         tip: { format: { x: "d", y: (v) => usd(v), fill: true } },
       }),
-      ...endLabels(ends, { yDomain: [yMin, yMax], plotHeight: height - 50 }),
+      ...endLabels(ends, {
+        yDomain: [yMin, yMax],
+        plotHeight: height - 50,
+        maxWidthPx: (width < 640 ? 170 : 300) - 20,
+      }),
     ],
   });
 }

@@ -44,10 +44,19 @@ function horizon(summary) {
 export function survivalTitle(summary) {
   const all = summary.filter((d) => d.n > 0);
   if (!all.length) return "No hires to follow in this selection";
-  // Groups under 5 hires make no headline (they stay in the chart and the table, with their n).
-  const rows = all.filter((d) => enoughForHeadline({ people: d.n }));
-  if (!rows.length)
-    return tooSmall({ people: Math.max(...all.map((d) => d.n)), what: "hired in the largest group" });
+  // Groups under 5 hires, or whose estimate rests on under 5 leavers, make no headline (they stay in
+  // the chart and the table, with their n): "100% of 6 still employed" is six people's story.
+  const rows = all.filter((d) => enoughForHeadline({ people: d.n, events: d.events }));
+  if (!rows.length) {
+    const largest = [...all].sort((a, b) => b.n - a.n)[0];
+    return enoughForHeadline({ people: largest.n })
+      ? tooSmall({
+          events: largest.events,
+          eventNoun: "leaver",
+          what: `among ${count(largest.n)} hires in the largest group`,
+        })
+      : tooSmall({ people: largest.n, what: "hired in the largest group" });
+  }
   const h = horizon(rows);
   if (!h) return "Too few months of history to estimate retention";
   const years = h.months / 12;
@@ -78,7 +87,9 @@ export function survivalTitle(summary) {
 export function medianTenureTitle(summary) {
   const groups = summary.filter((d) => d.n > 0);
   if (!groups.length) return "No hires to follow in this selection";
-  const shown = groups.filter((d) => d.median_tenure_months != null && enoughForHeadline({ people: d.n }));
+  const shown = groups.filter(
+    (d) => d.median_tenure_months != null && enoughForHeadline({ people: d.n, events: d.events }),
+  );
   if (!shown.length)
     return groups.some((d) => d.median_tenure_months != null)
       ? tooSmall({ people: Math.max(...groups.map((d) => d.n)), what: "hired in the largest group" })

@@ -14,6 +14,7 @@ export function simpleTable(rows, columns, { caption } = {}) {
   table.style.overflowX = "auto";
   table.style.maxWidth = "100%";
   if (caption) table.createCaption().textContent = caption;
+  markWhenScrolling(table);
   const head = table.createTHead().insertRow();
   for (const c of columns) {
     const th = document.createElement("th");
@@ -39,4 +40,25 @@ export function simpleTable(rows, columns, { caption } = {}) {
     }
   }
   return table;
+}
+
+/**
+ * Once the table is on screen, says so when it is wider than its box: a line above it ("scroll
+ * sideways for more columns") and edge shadows, so money columns off the right of a phone are found.
+ */
+export function markWhenScrolling(table) {
+  if (typeof ResizeObserver === "undefined") return;
+  const observer = new ResizeObserver(() => {
+    const scrolls = table.scrollWidth > table.clientWidth + 1;
+    table.toggleAttribute("data-scrolls", scrolls);
+    let hint = table.querySelector(":scope > caption > .htm-scroll-hint");
+    if (scrolls && !hint) {
+      const cap = table.caption ?? table.createCaption();
+      hint = document.createElement("span");
+      hint.className = "htm-scroll-hint";
+      hint.textContent = "Scroll sideways for more columns →";
+      cap.append(hint);
+    } else if (!scrolls && hint) hint.remove();
+  });
+  observer.observe(table);
 }

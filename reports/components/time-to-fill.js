@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
-import { count, enoughForHeadline, plural, tooSmall, withN } from "./findings.js";
+import { count, enoughForHeadline, markOpacity, plural, tooSmall, withN } from "./findings.js";
 
 /**
  * The finding: the slowest role to fill (median days), against the median over all roles.
@@ -48,6 +48,9 @@ export function timeToFillChart(rows, { width, document } = {}) {
         x: "median_days",
         y: "role",
         fill: "#0072B2",
+        // a median of under 5 hires is drawn pale: one or two people's wait
+        fillOpacity: (d) => markOpacity(d.filled),
+        ariaLabel: (d) => `${d.role}: n=${count(d.filled)}`,
         channels: { Filled: "filled", "75th percentile (days)": "p75_days" },
         tip: { format: { y: true, x: true } },
       }),

@@ -1,6 +1,17 @@
 import * as Plot from "@observablehq/plot";
 import { roleFamilyLabel, roleFamilyOrder } from "./taxonomy.js";
-import { change, enoughForHeadline, MIN_EVENTS, pct, plural, tooSmall, withN } from "./findings.js";
+import {
+  change,
+  count,
+  enoughForHeadline,
+  markOpacity,
+  MIN_EVENTS,
+  pct,
+  plural,
+  SHOW_N_BELOW,
+  tooSmall,
+  withN,
+} from "./findings.js";
 import { endLabels, lineFrame, yearAxis } from "./end-labels.js";
 import { wrapLabel } from "./wrap-label.js";
 
@@ -173,6 +184,11 @@ export function turnoverByFamilyChart(rows, { width, document } = {}) {
         x: "year",
         y: "label",
         fill: (d) => d.turnover_rate ?? undefined,
+        // a rate of under 5 people is one or two leavers: drawn pale, its n written under it
+        fillOpacity: (d) => markOpacity(d.avg_headcount),
+        // what the cell rests on, for a screen reader and the e2e reading ("n=" is the convention)
+        ariaLabel: (d) =>
+          d.avg_headcount == null ? null : `${d.label} ${d.year}: n=${count(d.avg_headcount)}`,
         stroke: "white",
         channels: { Separations: "separations", "Average headcount": "avg_headcount" },
         tip: { format: { fill: (v) => (v == null ? "suppressed" : pct(v)), x: "d" } },
@@ -180,9 +196,17 @@ export function turnoverByFamilyChart(rows, { width, document } = {}) {
       Plot.text(cells, {
         x: "year",
         y: "label",
-        text: (d) => (d.turnover_rate == null ? (d.suppressed ? "supp." : "–") : pct(d.turnover_rate)),
-        fill: (d) => ((d.turnover_rate ?? 0) > 0.18 ? "white" : "black"),
-        fontSize: 11,
+        text: (d) =>
+          d.turnover_rate == null
+            ? d.suppressed
+              ? "supp."
+              : "–"
+            : // every cell under 30 people carries its n (the average headcount the rate divides by)
+              `${pct(d.turnover_rate)}${d.avg_headcount != null && Math.round(d.avg_headcount) < SHOW_N_BELOW ? `\nn=${count(d.avg_headcount)}` : ""}`,
+        fill: (d) =>
+          (d.turnover_rate ?? 0) > 0.18 && markOpacity(d.avg_headcount) === 1 ? "white" : "black",
+        fontSize: 10,
+        lineHeight: 1.1,
       }),
     ],
   });

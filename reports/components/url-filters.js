@@ -2,10 +2,18 @@
 // a link, a reload or the sidebar opens another page on the same organisation and years.
 import * as Inputs from "@observablehq/inputs";
 
-/** A query parameter's value when it is one of `allowed` (compared as strings), else `fallback`. */
+/**
+ * A query parameter's value when it is one of `allowed` (compared as strings, exact first, then
+ * ignoring case: ?org=h03 is H03, as typed in a link or by `brief --org`), else `fallback`.
+ */
 export function fromUrl(key, allowed, fallback) {
   const wanted = new URLSearchParams(location.search).get(key);
-  return allowed.find((v) => String(v) === wanted) ?? fallback;
+  if (wanted === null) return fallback;
+  return (
+    allowed.find((v) => String(v) === wanted) ??
+    allowed.find((v) => String(v).toLowerCase() === wanted.toLowerCase()) ??
+    fallback
+  );
 }
 
 /** Writes the input's value into the URL on every change, and carries the query to the sidebar's links. */

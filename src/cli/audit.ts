@@ -3,9 +3,9 @@
  * exits 0 when nothing was recovered, 1 with the findings listed when something was, 2 on unusable input.
  */
 import { existsSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { auditSite } from "../audit/disclosure-audit.ts";
 import { UsageError } from "./usage-error.ts";
+import { parseCommandArgs } from "./args.ts";
 
 const HELP = `usage: htm-workforce audit --dist DIR --input DIR
 
@@ -16,7 +16,7 @@ published siblings (every grouping and additive column) and across tables and ye
 Exit 0: nothing recovered; 1: findings (listed); 2: a folder is missing.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: argv,
     strict: true,
     options: {

@@ -5,9 +5,9 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../warehouse/paths.ts";
 import { writeHrExport } from "../bench/hr-export.ts";
+import { parseCommandArgs, wholeNumberOption } from "./args.ts";
 
 const HELP = `usage: htm-workforce bench [--work-orders N] [--scale-to N] [--employees N] [--runs N] [--out DIR]
 
@@ -67,7 +67,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: argv,
     options: {
       "work-orders": { type: "string", default: "1000000" },
@@ -83,8 +83,10 @@ export async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const n = Number(values["work-orders"]);
-  const runs = Number(values.runs);
+  const n = wholeNumberOption("work-orders", values["work-orders"], 100, 100_000_000);
+  const runs = wholeNumberOption("runs", values.runs, 1, 100);
+  if (values["scale-to"] !== undefined) wholeNumberOption("scale-to", values["scale-to"], 100, 1_000_000_000);
+  wholeNumberOption("employees", values.employees, 0, 100_000_000);
   mkdirSync(values.out, { recursive: true });
   const input = await sampleAt(values.out, n);
   const inputBytes = readdirSync(input)

@@ -2,23 +2,29 @@
  * `htm-workforce brief --out FILE.pdf`: the budget brief page of the built site, printed by Chromium on
  * one page (Letter or A4) for the organisation and what-if scenario given on the command line.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { launchChromium, waitForRender } from "../site/chromium.ts";
 import { DEFAULT_SITE_DIR, buildSite } from "../site/site-build.ts";
 import { serveStatic } from "../site/static-server.ts";
 import { UsageError } from "./usage-error.ts";
+import { suggestion } from "./args.ts";
+import { loadTaxonomy, UNMAPPED } from "../taxonomy/index.ts";
+import { parseCommandArgs } from "./args.ts";
 
 const HELP = `usage: htm-workforce brief --out FILE.pdf [--org ORG_ID] [--add DOMAIN=FTE[,DOMAIN=FTE]]
                           [--paper letter|a4] [--for TEXT] [--site DIR] [--rebuild]
 
 Prints the budget brief of the built site (default dist/) to a one-page PDF with Chromium.
-  --org        organisation to print (default: all organisations)
+  --org        organisation id to print, any case (default: all organisations)
   --add        what-if: FTE to add per competency domain, e.g. networking_integration=1.5,cybersecurity=1
+               (negative takes staff away: imaging=-1)
   --paper      letter (default) or a4
   --for        the "prepared for" line (default: HTM leadership and finance of the organisation)
-  --rebuild    build the site from the warehouse first`;
+  --site       the built site to print from (default dist/)
+  --rebuild    build the site from the warehouse first
+Exit codes: 0 written; 2 a wrong option, organisation or domain, or no built site; 3 the machine
+failed (Chromium, disk).`;
 
 /** Printable area in CSS pixels (96 per inch) with 0.4 in margins. */
 const MARGIN_IN = 0.4;
@@ -27,23 +33,74 @@ const PAPER = {
   a4: { format: "A4", widthIn: 210 / 25.4, heightIn: 297 / 25.4 },
 } as const;
 
-const SCENARIO_ENTRY = /^[a-z_][a-z0-9_]*=\d+(\.\d+)?$/;
+// FTE may be negative: a what-if that takes staff away (a retirement not replaced) is a scenario too.
+const SCENARIO_ENTRY = /^([A-Za-z_][A-Za-z0-9_]*)=(-?\d+(\.\d+)?|-?\.\d+)$/;
 
-/** Checks `--add` ("domain=fte,domain=fte"); the page ignores what it cannot read, so refuse it here. */
-export function parseAdd(text: string | undefined): string | undefined {
+/** The competency domains a scenario may name (the taxonomy's, without 'unmapped'). */
+export function scenarioDomains(): string[] {
+  return loadTaxonomy()
+    .domains.rows.map((d) => d.domain)
+    .filter((d) => d !== UNMAPPED);
+}
+
+/**
+ * Checks `--add` ("domain=fte,domain=fte"); the page ignores what it cannot read, so refuse it here,
+ * in one line naming the valid domains. Domains are matched ignoring case.
+ */
+export function parseAdd(
+  text: string | undefined,
+  domains: readonly string[] = scenarioDomains(),
+): string | undefined {
   if (text === undefined || text.trim() === "") return undefined;
-  const parts = text.split(",").map((p) => p.trim());
-  const bad = parts.filter((p) => !SCENARIO_ENTRY.test(p));
-  if (bad.length) {
-    throw new UsageError(
-      `--add: ${bad.map((b) => `"${b}"`).join(", ")} is not DOMAIN=FTE (e.g. networking_integration=1.5)`,
-    );
+  const parts = text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const out: string[] = [];
+  for (const part of parts) {
+    const m = SCENARIO_ENTRY.exec(part);
+    if (!m) {
+      throw new UsageError(
+        `--add: '${part}' is not DOMAIN=FTE (FTE a number, may be negative: networking_integration=1.5 or imaging=-1); domains: ${domains.join(", ")}`,
+      );
+    }
+    const domain = domains.find((d) => d.toLowerCase() === m[1]!.toLowerCase());
+    if (!domain) {
+      throw new UsageError(
+        `--add: no domain '${m[1]}'; ${suggestion(m[1]!, domains)}domains: ${domains.join(", ")}`,
+      );
+    }
+    out.push(`${domain}=${Number(m[2])}`);
   }
-  return parts.join(",");
+  return out.length ? out.join(",") : undefined;
+}
+
+/** The organisations of a built site (its orgs.json), or undefined when the site has none to read. */
+function siteOrgs(site: string): { org_id: string; name: string }[] | undefined {
+  const dir = path.join(site, "_file", "data");
+  if (!existsSync(dir)) return undefined;
+  const file = readdirSync(dir).find((f) => /^orgs(\.[0-9a-f]+)?\.json$/.test(f));
+  if (!file) return undefined;
+  try {
+    return JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** `--org` matched to a site's organisation ignoring case; one line listing them when none matches. */
+export function resolveOrg(asked: string, orgs: { org_id: string; name: string }[]): string {
+  if (asked.toLowerCase() === "all") return "all";
+  const found = orgs.find((o) => o.org_id.toLowerCase() === asked.toLowerCase());
+  if (found) return found.org_id;
+  const ids = orgs.map((o) => o.org_id).sort();
+  throw new UsageError(
+    `--org: no organisation '${asked}' in the built site; ${suggestion(asked, ids)}organisations: ${ids.join(", ")} (or all)`,
+  );
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: argv,
     strict: true,
     options: {
@@ -67,13 +124,15 @@ export async function run(argv: string[]): Promise<number> {
   const paper = PAPER[paperName];
   const add = parseAdd(values.add);
   const site = path.resolve(values.site ?? DEFAULT_SITE_DIR);
-  if (values.rebuild) await buildSite({ out: site });
+  if (values.rebuild) await buildSite({ out: site, progress: (line) => console.error(line) });
   if (!existsSync(path.join(site, "budget-brief.html"))) {
     console.error(
       `htm-workforce brief: no built site at ${site}: run \`htm-workforce build\` (or pass --rebuild)`,
     );
     return 2;
   }
+  const orgs = siteOrgs(site);
+  const org = values.org && orgs ? resolveOrg(values.org, orgs) : values.org;
   const server = await serveStatic(site);
   const browser = await launchChromium();
   try {
@@ -84,7 +143,7 @@ export async function run(argv: string[]): Promise<number> {
     // Laid out at the printed width, so charts and the table are drawn for the paper, not a screen.
     const page = await browser.newPage({ viewport: { width: printable.width, height: printable.height } });
     const query = new URLSearchParams();
-    if (values.org) query.set("org", values.org);
+    if (org) query.set("org", org);
     if (add) query.set("add", add);
     if (values.for) query.set("for", values.for);
     const search = query.size ? `?${query}` : "";
@@ -96,13 +155,14 @@ export async function run(argv: string[]): Promise<number> {
       org: (el as HTMLElement).dataset.org ?? "",
       scenario: (el as HTMLElement).dataset.scenario ?? "",
     }));
-    if (values.org && shown.org !== values.org) {
-      console.error(`htm-workforce brief: no organisation ${values.org} in the built site`);
+    if (org && shown.org.toLowerCase() !== org.toLowerCase()) {
+      console.error(`htm-workforce brief: --org: no organisation '${org}' in the built site`);
       return 2;
     }
     if (add && !sameScenario(shown.scenario, add)) {
+      const missing = add.split(",").filter((e) => !shown.scenario.split(",").includes(e));
       console.error(
-        `htm-workforce brief: --add ${add} names a domain the site does not have (the page shows "${shown.scenario}")`,
+        `htm-workforce brief: --add: the built site has no work or staff in ${missing.map((e) => e.split("=")[0]).join(", ")} to add to; rebuild with data that has, or leave it out`,
       );
       return 2;
     }
@@ -154,6 +214,6 @@ function sameScenario(shown: string, asked: string): boolean {
   };
   const a = entries(shown);
   const b = entries(asked);
-  for (const [k, v] of b) if (v > 0 && a.get(k) !== v) return false;
+  for (const [k, v] of b) if (v !== 0 && a.get(k) !== v) return false;
   return [...a.keys()].every((k) => b.has(k));
 }

@@ -1,7 +1,9 @@
 /** `htm-workforce build`: the static site from the current warehouse into dist/ (or --out). */
-import { parseArgs } from "node:util";
+import { existsSync } from "node:fs";
 import { buildSite } from "../site/site-build.ts";
+import { warehousePath } from "../warehouse/paths.ts";
 import { UsageError } from "./usage-error.ts";
+import { parseCommandArgs } from "./args.ts";
 
 const HELP = `usage: htm-workforce build [--db FILE] [--out DIR] [--audience internal|public] [--verbose]
 
@@ -15,7 +17,7 @@ instead (reports-society/: benchmarks by peer group, pooled statistics, methodol
 warehouse's publish tables only.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: argv,
     strict: true,
     options: {
@@ -34,9 +36,20 @@ export async function run(argv: string[]): Promise<number> {
   if (audience !== undefined && audience !== "internal" && audience !== "public") {
     throw new UsageError(`--audience must be internal or public, not '${audience}'`);
   }
+  const db = warehousePath(values.db);
+  if (!existsSync(db)) {
+    // before any progress line: the one line a user reads is what to do
+    throw new UsageError(`no warehouse at ${db}: run \`htm-workforce ingest\` first (or pass --db FILE)`);
+  }
   const started = Date.now();
   try {
-    const out = await buildSite({ db: values.db, out: values.out, audience, verbose: values.verbose });
+    const out = await buildSite({
+      db: values.db,
+      out: values.out,
+      audience,
+      verbose: values.verbose,
+      progress: (line) => console.error(line),
+    });
     console.log(`built the site into ${out} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   } catch (e) {

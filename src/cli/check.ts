@@ -1,9 +1,9 @@
-import { parseArgs } from "node:util";
 import { ingest, UnusableInputError } from "../../loaders/ingest.ts";
 import { DEFAULT_INPUT_DIR } from "../warehouse/paths.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { headingOf, printReport } from "./ingest.ts";
+import { parseCommandArgs } from "./args.ts";
 
 const HELP = `usage: htm-workforce check [--input DIR] [--strict] [--accept-rejects]
 
@@ -11,7 +11,7 @@ Validates the input folder against the contract and reports what ingest would lo
 Writes nothing to the warehouse. Exit codes as for ingest.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: argv,
     options: {
       input: { type: "string" },

@@ -4,11 +4,11 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { readSettings } from "../config/settings.ts";
 import { buildContribution, ContributionError, type Contribution } from "../survey/contribute.ts";
 import { DEFAULT_INPUT_DIR, warehousePath } from "../warehouse/paths.ts";
 import { UsageError } from "./usage-error.ts";
+import { parseCommandArgs } from "./args.ts";
 
 const HELP = `usage: htm-workforce contribute --out FILE [--db FILE] [--org ID] [--contributor ID]
                                 [--period-start YYYY-MM-DD] [--period-end YYYY-MM-DD | --years N]
@@ -73,7 +73,7 @@ export function explain(c: Contribution): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: argv,
     options: {
       out: { type: "string" },

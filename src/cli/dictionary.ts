@@ -1,17 +1,30 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { renderDataDictionary } from "../contract/dictionary.ts";
 import { withCatalogSection } from "../site/catalog-doc.ts";
 import { declarationJsonSchema } from "../site/mart-declaration.ts";
 import { PROJECT_ROOT } from "../warehouse/paths.ts";
+import { parseCommandArgs } from "./args.ts";
 
 export const DATA_DICTIONARY_PATH = path.join(PROJECT_ROOT, "docs/data-dictionary.md");
 export const MARTS_DOC_PATH = path.join(PROJECT_ROOT, "docs/marts.md");
 export const DECLARATION_SCHEMA_PATH = path.join(PROJECT_ROOT, "docs/mart-declaration.schema.json");
 
+const HELP = `usage: htm-workforce dictionary
+
+Regenerates docs/data-dictionary.md from the input contract (src/contract) and the publication
+catalog section of docs/marts.md from the mart catalog. Reads no data; takes no options but --help.`;
+
 export async function run(argv: string[]): Promise<number> {
-  parseArgs({ args: argv, options: {}, strict: true });
+  const { values } = parseCommandArgs({
+    args: argv,
+    options: { help: { type: "boolean", short: "h", default: false } },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
   writeFileSync(DATA_DICTIONARY_PATH, renderDataDictionary());
   console.log(`wrote ${path.relative(process.cwd(), DATA_DICTIONARY_PATH)}`);
   // the publication catalog section of docs/marts.md, from src/site/mart-catalog.ts

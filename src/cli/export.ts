@@ -7,11 +7,11 @@
  */
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { quotedIdentifier as id, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
 import { UsageError } from "./usage-error.ts";
 import { withPublished } from "../site/publish.ts";
 import { warehousePath } from "../warehouse/paths.ts";
+import { parseCommandArgs } from "./args.ts";
 
 const HELP = `usage: htm-workforce export [--db FILE] --out DIR [--audience internal|public] [--person-level]
 
@@ -77,7 +77,7 @@ export async function exportWarehouse(
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: argv,
     options: {
       db: { type: "string" },

@@ -1,8 +1,10 @@
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { ingest, UnusableInputError, type IngestReport } from "../../loaders/ingest.ts";
 import { visible } from "../../loaders/header.ts";
+import { ENVIRONMENT_EXIT_CODE } from "../../loaders/environment-error.ts";
 import { DEFAULT_INPUT_DIR, warehousePath } from "../warehouse/paths.ts";
+import { parseCommandArgs } from "./args.ts";
 
 const HELP = `usage: htm-workforce ingest [--input DIR] [--db FILE] [--strict] [--accept-rejects]
 
@@ -144,7 +146,7 @@ export function headingOf(report: IngestReport, keptText: string, loadedText: st
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: argv,
     options: {
       input: { type: "string" },
@@ -179,6 +181,14 @@ export async function ingestAndReport(options: {
   acceptRejects?: boolean;
 }): Promise<number> {
   const dbPath = warehousePath(options.dbPath);
+  const folder = path.dirname(path.resolve(dbPath));
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    // the machine's layout, not the input: exit 3 (environment), before any work
+    console.error(
+      `htm-workforce ingest: --db ${dbPath}: the folder ${folder} does not exist; create it or choose another --db`,
+    );
+    return ENVIRONMENT_EXIT_CODE;
+  }
   try {
     const report = await ingest({
       inputDir: options.inputDir,

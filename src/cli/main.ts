@@ -7,6 +7,7 @@
  */
 import { asEnvironmentError, ENVIRONMENT_EXIT_CODE } from "../../loaders/environment-error.ts";
 import { UsageError } from "./usage-error.ts";
+import { suggestion } from "./args.ts";
 
 const COMMANDS: Record<
   string,
@@ -22,7 +23,8 @@ const COMMANDS: Record<
   },
   check: { summary: "validate only; writes nothing to the warehouse", load: () => import("./check.ts") },
   export: {
-    summary: "write every mart and core table as Hive-partitioned Parquet",
+    summary:
+      "write the published aggregates (the site's tables, disclosure rules applied) as Parquet; --person-level adds core tables",
     load: () => import("./export.ts"),
   },
   audit: {
@@ -70,13 +72,24 @@ function usage(): string {
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || command === "--help" || command === "-h" || command === "help") {
+  if (command === "--help" || command === "-h" || command === "help") {
+    // `help ingest` is `ingest --help`
+    const about = rest[0];
+    if (about && about in COMMANDS) return main([about, "--help"]);
     console.log(usage());
-    return command ? 0 : 2;
+    return 0;
   }
-  const entry = COMMANDS[command];
+  const names = Object.keys(COMMANDS);
+  if (!command) {
+    console.log(usage());
+    console.error(`htm-workforce: no command given; commands: ${names.join(", ")}`);
+    return 2;
+  }
+  const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!entry) {
-    console.error(`htm-workforce: unknown command '${command}'\n\n${usage()}`);
+    console.error(
+      `htm-workforce: unknown command '${command}'; ${suggestion(command.replace(/^-+/, ""), names)}commands: ${names.join(", ")} (htm-workforce --help)`,
+    );
     return 2;
   }
   try {
@@ -92,6 +105,11 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`htm-workforce ${command}: ${environment.message}`);
       return ENVIRONMENT_EXIT_CODE;
     }
+    const missing = missingPath(e);
+    if (missing) {
+      console.error(`htm-workforce ${command}: ${missing}`);
+      return ENVIRONMENT_EXIT_CODE;
+    }
     // Not the input's fault nor the machine's: a bug. One line, not a stack trace; the stack on demand.
     console.error(
       `htm-workforce ${command}: internal error: ${(e as Error).message ?? String(e)}\n` +
@@ -104,3 +122,14 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Exit code of an internal error (sysexits' EX_SOFTWARE), apart from every documented outcome. */
 export const INTERNAL_ERROR_EXIT_CODE = 70;
+
+/**
+ * A file or folder the machine does not have (a --db or --out in a folder that does not exist): the
+ * environment, not a bug. One line naming the path; undefined for anything else.
+ */
+function missingPath(e: unknown): string | undefined {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code !== "ENOENT" && code !== "ENOTDIR") return undefined;
+  const where = (e as NodeJS.ErrnoException).path ?? "";
+  return `${where || "a path"}: ${code === "ENOENT" ? "no such file or folder" : "a part of the path is not a folder"}; create the folder or choose another path, then run again`;
+}

@@ -5,10 +5,10 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { readSettings } from "../config/settings.ts";
 import { contributionEntries, isCalendarDate, PoolError, poolContributions } from "../survey/pool.ts";
 import { UsageError } from "./usage-error.ts";
+import { parseCommandArgs } from "./args.ts";
 
 const HELP = `usage: htm-workforce pool --input DIR --db FILE [--settings FILE] [--pool-date YYYY-MM-DD]
 
@@ -28,7 +28,7 @@ builds the pooled marts and peer groups in FILE (replaced whole).
 Exit codes: 0 pooled (rejected files are reported, not fatal); 2 no input folder or no file pooled.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: argv,
     options: {
       input: { type: "string" },

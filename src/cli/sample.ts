@@ -1,7 +1,6 @@
 /** `htm-workforce sample`: writes a deterministic synthetic dataset in the input contract. */
-import { parseArgs } from "node:util";
 import { DEFAULT_SAMPLE_OPTIONS, writeSample } from "../sample/sample.ts";
-import { UsageError } from "./usage-error.ts";
+import { parseCommandArgs, wholeNumberOption } from "./args.ts";
 
 const HELP = `usage: htm-workforce sample [options]
 
@@ -17,15 +16,8 @@ and orphans. The same options always give byte-identical files.
   --work-orders N      work orders to write (default 300000); the inventory scales with it
   --help               show this help`;
 
-function wholeNumber(name: string, text: string, min: number, max: number): number {
-  if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number, got '${text}'`);
-  const n = Number(text);
-  if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
-  return n;
-}
-
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: argv,
     strict: true,
     allowPositionals: false,
@@ -45,11 +37,11 @@ export async function run(argv: string[]): Promise<number> {
   }
   const options = {
     out: values.out,
-    orgs: wholeNumber("orgs", values.orgs, 1, 200),
-    years: wholeNumber("years", values.years, 2, 40),
-    endYear: wholeNumber("end-year", values["end-year"], 1990, 2100),
-    seed: wholeNumber("seed", values.seed, 0, Number.MAX_SAFE_INTEGER),
-    workOrders: wholeNumber("work-orders", values["work-orders"], 100, 100_000_000),
+    orgs: wholeNumberOption("orgs", values.orgs, 1, 200),
+    years: wholeNumberOption("years", values.years, 2, 40),
+    endYear: wholeNumberOption("end-year", values["end-year"], 1990, 2100),
+    seed: wholeNumberOption("seed", values.seed, 0, Number.MAX_SAFE_INTEGER),
+    workOrders: wholeNumberOption("work-orders", values["work-orders"], 100, 100_000_000),
   };
   const started = performance.now();
   const manifest = await writeSample(options, (message) => console.error(message));

@@ -1,20 +1,21 @@
 /** `htm-workforce screenshots` (`npm run screenshots`): a 1280 px PNG of every page of the built site. */
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { PROJECT_ROOT } from "../warehouse/paths.ts";
+import { PROJECT_ROOT, warehousePath } from "../warehouse/paths.ts";
 import { launchChromium } from "../site/chromium.ts";
 import { DEFAULT_SITE_DIR, buildSite } from "../site/site-build.ts";
 import { pageSlug, sitePages } from "../site/site-pages.ts";
 import { serveStatic } from "../site/static-server.ts";
 import { waitForRender } from "../site/chromium.ts";
+import { parseCommandArgs, wholeNumberOption } from "./args.ts";
+import { UsageError } from "./usage-error.ts";
 
 const HELP = `usage: htm-workforce screenshots [--site DIR] [--out DIR] [--width PX] [--rebuild]
 
 Writes a full-page PNG of every page of the built site (default dist/) into screenshots/ (git-ignored).`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: argv,
     strict: true,
     options: {
@@ -29,11 +30,18 @@ export async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  const width = wholeNumberOption("width", values.width, 200, 4000);
   const site = path.resolve(values.site ?? DEFAULT_SITE_DIR);
-  if (values.rebuild || !existsSync(path.join(site, "index.html"))) await buildSite({ out: site });
+  if (values.rebuild || !existsSync(path.join(site, "index.html"))) {
+    const db = warehousePath();
+    if (!existsSync(db))
+      throw new UsageError(
+        `no built site at ${site} and no warehouse at ${db} to build one: run \`htm-workforce ingest\` (or pass --site DIR)`,
+      );
+    await buildSite({ out: site, progress: (line) => console.error(line) });
+  }
   const out = path.resolve(values.out ?? path.join(PROJECT_ROOT, "screenshots"));
   mkdirSync(out, { recursive: true });
-  const width = Number(values.width);
   const server = await serveStatic(site);
   const browser = await launchChromium();
   try {

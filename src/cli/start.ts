@@ -5,13 +5,13 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { DEFAULT_INPUT_DIR, DEFAULT_SAMPLE_DIR, REPORTS_DIR, warehousePath } from "../warehouse/paths.ts";
 import { buildSite, DEFAULT_SITE_DIR } from "../site/site-build.ts";
 import { serveStatic } from "../site/static-server.ts";
 import { DEFAULT_SAMPLE_OPTIONS, writeSample } from "../sample/sample.ts";
 import { ingestAndReport } from "./ingest.ts";
 import { UsageError } from "./usage-error.ts";
+import { parseCommandArgs } from "./args.ts";
 
 const HELP = `usage: htm-workforce start [--port N] [--host HOST] [--no-ingest]
 
@@ -45,7 +45,7 @@ function hasCsv(dir: string): boolean {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: argv,
     strict: true,
     options: {
@@ -92,7 +92,7 @@ export async function run(argv: string[]): Promise<number> {
   } else {
     console.log("building the site…");
     try {
-      await buildSite();
+      await buildSite({ progress: (line) => console.error(line) });
       writeFileSync(stampFile, stamp);
     } catch (e) {
       console.error(`htm-workforce start: ${(e as Error).message}`);

@@ -29,6 +29,8 @@ export interface SiteBuildOptions {
   audience?: "internal" | "public";
   /** Framework's own output (per-file lines) is passed through when true. */
   verbose?: boolean;
+  /** Receives one line per step as the build goes ("… building 10 pages", "✓ page data (3.1 s)"). */
+  progress?: (line: string) => void;
 }
 
 /** Cache entries that depend on package versions only (bundled libraries), not on the warehouse. */
@@ -128,6 +130,9 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
     const previous = { warehouse: process.env.HTM_WAREHOUSE, audience: process.env.HTM_AUDIENCE };
     process.env.HTM_WAREHOUSE = warehousePath(options.db);
     if (options.audience) process.env.HTM_AUDIENCE = options.audience;
+    const progress = options.progress ?? (() => {});
+    const dataStarted = Date.now();
+    progress(`… reading the warehouse into the site's data (${registered.length} files)`);
     try {
       await source.exportData(dataDir, registered);
     } finally {
@@ -167,6 +172,12 @@ async function buildSiteIn(root: string, options: SiteBuildOptions, config?: str
   if (options.audience) env.HTM_AUDIENCE = options.audience;
   const bin = path.join(PROJECT_ROOT, "node_modules/@observablehq/framework/dist/bin/observable.js");
   const output: string[] = [];
+  const progress = options.progress ?? (() => {});
+  const pages = readdirSync(path.join(PROJECT_ROOT, root)).filter((f) => f.endsWith(".md")).length;
+  const started = Date.now();
+  progress(`… building ${pages} pages with Observable Framework`);
+  // Framework prints nothing for seconds at a time while it bundles; say it is still working.
+  const heartbeat = setInterval(() => progress(`… still building pages (${seconds(started)})`), 5000);
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn(process.execPath, [bin, "build", ...(config ? ["--config", config] : [])], {
       cwd: PROJECT_ROOT,
@@ -180,7 +191,8 @@ async function buildSiteIn(root: string, options: SiteBuildOptions, config?: str
     child.stderr.on("data", collect);
     child.on("error", reject);
     child.on("close", (c) => resolve(c ?? 1));
-  });
+  }).finally(() => clearInterval(heartbeat));
+  if (code === 0) progress(`✓ pages (${seconds(started)})`);
   const text = output.join("");
   // A failing data loader does not fail `observable build`; it only logs. Treat it as a failure.
   const loaderFailure = /\[error\]|error loading|Error: /i.test(text) && /load \/data\//.test(text);
@@ -189,3 +201,5 @@ async function buildSiteIn(root: string, options: SiteBuildOptions, config?: str
   }
   return out;
 }
+
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;

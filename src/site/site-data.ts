@@ -36,6 +36,9 @@ const publishedArrow =
 const benchmarks = async (conn: DuckDBConnection) => ({
   bands: (await readPublished(conn, "benchmark_bands")).rows,
   org_values: (await readPublished(conn, "benchmark_org_values")).rows,
+  // each organisation against its peer group (facility type, bed band, staff size), with what withholds a band
+  peer_bands: (await readPublished(conn, "benchmark_peer_bands")).rows,
+  peer_members: (await readPublished(conn, "benchmark_peer_members")).rows,
 });
 
 export const SITE_DATA: Record<string, Producer> = {

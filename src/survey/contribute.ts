@@ -73,13 +73,18 @@ async function resolveScope(conn: DuckDBConnection, req: ContributionRequest) {
   const orgs = (await rows(conn, "select org_id from core.orgs order by org_id")).map((r) =>
     String(r.org_id),
   );
-  const orgId = req.orgId ?? (orgs.length === 1 ? orgs[0]! : undefined);
+  // --org is matched ignoring case (org01 is ORG01), as everywhere on the command line
+  const orgId = req.orgId
+    ? (orgs.find((o) => o.toLowerCase() === req.orgId!.toLowerCase()) ?? req.orgId)
+    : orgs.length === 1
+      ? orgs[0]!
+      : undefined;
   if (!orgId)
     throw new ContributionError(
       `the warehouse holds ${orgs.length} organisations; choose one with --org (${orgs.join(", ")})`,
     );
   if (!orgs.includes(orgId))
-    throw new ContributionError(`--org ${orgId}: no such organisation (${orgs.join(", ")})`);
+    throw new ContributionError(`--org: no organisation '${orgId}'; organisations: ${orgs.join(", ")}`);
   const [bounds] = await rows(
     conn,
     "select cast(h.history_start as varchar) as history_start, cast(a.as_of as varchar) as as_of from meta.history_start h, meta.as_of a",
