@@ -185,7 +185,46 @@ export const MART_DISCLOSURE = {
       "wage_index_factor",
       "market_basis",
       "suppressed_reason",
+      "market_statistic",
+      "market_source_url",
+      "market_status",
+      "market_reason",
+      "market_area",
+      "market_area_note",
     ],
+    // built from the published market ratio and compa-ratio, so withheld with the row
+    measures: ["market_reading"],
+  },
+  // Every market figure of a role (primary and those shown beside it) against its median pay. Internal
+  // only: its people counts repeat pay_position's, and a second table of them is one more line for
+  // complementary suppression to keep consistent in a public build.
+  pay_market_compare: {
+    grain: "org_id, year, role, comparison",
+    keys: ["org_id", "year", "role", "comparison", "role_family"],
+    totals: [ORG],
+    people: ["n"],
+    pay: { people: "n", ratios: ["market_ratio"] },
+    keep: [
+      "market_year",
+      "market_statistic",
+      "market_median",
+      "market_median_aged",
+      "wage_index_factor",
+      "market_basis",
+      "market_source",
+      "market_source_url",
+      "market_status",
+      "market_reason",
+      "market_area",
+    ],
+    audiences: ["internal"],
+  },
+  // How many people the HR action lists name (the lists stay in the warehouse: htm-workforce actions).
+  action_counts: {
+    grain: "org_id, list",
+    keys: ["org_id", "list"],
+    totals: [ORG],
+    people: ["n"],
   },
   // Internal only: a public site shows small roles as suppressed. Role counts add up to their level's
   // and family's, so publishing both to a public audience would let a withheld role count be rebuilt.

@@ -1,7 +1,9 @@
 -- one row per organisation: declared in organizations.csv, referenced by another source, or 'default'
 create or replace table core.orgs as
 with declared as (
-    select org_id, org_name, region, facility_type, cast(staffed_beds as integer) as staffed_beds, state
+    select org_id, org_name, region, facility_type, cast(staffed_beds as integer) as staffed_beds,
+        -- the contract keeps enum values lower-case; reference.market_pay_state writes codes upper-case
+        upper(state) as state
     from raw.organizations
 ),
 
