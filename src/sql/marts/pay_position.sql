@@ -117,13 +117,15 @@ from stats s
 cross join settings g
 left join market m on m.org_id = s.org_id and m.role = s.role and m.year = s.year
 ),
--- market ratio and compa-ratio read together, in bands of 5% either side of 1
+-- market ratio and compa-ratio read together, in bands of 5 points either side of 100%
 banded as (
     select
         *,
-        case when market_ratio < 0.95 then 'below' when market_ratio > 1.05 then 'above' else 'at' end as m_band,
-        case when median_compa_ratio < 0.95 then 'below' when median_compa_ratio > 1.05 then 'above' else 'at' end
-            as c_band,
+        -- on the whole percent the sentence prints, so "105%" always reads as "at"
+        case when round(market_ratio * 100) < 95 then 'below' when round(market_ratio * 100) > 105 then 'above'
+            else 'at' end as m_band,
+        case when round(median_compa_ratio * 100) < 95 then 'below'
+            when round(median_compa_ratio * 100) > 105 then 'above' else 'at' end as c_band,
         cast(round(market_ratio * 100) as integer) || '%' as m_pct,
         cast(round(median_compa_ratio * 100) as integer) || '%' as c_pct
     from result
