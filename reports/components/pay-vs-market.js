@@ -116,7 +116,10 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
     if (d?.median_pay == null) return `${role} · suppressed`;
     if (d.market_ratio == null) return `${role} · no market figure`;
     const full = `${role} · ${marketShare(d)}`;
-    return fitsLine(full) ? full : `${role} · ${marketShare(d, { short: true })}`;
+    if (fitsLine(full)) return full;
+    const short = `${role} · ${marketShare(d, { short: true })}`;
+    // the survey year and ageing stay in the table under the chart when even the short form is too long
+    return fitsLine(short) ? short : `${role} · ${pct(d.market_ratio)}`;
   };
   const long = [
     ...shown.map((d) => ({ role: d.role, what: "Median pay (your staff)", value: d.median_pay, n: d.n })),
