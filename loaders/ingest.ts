@@ -267,7 +267,9 @@ async function writeSettings(conn: DuckDBConnection, settings: Settings): Promis
     cast($survey_publish_contributor_names as boolean) as survey_publish_contributor_names,
     cast($min_pay_quartile_group as integer) as min_pay_quartile_group,
     cast($pay_rounding_usd as double) as pay_rounding_usd,
-    cast($min_benchmark_age_months as integer) as min_benchmark_age_months`,
+    cast($min_benchmark_age_months as integer) as min_benchmark_age_months,
+    cast($far_below_market_ratio as double) as far_below_market_ratio,
+    cast($near_retirement_years as integer) as near_retirement_years`,
     { ...settings, as_of: settings.as_of ?? null, history_start: settings.history_start ?? null },
   );
 }

@@ -9,6 +9,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { REFERENCE_DIR, taxonomyDir } from "../src/warehouse/paths.ts";
 import {
   loadMarketPay,
+  loadMarketPayState,
+  loadStateMarketPayIntoWarehouse,
   loadReferenceTablesIntoWarehouse,
   loadStaffingBenchmarks,
   loadTaxonomy,
@@ -41,6 +43,7 @@ export async function loadReferenceData(conn: DuckDBConnection): Promise<void> {
       loadWageIndex(REFERENCE_DIR),
       loadStaffingBenchmarks(REFERENCE_DIR),
     );
+    await loadStateMarketPayIntoWarehouse(conn, loadMarketPayState(REFERENCE_DIR));
   } catch (e) {
     if (e instanceof TaxonomyError) throw new UnusableInputError(e.message);
     throw e;

@@ -596,6 +596,7 @@ describe("pay and careers", () => {
       market_ratio: 0.9,
       market_median: 60000,
       market_median_aged: 66000,
+      wage_index_factor: 1.1,
     };
     const same = {
       year: 2024,
@@ -604,10 +605,11 @@ describe("pay and careers", () => {
       market_median: 62630,
       market_median_aged: 62630,
     };
-    expect(marketShare(unaged)).toBe("110% of market (survey 2019)");
-    expect(marketShare(aged)).toBe("90% of market (survey 2022, aged to 2025)");
-    expect(marketShare(same)).toBe("102% of market (survey 2024)");
-    expect(marketShare(aged, { short: true })).toBe("90% (2022, aged)");
+    expect(marketShare(unaged)).toBe("110% of market (2019, not aged)");
+    // 66,000 / 60,000 = 1.1: aged +10%
+    expect(marketShare(aged)).toBe("90% of market (2022, aged +10%)");
+    expect(marketShare(same)).toBe("102% of market (2024)");
+    expect(marketShare(aged, { short: true })).toBe("90% (2022 +10%)");
     const rows = [
       { ...unaged, role: "BMET II", median_pay: 66000 },
       { ...aged, role: "HTM Manager", median_pay: 59400 },
@@ -728,6 +730,39 @@ describe("pay and careers", () => {
     // The word in the row (the reason goes in the note under the chart, from chart-or-notice).
     expect(svg).toContain(">suppressed<");
     expect(svg).toMatchSnapshot();
+  });
+  it("labels every role with a dot, past its markers", async () => {
+    const { payVsMarketChart } = await component("pay-vs-market");
+    const rows = [
+      {
+        year: 2025,
+        role: "BMET II",
+        n: 12,
+        median_pay: 70000,
+        p25_pay: 65000,
+        p75_pay: 72000,
+        market_median: 60000,
+        market_median_aged: 75000,
+        market_year: 2019,
+        wage_index_factor: 1.25,
+        market_ratio: 70 / 75,
+      },
+      // pay but no market figure: a dot that used to have no label
+      {
+        year: 2025,
+        role: "HTM Supervisor / Lead",
+        n: 8,
+        median_pay: 90000,
+        p25_pay: null,
+        p75_pay: null,
+        market_median: null,
+        market_ratio: null,
+      },
+    ];
+    const node = payVsMarketChart(rows, { width: 900, roles, document });
+    const texts = [...node.querySelectorAll("text")].map((t) => t.textContent);
+    expect(texts).toContain("93% of market (2019, aged +25%)");
+    expect(texts).toContain("no market figure");
   });
   it("on a phone, names each role on its own line above the row, with its share of market", async () => {
     const { payVsMarketChart } = await component("pay-vs-market");

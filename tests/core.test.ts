@@ -70,6 +70,34 @@ const KEY_TESTS: Record<string, string[]> = {
     `select * from (select org_id, role_family, count(*) as n from core.turnover_monthly group by all)
        where n <> (select count(*) from core.months)`,
   ],
+  "core.role_market": [
+    duplicateKeys("core.role_market", ["org_id", "year", "role", "comparison"]),
+    nullValues("core.role_market", [
+      "org_id",
+      "year",
+      "role",
+      "comparison",
+      "market_year",
+      "market_value",
+      "market_basis",
+      "market_area",
+    ]),
+    // never a later survey; aged exactly by the factor
+    "select * from core.role_market where market_year > year",
+    "select * from core.role_market where market_value_aged is not null and abs(market_value_aged - market_value * wage_index_factor) > 1e-6",
+  ],
+  "core.action_pay_below": [
+    duplicateKeys("core.action_pay_below", ["org_id", "employee_id"]),
+    "select * from core.action_pay_below where not below_range_min and not far_below_market",
+  ],
+  "core.action_certifications_expiring": [
+    duplicateKeys("core.action_certifications_expiring", ["employee_id", "certification"]),
+    "select * from core.action_certifications_expiring where days_left <= 0 or days_left > (select expiring_window_days from meta.settings)",
+  ],
+  "core.action_single_incumbents": [
+    duplicateKeys("core.action_single_incumbents", ["org_id", "role"]),
+    nullValues("core.action_single_incumbents", ["org_id", "role", "employee_id", "age"]),
+  ],
   "core.year_snapshots": [
     duplicateKeys("core.year_snapshots", ["year"]),
     nullValues("core.year_snapshots", ["year", "on_date", "year_fraction", "is_as_of_year"]),

@@ -36,6 +36,7 @@ import { buildFixtureWarehouse, type FixtureWarehouse } from "./support/warehous
 
 const FIXTURE = path.join(import.meta.dirname, "fixtures/metrics-m2/careers");
 const PAY_POSITION_SQL = path.join(import.meta.dirname, "../src/sql/marts/pay_position.sql");
+const ROLE_MARKET_SQL = path.join(import.meta.dirname, "../src/sql/core/role_market.sql");
 
 type Row = Record<string, unknown>;
 
@@ -71,6 +72,7 @@ async function useTestMarketPay(): Promise<void> {
   await w.conn.run(`delete from reference.wage_index`);
   await w.conn.run(`insert into reference.wage_index (year, index, series, source) values
     (2023, 160, 'test series', 'test'), (2024, 166.4, 'test series', 'test')`);
+  await w.conn.run(readFileSync(ROLE_MARKET_SQL, "utf8"));
   await w.conn.run(readFileSync(PAY_POSITION_SQL, "utf8"));
 }
 
@@ -116,7 +118,7 @@ describe("marts.pay_position", () => {
       market_source: "survey a; survey b",
       // no index value for 2022: used as published, and the row says so
       market_median_aged: null,
-      market_basis: "survey 2022, not aged (no wage index for 2022 and 2024)",
+      market_basis: "2022 median, not aged (no wage index for 2022 and 2024)",
     });
     expect(r.market_ratio).toBeCloseTo(58_000 / 62_000, 12);
     // only P3 and P6 have a range; P3 alone is certified (A+): both below 3 -> suppressed, with why
@@ -157,7 +159,8 @@ describe("marts.pay_position", () => {
       p25_pay: 42_500,
       p75_pay: 51_500,
       market_year: 2023,
-      market_basis: "survey 2023, aged to 2024 with the wage index",
+      // 1.04 -> "+4%"; the test's index rows have no short name
+      market_basis: "2023 median, aged +4% with the wage index to 2024",
     });
     expect(r.wage_index_factor).toBeCloseTo(1.04, 12);
     expect(r.market_median_aged).toBeCloseTo(52_000, 6);
@@ -175,7 +178,7 @@ describe("marts.pay_position", () => {
     const later = await w.rows(`select org_id, year, role from marts.pay_position where market_year > year`);
     expect(later).toEqual([]);
     const unnamed = await w.rows(`select org_id, year, role from marts.pay_position
-      where market_median is not null and market_basis not like format('survey {}%', market_year)`);
+      where market_median is not null and market_basis not like format('{} %', market_year)`);
     expect(unnamed).toEqual([]);
   });
 

@@ -83,7 +83,7 @@ describe("sample → ingest", () => {
     for (const r of rows) {
       expect(r.market_year as number, `${r.role} ${r.year}`).toBeLessThanOrEqual(r.year as number);
       expect(r.market_basis as string, `${r.role} ${r.year}`).toMatch(
-        new RegExp(`^survey ${r.market_year}\\b`),
+        new RegExp(`^${r.market_year} `),
       );
     }
   });

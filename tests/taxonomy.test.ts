@@ -279,13 +279,18 @@ describe("seed taxonomy", () => {
 });
 
 describe("market pay", () => {
-  it("has a role, year and source on every row", () => {
+  it("has a role, year, source page, status, reason and the named statistic on every row", () => {
     const pay = loadMarketPay(REFERENCE_DIR, taxonomy);
     expect(pay.rows.length).toBeGreaterThan(0);
     for (const row of pay.rows) {
       expect(row.year).toBeGreaterThanOrEqual(2015);
       expect(row.source.length).toBeGreaterThan(10);
-      expect(row.median).toBeGreaterThan(0);
+      // an exact page, not a site's home page
+      expect(row.source_url, `line ${row.line}`).toMatch(/^https:\/\/[^/]+\/.+\//);
+      expect(row.status).toMatch(/^(published|secondary copy)$/);
+      expect(row.reason?.length ?? 0).toBeGreaterThan(10);
+      expect(row.comparison).toMatch(/^(primary|secondary)$/);
+      expect(row[row.statistic as "median"]).toBeGreaterThan(0);
     }
     const raw = readFileSync(path.join(REFERENCE_DIR, "market_pay.csv"), "utf8").trim().split("\n");
     expect(pay.rows).toHaveLength(raw.length - 1);
@@ -293,7 +298,7 @@ describe("market pay", () => {
   it("labels the director figure as an average", () => {
     const director = loadMarketPay().rows.filter((r) => r.role === "HTM Director");
     expect(director).toHaveLength(1);
-    expect(director[0]).toMatchObject({ year: 2024, median: 143600 });
+    expect(director[0]).toMatchObject({ year: 2024, median: null, mean: 143600, statistic: "mean" });
     expect(director[0].source).toMatch(/average/i);
   });
 });
@@ -352,6 +357,11 @@ describe("bad rule files", () => {
   it("a missing file is named", () => {
     const error = errorOf(() => loadMarketPay(path.join(FIXTURES, "no_such_dir")));
     expect(error.message).toBe("tests/fixtures/taxonomy/no_such_dir/market_pay.csv: file not found");
+  });
+
+  it("market pay: a statistic the row does not give", () => {
+    const error = errorOf(() => loadMarketPay(path.join(FIXTURES, "market_pay_missing_statistic"), taxonomy));
+    expect(error.issues).toEqual([expect.objectContaining({ line: 2, column: "p25" })]);
   });
 
   it("market pay: a role the taxonomy does not have", () => {

@@ -21,13 +21,26 @@ export function marketValue(d) {
   return d.market_median_aged ?? d.market_median;
 }
 
-/** "110% of market (survey 2019)": every market ratio names the survey year it rests on. */
+/** "+27%": how much the wage index aged a figure, or "" when it was not aged. */
+export function ageing(d) {
+  if (d.wage_index_factor == null || d.market_year === d.year) return "";
+  const p = Math.round((d.wage_index_factor - 1) * 100);
+  return `${p >= 0 ? "+" : "−"}${Math.abs(p)}%`;
+}
+
+/**
+ * "110% of market (2019, aged +27%)": every market ratio names the survey year it rests on and the
+ * ageing applied (the full wording, "2019 median, aged +27% with ECI to 2025", is market_basis).
+ */
 export function marketShare(d, { short = false } = {}) {
   if (d.market_ratio == null) return "";
   if (d.market_year == null) return short ? pct(d.market_ratio) : `${pct(d.market_ratio)} of market`;
-  const aged = d.market_median_aged != null && d.market_year !== d.year;
-  if (short) return `${pct(d.market_ratio)} (${d.market_year}${aged ? ", aged" : ""})`;
-  return `${pct(d.market_ratio)} of market (survey ${d.market_year}${aged ? `, aged to ${d.year}` : ""})`;
+  const aged = ageing(d);
+  const unaged = !aged && d.market_year !== d.year;
+  const note = aged ? `, aged ${aged}` : unaged ? ", not aged" : "";
+  if (short)
+    return `${pct(d.market_ratio)} (${d.market_year}${aged ? ` ${aged}` : unaged ? ", not aged" : ""})`;
+  return `${pct(d.market_ratio)} of market (${d.market_year}${note})`;
 }
 
 /** "surveys 2019–2024, not aged" for the rows shown, or "" when they carry no survey year. */
@@ -66,7 +79,7 @@ export function payVsMarketTitle(rows, { year = latestPayYear(rows) } = {}) {
   const surveys = surveyYears(data);
   const against = surveys ? ` (market: ${surveys})` : "";
   if (sorted.length === 1)
-    return `${withN(low.role, low.n)} is paid ${pct(low.market_ratio)} of the market median (${year})${against}`;
+    return `${withN(low.role, low.n)} is paid ${pct(low.market_ratio)} of its market figure (${year})${against}`;
   return `Median pay runs from ${pct(low.market_ratio)} of market (${low.role}${nSuffix(low.n)}) to ${pct(high.market_ratio)} (${high.role}${nSuffix(high.n)}), ${year}${against}`;
 }
 
@@ -95,15 +108,18 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
   const narrow = layout.narrow;
   const byRole = new Map(data.map((d) => [d.role, d]));
   const withYears = data.some((d) => d.market_year != null);
-  const marginRight = narrow ? 20 : withYears ? 190 : 110;
+  const marginRight = narrow ? 20 : withYears ? 230 : 130;
   // An 11 px label runs about 6.2 px a character; past the plot's width "of market" goes.
   const fitsLine = (text) => text.length * 6.2 <= width - layout.marginLeft - marginRight;
   const narrowLabel = (role) => {
     const d = byRole.get(role);
     if (d?.median_pay == null) return `${role} · suppressed`;
-    if (d.market_ratio == null) return role;
+    if (d.market_ratio == null) return `${role} · no market figure`;
     const full = `${role} · ${marketShare(d)}`;
-    return fitsLine(full) ? full : `${role} · ${marketShare(d, { short: true })}`;
+    if (fitsLine(full)) return full;
+    const short = `${role} · ${marketShare(d, { short: true })}`;
+    // the survey year and ageing stay in the table under the chart when even the short form is too long
+    return fitsLine(short) ? short : `${role} · ${pct(d.market_ratio)}`;
   };
   const long = [
     ...shown.map((d) => ({ role: d.role, what: "Median pay (your staff)", value: d.median_pay, n: d.n })),
@@ -111,10 +127,11 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
       .filter((d) => marketValue(d) != null)
       .map((d) => ({
         role: d.role,
-        what: "Market median",
+        what: "Market figure",
         value: marketValue(d),
         n: null,
         survey: d.market_year,
+        basis: d.market_basis,
       })),
   ];
   return Plot.plot({
@@ -133,11 +150,11 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
       ...(narrow ? { padding: layout.padding } : {}),
     },
     symbol: {
-      domain: ["Median pay (your staff)", "Market median"],
+      domain: ["Median pay (your staff)", "Market figure"],
       range: ["circle", "diamond"],
       legend: true,
     },
-    color: { domain: ["Median pay (your staff)", "Market median"], range: ["#0072B2", "#D55E00"] },
+    color: { domain: ["Median pay (your staff)", "Market figure"], range: ["#0072B2", "#D55E00"] },
     marks: [
       Plot.barX(shown, {
         x1: "p25_pay",
@@ -161,7 +178,7 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
         },
       ),
       Plot.dot(
-        long.filter((d) => d.what === "Market median"),
+        long.filter((d) => d.what === "Market figure"),
         {
           x: "value",
           y: "role",
@@ -170,7 +187,7 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
           fill: "white",
           r: 6,
           strokeWidth: 2,
-          channels: { "Survey year": "survey" },
+          channels: { "Survey year": "survey", "Market figure": "basis" },
           tip: {
             format: {
               x: (v) => usd(v),
@@ -178,15 +195,19 @@ export function payVsMarketChart(rows, { width, year = latestPayYear(rows), role
               symbol: false,
               stroke: false,
               "Survey year": (v) => (v == null ? "–" : String(v)),
+              "Market figure": true,
             },
           },
         },
       ),
       Plot.text(shown, {
-        x: (d) => Math.max(d.p75_pay ?? 0, marketValue(d) ?? 0),
+        // past every marker of the row (bar end, median circle, market diamond of radius 6 + stroke),
+        // so the label never prints over a dot
+        x: (d) => Math.max(d.p75_pay ?? 0, marketValue(d) ?? 0, d.median_pay ?? 0),
         y: "role",
-        text: (d) => marketShare(d),
-        dx: 6,
+        // a role with pay but no market figure says so rather than showing a dot with no label
+        text: (d) => marketShare(d) || "no market figure",
+        dx: 11,
         textAnchor: "start",
         fontSize: 11,
         filter: () => !narrow,

@@ -57,6 +57,11 @@ const COMMANDS: Record<
     summary: "regenerate docs/data-dictionary.md from the contract",
     load: () => import("./dictionary.ts"),
   },
+  actions: {
+    summary:
+      "INTERNAL, person-level: CSV lists HR acts on (pay below range or market, expiring certifications, retiring single incumbents)",
+    load: () => import("./actions.ts"),
+  },
 };
 
 function usage(): string {

@@ -44,6 +44,22 @@ export const settingsSchema = z
       .positive()
       .default(90)
       .describe("Certifications expiring within this many days of as_of are flagged."),
+    far_below_market_ratio: z
+      .number()
+      .positive()
+      .max(1)
+      .default(0.85)
+      .describe(
+        "Staff paid below this share of their role's aged market figure are on the HR action list of `htm-workforce actions` (internal, person-level; the site shows only the count).",
+      ),
+    near_retirement_years: z
+      .number()
+      .int()
+      .nonnegative()
+      .default(5)
+      .describe(
+        "A role with one holder whose age is within this many years of retirement_age is on the HR action list of `htm-workforce actions` (succession risk).",
+      ),
     audience: z
       .enum(["internal", "public"])
       .default("internal")

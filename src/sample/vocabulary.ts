@@ -105,23 +105,28 @@ export const ROLE_FAMILY: Record<Role, RoleFamily> = {
 };
 
 /**
- * National median annual pay for a role in one anchor year (reference-facts.md: 24x7 salary
- * survey and BLS), and the yearly growth used before and after it. Networking and cybersecurity
- * specialists are anchored above the HTM manager median, as the field reports.
+ * The market a sample organisation pays against, per role: the figure data/reference/market_pay.csv
+ * maps the role to (its primary figure: a title-survey median, an occupation median, or the director
+ * average) aged to 2025 with the ECI in data/reference/wage_index.csv, e.g. BMET II 61,300 (2019) x
+ * 175.885 / 138.7 = 77,734; HTM Supervisor / Lead has no public figure and sits between BMET III and
+ * HTM Manager. Earlier years step back 4.04% a year, the ECI's average over 2019-2025 (175.885 / 138.7 over six years), so
+ * each year's sample pay meets that year's aged figure. A range midpoint is this x the organisation's
+ * pay level, and people sit around 0.95 of their midpoint, so the median of a role across the sample's
+ * organisations lands near 0.93-0.97 of its aged market figure.
  */
 export const PAY_ANCHORS: Record<Role, { year: number; median: number; growth: number }> = {
-  "BMET I": { year: 2015, median: 45_000, growth: 0.02 },
-  "BMET II": { year: 2015, median: 54_000, growth: 0.032 },
-  "BMET III": { year: 2015, median: 66_000, growth: 0.03 },
-  "Imaging Specialist": { year: 2019, median: 91_900, growth: 0.03 },
-  "Laboratory Specialist": { year: 2019, median: 72_000, growth: 0.03 },
-  "Medical Device Networking Specialist": { year: 2022, median: 118_000, growth: 0.04 },
-  "Medical Device Cybersecurity Specialist": { year: 2022, median: 126_000, growth: 0.045 },
-  "Dental Equipment Technician": { year: 2019, median: 56_000, growth: 0.03 },
-  "Clinical Engineer": { year: 2019, median: 90_800, growth: 0.045 },
-  "HTM Supervisor / Lead": { year: 2019, median: 86_000, growth: 0.03 },
-  "HTM Manager": { year: 2022, median: 110_500, growth: 0.03 },
-  "HTM Director": { year: 2024, median: 143_600, growth: 0.03 },
+  "BMET I": { year: 2025, median: 61_757, growth: 0.0404 },
+  "BMET II": { year: 2025, median: 77_734, growth: 0.0404 },
+  "BMET III": { year: 2025, median: 94_093, growth: 0.0404 },
+  "Imaging Specialist": { year: 2025, median: 116_538, growth: 0.0404 },
+  "Laboratory Specialist": { year: 2025, median: 94_093, growth: 0.0404 },
+  "Medical Device Networking Specialist": { year: 2025, median: 100_033, growth: 0.0404 },
+  "Medical Device Cybersecurity Specialist": { year: 2025, median: 129_082, growth: 0.0404 },
+  "Dental Equipment Technician": { year: 2025, median: 77_734, growth: 0.0404 },
+  "Clinical Engineer": { year: 2025, median: 115_656, growth: 0.0404 },
+  "HTM Supervisor / Lead": { year: 2025, median: 105_000, growth: 0.0404 },
+  "HTM Manager": { year: 2025, median: 123_477, growth: 0.0404 },
+  "HTM Director": { year: 2025, median: 148_397, growth: 0.0404 },
   "Equipment Coordinator": { year: 2019, median: 42_000, growth: 0.025 },
 };
 

@@ -2,6 +2,7 @@
 export * from "./taxonomy.ts";
 export * from "./market_pay.ts";
 export * from "./wage_index.ts";
+export * from "./market_pay_state.ts";
 export * from "./staffing_benchmarks.ts";
 export * from "./warehouse.ts";
 export * from "./taxonomy_error.ts";

@@ -1,6 +1,9 @@
 /**
  * Market pay reference figures (data/reference/market_pay.csv): annual USD by canonical role, year
- * and source. Shipped with dated public figures; users replace the file with their own survey.
+ * and source, and which figure stands for the role's level (`statistic`: a title survey's median, an
+ * occupation's percentile, or an average where that is all a source gives), whether it is the role's
+ * market figure (`comparison` primary) or one shown beside it (secondary), with the reason.
+ * Shipped with dated public figures; users replace the file with their own survey.
  */
 import { REFERENCE_DIR } from "../warehouse/paths.ts";
 import { cell, defineTable, readTable, type LoadedTable, type RowOf } from "./taxonomy_table.ts";
@@ -20,9 +23,22 @@ export const marketPayTable = defineTable({
     soc_code: cell.optionalMatching(/^\d{2}-\d{4}$/, "an SOC code such as 49-9062"),
     p10: cell.optionalAmount(),
     p25: cell.optionalAmount(),
-    median: cell.amount(),
+    median: cell.optionalAmount(),
     p75: cell.optionalAmount(),
     p90: cell.optionalAmount(),
+    mean: cell.optionalAmount(),
+    // optional in the table (a user's own rows may leave them empty): empty statistic = median,
+    // empty comparison = primary
+    statistic: cell.optionalMatching(
+      /^(p10|p25|median|p75|p90|mean)$/,
+      "one of p10, p25, median, p75, p90, mean",
+    ),
+    comparison: cell.optionalMatching(/^(primary|secondary)$/, "primary or secondary"),
+    status: cell.optionalMatching(
+      /^(published|secondary copy)$/,
+      "published, or secondary copy (seen only in a copy of the source)",
+    ),
+    reason: cell.optionalText(),
   },
 });
 
@@ -46,6 +62,16 @@ export function loadMarketPay(dir: string = REFERENCE_DIR, taxonomy?: Taxonomy):
         column: "role",
         value: row.role,
         problem: "is not a role in data/taxonomy/roles.csv",
+      });
+    }
+    const statistic = (row.statistic ?? "median") as (typeof PERCENTILES)[number] | "mean";
+    if (row[statistic] === null) {
+      issues.push({
+        file: loaded.file,
+        line: row.line,
+        column: statistic,
+        value: "",
+        problem: `is empty, but statistic names it as the role's market figure`,
       });
     }
     let previous: { name: string; value: number } | undefined;

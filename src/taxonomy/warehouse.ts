@@ -7,6 +7,7 @@ import { certificationRulesTable, certificationsTable } from "./certifications.t
 import { domainsTable } from "./domains.ts";
 import { jobTitleRulesTable } from "./job_titles.ts";
 import { marketPayTable, type MarketPay } from "./market_pay.ts";
+import { marketPayStateTable, type MarketPayState } from "./market_pay_state.ts";
 import { roleFamiliesTable } from "./role_families.ts";
 import { rolesTable } from "./roles.ts";
 import { staffingBenchmarksTable, type StaffingBenchmark } from "./staffing_benchmarks.ts";
@@ -132,4 +133,13 @@ export async function loadReferenceTablesIntoWarehouse(
   await conn.run("create schema if not exists reference");
   await writeTable(conn, wageIndexTable, wageIndex);
   await writeTable(conn, staffingBenchmarksTable, benchmarks);
+}
+
+/** Creates (or replaces) reference.market_pay_state (state figures by occupation; may be empty). */
+export async function loadStateMarketPayIntoWarehouse(
+  conn: DuckDBConnection,
+  statePay: LoadedTable<MarketPayState>,
+): Promise<void> {
+  await conn.run("create schema if not exists reference");
+  await writeTable(conn, marketPayStateTable, statePay);
 }

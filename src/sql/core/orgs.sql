@@ -1,7 +1,9 @@
 -- one row per organisation: declared in organizations.csv, referenced by another source, or 'default'
 create or replace table core.orgs as
 with declared as (
-    select org_id, org_name, region, facility_type, cast(staffed_beds as integer) as staffed_beds
+    select org_id, org_name, region, facility_type, cast(staffed_beds as integer) as staffed_beds,
+        -- the contract keeps enum values lower-case; reference.market_pay_state writes codes upper-case
+        upper(state) as state
     from raw.organizations
 ),
 
@@ -21,7 +23,8 @@ undeclared as (
         case when org_id = 'default' then 'Default organisation' else org_id end as org_name,
         cast(null as varchar) as region,
         cast(null as varchar) as facility_type,
-        cast(null as integer) as staffed_beds
+        cast(null as integer) as staffed_beds,
+        cast(null as varchar) as state
     from referenced
     where org_id not in (select org_id from declared)
 )

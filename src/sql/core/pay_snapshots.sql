@@ -15,7 +15,9 @@ select
     p.role,
     p.role_family,
     ps.annual_pay_usd,
-    ps.range_mid_usd
+    ps.range_mid_usd,
+    -- read by the HR list of staff below their range minimum (core.action_pay_below)
+    ps.range_min_usd
 from snapshots as s
 -- staffed spells: the people in headcount on the snapshot day (DESIGN §6), employees only
 join core.staffed_spells as p

@@ -56,7 +56,8 @@ role_market as (
     select r.domain, r.role, s.year, m.year as market_year, median(m.median) as market_median
     from core.domain_roles r
     cross join snapshots s
-    join reference.market_pay m on m.role = r.role and m.year <= s.year
+    -- the role's own figure only: secondary rows are shown beside it on the pay page, never used for cost
+    join reference.market_pay m on m.role = r.role and m.year <= s.year and coalesce(m.comparison, 'primary') = 'primary'
     group by r.domain, r.role, s.year, m.year
     qualify rank() over (partition by r.domain, r.role, s.year order by m.year desc) = 1
 ),

@@ -1,12 +1,14 @@
 -- one row per org_id ('all' = every organisation), year and role ('all' = every role): annualised base pay of the employees in the role at the year's snapshot date against the market, pay range and certification, suppressed below the smallest pay group
 -- Snapshot date: 31 December, or as_of for the as_of year. People: employees (not contractors) with a
 -- position spell in force then, in the role of that spell, with a pay spell in force then (annual_pay_usd:
--- hourly x 2080 x fte). Quantiles: quantile_cont (R type 7). Market: reference.market_pay for the role in
--- the latest survey year <= the pay year, never a later one (a year before the first survey has no market
--- figure); several sources for that year -> the median of their medians. The figure is aged to the pay year
--- with reference.wage_index when it has both years (market_median_aged = market_median x index(year) /
--- index(market_year)), else it is used as published and market_basis says so. market_ratio = median_pay /
--- coalesce(market_median_aged, market_median), and market_basis names the survey year it rests on.
+-- hourly x 2080 x fte). Quantiles: quantile_cont (R type 7). Market: core.role_market's primary figure
+-- for the organisation ('all': national), role and year: the statistic that fits the role's level
+-- (market_statistic) from the newest survey not after the pay year, never a later one, aged to the pay
+-- year with the wage index where it has both years (market_median_aged), the state figure where the
+-- organisation has one (market_area). market_median keeps its name for the level's figure as published.
+-- market_ratio = median_pay / coalesce(market_median_aged, market_median); market_basis says which survey
+-- year and ageing ("2019 median, aged +27% with ECI to 2025"). market_reading reads market ratio and
+-- compa-ratio together in one sentence, from the published (not suppressed) values only.
 -- Compa-ratio = pay / range_mid_usd, median over
 -- people with a range. certified_premium = median pay of holders of any valid mapped certification /
 -- median pay of non-holders, within one role.
@@ -69,33 +71,12 @@ stats as (
     from paid
     group by grouping sets ((org_id, year, role), (year, role), (org_id, year), (year))
 ),
-market_years as (
-    select
-        st.role,
-        st.year,
-        m.year as market_year,
-        -- the newest survey not after the pay year: a pay year is never set against a later survey
-        rank() over (partition by st.role, st.year order by m.year desc) as preference,
-        m.median,
-        m.source
-    from (select distinct role, year from stats) st
-    join reference.market_pay m on m.role = st.role and m.median is not null and m.year <= st.year
-),
+-- the role's market figure (core.role_market, comparison primary): the level's statistic from the newest
+-- survey not after the pay year, aged to the pay year, the organisation's state figure where there is one
 market as (
-    select role, year, any_value(market_year) as market_year, median(median) as market_median,
-        string_agg(source, '; ' order by source) as market_source
-    from market_years
-    where preference = 1
-    group by role, year
+    select * from core.role_market where comparison = 'primary'
 ),
-aged as (
-    select
-        m.*,
-        case when m.market_year = m.year then 1.0 else w_to.index / w_from.index end as wage_index_factor
-    from market m
-    left join reference.wage_index w_from on w_from.year = m.market_year
-    left join reference.wage_index w_to on w_to.year = m.year
-)
+result as (
 select
     s.org_id,
     cast(s.year as integer) as year,
@@ -105,20 +86,14 @@ select
     cast(case when s.n >= g.min_group then s.pay_quartiles[2] end as double) as median_pay,
     cast(case when s.n >= g.min_group then s.pay_quartiles[1] end as double) as p25_pay,
     cast(case when s.n >= g.min_group then s.pay_quartiles[3] end as double) as p75_pay,
-    cast(m.market_median as double) as market_median,
-    cast(m.market_year as integer) as market_year,
+    m.market_value as market_median,
+    m.market_year,
     m.market_source,
-    cast(m.market_median * m.wage_index_factor as double) as market_median_aged,
-    cast(m.wage_index_factor as double) as wage_index_factor,
-    case
-        when m.market_year is null then null
-        when m.market_year = s.year then format('survey {}', m.market_year)
-        when m.wage_index_factor is not null
-            then format('survey {}, aged to {} with the wage index', m.market_year, s.year)
-        else format('survey {}, not aged (no wage index for {} and {})', m.market_year, m.market_year, s.year)
-    end as market_basis,
+    m.market_value_aged as market_median_aged,
+    m.wage_index_factor,
+    m.market_basis,
     cast(case when s.n >= g.min_group
-        then s.pay_quartiles[2] / coalesce(m.market_median * m.wage_index_factor, m.market_median) end as double)
+        then s.pay_quartiles[2] / coalesce(m.market_value_aged, m.market_value) end as double)
         as market_ratio,
     cast(case when s.n_with_range >= g.min_group then s.median_compa_ratio end as double) as median_compa_ratio,
     cast(case when not s.is_all_roles and s.n_certified >= g.min_group and s.n_not_certified >= g.min_group
@@ -131,8 +106,50 @@ select
         case when s.n >= g.min_group and not s.is_all_roles and s.n_certified > 0 and s.n_not_certified > 0
                 and least(s.n_certified, s.n_not_certified) < g.min_group
             then format('certified premium: fewer than {} holders or non-holders', g.min_group) end
-    ), '') as suppressed_reason
+    ), '') as suppressed_reason,
+    m.statistic as market_statistic,
+    m.market_source_url,
+    m.market_status,
+    m.market_reason,
+    m.market_area,
+    m.market_area_note
 from stats s
 cross join settings g
-left join aged m on m.role = s.role and m.year = s.year
+left join market m on m.org_id = s.org_id and m.role = s.role and m.year = s.year
+),
+-- market ratio and compa-ratio read together, in bands of 5 points either side of 100%
+banded as (
+    select
+        *,
+        -- on the whole percent the sentence prints, so "105%" always reads as "at"
+        case when round(market_ratio * 100) < 95 then 'below' when round(market_ratio * 100) > 105 then 'above'
+            else 'at' end as m_band,
+        case when round(median_compa_ratio * 100) < 95 then 'below'
+            when round(median_compa_ratio * 100) > 105 then 'above' else 'at' end as c_band,
+        cast(round(market_ratio * 100) as integer) || '%' as m_pct,
+        cast(round(median_compa_ratio * 100) as integer) || '%' as c_pct
+    from result
+)
+select
+    * exclude (m_band, c_band, m_pct, c_pct),
+    case
+        when role = 'all' or (market_ratio is null and median_compa_ratio is null) then null
+        when median_compa_ratio is null
+            then format('{}: median pay is {} of market; no pay ranges to read it against.', role, m_pct)
+        when market_ratio is null
+            then format('{}: median pay is {} of the range midpoint; no market figure for the role.', role, c_pct)
+        else format('{}: median pay is {} of market and {} of the range midpoint: {}.', role, m_pct, c_pct,
+            case m_band || '/' || c_band
+                when 'at/at' then 'pay and the pay range both track the market'
+                when 'above/at' then 'paid at the range midpoint yet above market, so the range is set above the market'
+                when 'below/at' then 'paid at the range midpoint yet below market, so the range is set below the market and paying to the range will not reach it'
+                when 'at/below' then 'paid at market but low in the range, so the range is set above the market'
+                when 'at/above' then 'paid at market but high in the range, so the range is set below the market and staff are pressing its top'
+                when 'above/above' then 'paid above both the market and the range midpoint'
+                when 'below/below' then 'paid below both the market and the range midpoint: moving staff up their range also moves them toward market'
+                when 'above/below' then 'paid above market yet low in the range, so the range is set well above the market'
+                when 'below/above' then 'paid below market yet high in the range, so the range is set well below the market: a risk when staff can earn more elsewhere'
+            end)
+    end as market_reading
+from banded
 order by 1, 2, 3;
