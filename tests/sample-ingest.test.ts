@@ -82,9 +82,7 @@ describe("sample → ingest", () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
       expect(r.market_year as number, `${r.role} ${r.year}`).toBeLessThanOrEqual(r.year as number);
-      expect(r.market_basis as string, `${r.role} ${r.year}`).toMatch(
-        new RegExp(`^${r.market_year} `),
-      );
+      expect(r.market_basis as string, `${r.role} ${r.year}`).toMatch(new RegExp(`^${r.market_year} `));
     }
   });
 });
