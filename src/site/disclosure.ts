@@ -162,6 +162,10 @@ export function publishSql(
     const s = sourced.find((x) => x.column === c);
     return s ? ` or coalesce(${s.alias}.withheld, false)` : "";
   };
+  const countLike = (part: string | undefined) =>
+    !!part && COUNT_CLASSES.includes((rule.columns[part]?.class ?? part) as (typeof COUNT_CLASSES)[number]);
+  const ofCounts = (d: { numerator?: string; denominator?: string }) =>
+    countLike(d.numerator) || countLike(d.denominator);
   // a public build of several organisations (pseudonyms a size could undo)
   const manyOrgs = `(s.audience = 'public' and (select count(*) from work.org_pseudonyms where org_id <> 'all') > 1)`;
   const select = columns.map((c) => {
@@ -196,9 +200,9 @@ export function publishSql(
           : `case when ${withheld} then null else t.${q} end as ${q}`;
       case "rate":
       case "share":
-        // ... and their rates and shares to two decimals (per 100: whole numbers), or an exact ratio
-        // of two coarsened counts would give the counts back
-        return columns.includes("org_id")
+        // ... and their rates and shares of counts to two decimals (per 100: whole numbers), or an
+        // exact ratio of two coarsened counts would give the counts back
+        return columns.includes("org_id") && ofCounts(decl)
           ? `case when ${withheld} then null
               when not ${manyOrgs} then t.${q}
               else round(t.${q}, ${decl.unit === "per 100" ? 0 : 2})

@@ -69,16 +69,19 @@ role_market_aged as (
     left join reference.wage_index w_from on w_from.year = m.market_year
     left join reference.wage_index w_to on w_to.year = m.year
 ),
+-- the market figure rounded to pay_rounding_usd like every published pay figure: base_pay_usd falls
+-- back to it, and an unrounded copy would read as an unrounded pay statistic
 market as (
     select
         domain,
         year,
-        median(market_median * coalesce(factor, 1)) as market_pay,
+        round(median(market_median * coalesce(factor, 1)) / any_value(st.pay_rounding_usd))
+            * any_value(st.pay_rounding_usd) as market_pay,
         min(market_year) as first_market_year,
         max(market_year) as last_market_year,
         bool_and(factor is not null) as is_aged,
         count(*) as roles_with_market
-    from role_market_aged
+    from role_market_aged, settings st
     group by domain, year
 ),
 turnover as (
