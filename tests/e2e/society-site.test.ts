@@ -292,7 +292,7 @@ describe("the society's site, built from a pooled warehouse", () => {
     expect(leaks).toEqual([]);
   });
 
-  test("an outside attacker finds no nested groups a few organisations apart, no invertible survival band, no band equal to one organisation", () => {
+  test("an outside attacker finds no nested groups or pay cells a few organisations apart and no invertible survival band", () => {
     const dataDir = path.join(site, "_file/data");
     const file = (prefix: string) => filesUnder(dataDir).find((f) => path.basename(f).startsWith(prefix))!;
     const rowsOf = (prefix: string) =>
