@@ -12,7 +12,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { expect, it } from "vitest";
-import { PUBLISH_SQL_DIR } from "../src/survey/pool.ts";
+import { DEFAULT_SETTINGS } from "../src/config/settings.ts";
+import { createInputTables, POOL_SQL_DIR, PUBLISH_SQL_DIR } from "../src/survey/pool.ts";
 
 it("withholds the smallest published share when a quarter would withhold exactly one", async () => {
   const instance = await DuckDBInstance.create(":memory:");
@@ -86,4 +87,48 @@ it("withholds the smaller of two cells 1 to 4 organisations apart, and a cell 1 
   expect(rows.map((r) => r.cell)).toEqual(["B", "D"]);
   expect(String(rows[0]!.reason)).toMatch(/another published cell/);
   expect(String(rows[1]!.reason)).toMatch(/release of 2025-04-30/);
+});
+
+/**
+ * Bands across organisations (src/sql/survey/pool/pooled_benchmark_bands.sql), by hand: seven
+ * organisations, one month each with 100 people on its first and last day and 1, 2, 4, 7, 11, 16
+ * and 22 separations, so their turnover is 0.01 ... 0.22. At n = 7 the rank h = 6p + 1:
+ *   p25: h = 2.5 → k = 3 → mean of ranks 2-4 = (0.02 + 0.04 + 0.07) / 3 = 0.043
+ *   p50: h = 4   → k = 4 → mean of ranks 3-5 = (0.04 + 0.07 + 0.11) / 3 = 0.073 (R type 7 gives 0.07,
+ *        organisation 4's own value)
+ *   p75: h = 5.5 → k = 6 → mean of ranks 5-7 = (0.11 + 0.16 + 0.22) / 3 = 0.163
+ *   p10, p90: fewer than 10 organisations → withheld.
+ */
+it("publishes each band as the mean of three neighbouring organisations, never one organisation's value", async () => {
+  const instance = await DuckDBInstance.create(":memory:");
+  const conn = await instance.connect();
+  await createInputTables(conn, DEFAULT_SETTINGS);
+  await conn.run(`create or replace table survey.settings as
+    select 5 as min_orgs_benchmark, 10 as min_pay_tail_orgs`);
+  await conn.run(`create table survey.pooled_members (facility_type varchar, bed_band varchar, region varchar,
+    contribution_id varchar, contributor_id varchar)`);
+  for (const [i, separations] of [1, 2, 4, 7, 11, 16, 22].entries()) {
+    await conn.run(`insert into survey.contribution_rows (contribution_id, contributor_id, table_name, year, month_start,
+        role_family, headcount_start, headcount_end, separations, voluntary_separations)
+      values ('c${i}', 'o${i}', 'turnover_monthly', 2025, date '2025-03-01', 'all', 100, 100, ${separations}, 0)`);
+    await conn.run(`insert into survey.pooled_members values ('all', 'all', 'all', 'c${i}', 'o${i}')`);
+  }
+  await conn.run(readFileSync(path.join(POOL_SQL_DIR, "pooled_benchmark_bands.sql"), "utf8"));
+  const rows = (
+    await conn.runAndReadAll(
+      `select percentile, metric_value, suppressed_reason from marts.pooled_benchmark_bands
+       where metric = 'turnover_rate' order by percentile`,
+    )
+  ).getRowObjectsJson();
+  conn.closeSync();
+  instance.closeSync();
+  expect(
+    rows.map((r) => [Number(r.percentile), r.suppressed_reason === null ? Number(r.metric_value) : null]),
+  ).toEqual([
+    [0.1, null],
+    [0.25, 0.043],
+    [0.5, 0.073],
+    [0.75, 0.163],
+    [0.9, null],
+  ]);
 });
