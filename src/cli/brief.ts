@@ -133,6 +133,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const orgs = siteOrgs(site);
   const org = values.org && orgs ? resolveOrg(values.org, orgs) : values.org;
+  console.error(`… printing the budget brief with Chromium${org ? ` for ${org}` : ""}`);
   const server = await serveStatic(site);
   const browser = await launchChromium();
   try {

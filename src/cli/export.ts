@@ -55,7 +55,12 @@ async function copyTable(
 export async function exportWarehouse(
   dbPath: string,
   outDir: string,
-  options: { audience?: "internal" | "public"; personLevel?: boolean } = {},
+  options: {
+    audience?: "internal" | "public";
+    personLevel?: boolean;
+    /** One line per table as it is written (a big warehouse takes a while). */
+    progress?: (line: string) => void;
+  } = {},
 ): Promise<ExportedTable[]> {
   return withPublished(dbPath, { audience: options.audience }, async (conn) => {
     const schemas = options.personLevel ? ["publish", "core"] : ["publish"];
@@ -69,7 +74,9 @@ export async function exportWarehouse(
         group by all order by s desc, t`)
     ).getRowObjectsJS() as { c: string; s: string; t: string; columns: string[] }[];
     const exported: ExportedTable[] = [];
-    for (const { c, s, t, columns } of tables.filter((x) => schemas.includes(x.s))) {
+    const chosen = tables.filter((x) => schemas.includes(x.s));
+    for (const [i, { c, s, t, columns }] of chosen.entries()) {
+      options.progress?.(`… ${s}.${t} (${i + 1} of ${chosen.length})`);
       exported.push(await copyTable(conn, `${id(c)}.${id(s)}.${id(t)}`, columns, path.join(outDir, s, t)));
     }
     return exported;
@@ -118,9 +125,11 @@ export async function run(argv: string[]): Promise<number> {
       "htm-workforce export: --person-level: also writing the core tables, which hold employee ids, birth years and individual pay (core/*). Keep them inside your organisation.",
     );
   }
+  console.error("… applying the disclosure rules (publish layer)");
   const exported = await exportWarehouse(dbPath, out, {
     audience,
     personLevel: values["person-level"],
+    progress: (line) => console.error(line),
   });
   for (const e of exported)
     console.log(
