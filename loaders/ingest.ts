@@ -1,5 +1,5 @@
 /**
- * Ingest (DESIGN §2–§3): input folder → a complete new warehouse, swapped in atomically.
+ * Ingest (docs/architecture.md, data flow; docs/input.md): input folder → a complete new warehouse, swapped in atomically.
  * Sources are checked against the contract by DuckDB (types) and SQL (rules, keys); taxonomy and
  * reference data are loaded; core and marts are rebuilt; the site cache is invalidated.
  */

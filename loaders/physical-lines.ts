@@ -16,7 +16,7 @@ export interface LineShift {
 /**
  * The shifts from record lines to physical lines of a CSV file, or undefined when this scan does
  * not count the same number of data records as DuckDB did (a malformed file the two cut
- * differently: then the record lines stay, as DESIGN §9 documents).
+ * differently: then the record lines stay, as docs/benchmarks.md documents).
  *
  * One pass over the bytes with indexOf, in the reader's terms (RFC 4180): a quote opens a quoted
  * field only at the start of a field, `""` inside one is a quote, a line break inside one is part of

@@ -1,5 +1,5 @@
 /**
- * Plausibility bounds (DESIGN §3, "implausible values are rejected with a reason"): values that
+ * Plausibility bounds (docs/input.md, "implausible values are rejected with a reason"): values that
  * parse but cannot be true of a hospital's workforce. One hire_date of 99999-01-01 would otherwise
  * become the as-of date and make millions of month rows; one cost of 1e12 overflows the
  * cost-of-service sums. The bounds are settings (settings.json) with defaults; each failing row is
@@ -20,7 +20,7 @@ export interface PlausibilityBounds {
   maxCostUsd: number;
 }
 
-/** Hours a year of full-time pay stands for when an hourly rate is annualised (DESIGN §3). */
+/** Hours a year of full-time pay stands for when an hourly rate is annualised (docs/input.md). */
 const HOURS_PER_YEAR = 2080;
 
 /** Numeric columns that are money: one plausible upper bound for all of them. */

@@ -72,7 +72,7 @@ describe("workload mix", () => {
       { quarter_start: quarter(2025, 4), domain: "networking_integration", hours: 130, share: 0.13 },
       { quarter_start: quarter(2025, 4), domain: "cybersecurity", hours: 80, share: 0.08 },
     ];
-    // biomed −5, imaging −10, networking +9, cyber +6, together 6% → 21% (+15): the DESIGN example.
+    // biomed −5, imaging −10, networking +9, cyber +6, together 6% → 21% (+15): the design's example.
     expect(workloadMixTitle(itWins)).toBe(
       "Networking and cybersecurity grew from 6% to 21% of in-house hours, 2016–2025",
     );

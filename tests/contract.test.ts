@@ -50,7 +50,7 @@ const VALID: Record<string, Row> = {
 
 const c = (name: string, row: Row, rejectedOn: string | null): Case => ({ name, row, rejectedOn });
 
-// Hand-written from DESIGN §3: the rule, a value that satisfies it and one that breaks it.
+// Hand-written from docs/input.md: the rule, a value that satisfies it and one that breaks it.
 const CASES: Record<string, Case[]> = {
   organizations: [
     c("facility_type listed", { facility_type: "Academic_Medical_Center" }, null),

@@ -1,5 +1,5 @@
 /**
- * A load is atomic and idempotent (DESIGN §3): a killed ingest leaves the previous warehouse
+ * A load is atomic and idempotent (docs/input.md): a killed ingest leaves the previous warehouse
  * intact and readable; loading the same input twice gives the same warehouse.
  */
 import { spawn } from "node:child_process";

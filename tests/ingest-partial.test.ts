@@ -1,5 +1,5 @@
 /**
- * People bring what they have (DESIGN §3): an HR-only input loads, and every mart exists with the
+ * People bring what they have (docs/input.md): an HR-only input loads, and every mart exists with the
  * same columns as on a full input, empty where its inputs are absent. Also: export to Parquet.
  */
 import { rmSync, readdirSync, existsSync } from "node:fs";

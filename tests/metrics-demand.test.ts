@@ -193,7 +193,7 @@ describe("marts.specialist_demand (actual years)", () => {
     expect(cyber2024.supply_fte).toBeCloseTo(1 + (0.5 * 184) / 366, 10);
     expect(cyber2024.gap_fte).toBeCloseTo(0.8875 - 1 - (0.5 * 184) / 366, 10);
     // 2023 general_biomed: 2400 h -> 1.5 FTE; E3 (BMET II) counts 2023-01-01..2023-06-29 (headcount
-    // ends the day before the termination date, DESIGN §6), 180 of 365 days, plus E6 and E7 all year;
+    // ends the day before the termination date, docs/marts.md), 180 of 365 days, plus E6 and E7 all year;
     // E4 is a contractor and not supply.
     const biomed2023 = byKey["2023 general_biomed"]!;
     expect(biomed2023.demand_fte).toBeCloseTo(1.5, 10);
@@ -415,7 +415,7 @@ describe("marts with only employees.csv", () => {
  * - C1 BMET I contractor (150,000, CBET): never headcount, supply, pay or coverage;
  * - R1 (BMET I) open since 2024-05-01; X1 pump and X2 CT scanner in service since 2019;
  * - one 100-hour in-house PM on the CT scanner (imaging) each quarter 2023Q1..2024Q2, no technician.
- * DESIGN §6 counts a person on d when hire ≤ d < termination: on a termination date the leaver is
+ * docs/marts.md counts a person on d when hire ≤ d < termination: on a termination date the leaver is
  * gone, and every headcount, FTE and supply figure below must agree with marts.headcount_monthly.
  */
 describe("headcount on a leaver's termination date, with a contractor present", () => {

@@ -13,7 +13,7 @@ const FIXTURES = path.join(import.meta.dirname, "fixtures/metrics");
 /*
  * tests/fixtures/metrics/workforce, as_of 2023-12-31 (settings.json); history_start inferred as
  * 2023-01-01 (the year of the earliest termination, A's). Headcount on day d counts
- * hire_on <= d < termination_on, employees only (DESIGN §6).
+ * hire_on <= d < termination_on, employees only (docs/marts.md).
  *   A  org default  BMET I (generalist) fte 1   2023-01-01 → terminated 2023-03-01 (1st of month), voluntary, $50,000
  *   A  rehired      BMET II (generalist) fte 1  2023-06-15 → ongoing, born 1985
  *   B  org default  Imaging Specialist fte 0.5  2023-01-15 → 2023-04-30 (last of month), retirement, $40/h

@@ -48,7 +48,7 @@ interface StoryYear {
 }
 
 /**
- * From the CSVs alone, as the warehouse would count it (DESIGN §6): per organisation and year, the
+ * From the CSVs alone, as the warehouse would count it (docs/marts.md): per organisation and year, the
  * average FTE of employees in technical roles (hire date up to, not including, the termination date;
  * titles mapped by the shipped taxonomy) and in-house work-order hours; per year, the networking and
  * security hours, the share of them booked by generalists, and the FTE of networking and security

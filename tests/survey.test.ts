@@ -1,5 +1,5 @@
 /**
- * Society surveys (DESIGN §8, issue 14): the sample's 12 organisations are ingested once into one
+ * Society surveys (docs/architecture.md, privacy, issue 14): the sample's 12 organisations are ingested once into one
  * warehouse; each contributes its own file; pooling those files must give what the one warehouse
  * computes from the raw data (headcount, turnover, hours by domain, Kaplan-Meier to 1e-9; pay
  * percentiles within the stated bin error), no file may hold an employee id or one person's pay,

@@ -264,7 +264,7 @@ describe("certifications", () => {
 });
 
 describe("seed taxonomy", () => {
-  it("has the 12 roles of DESIGN §4 on a ladder", () => {
+  it("has the 12 roles of docs/architecture.md, taxonomy on a ladder", () => {
     const levels = Object.fromEntries(taxonomy.roles.rows.map((r) => [r.role, r.ladder_level]));
     expect(Object.keys(levels)).toHaveLength(12);
     expect(levels).toMatchObject({

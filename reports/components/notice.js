@@ -1,6 +1,6 @@
 /**
  * Said instead of a chart whose input file was not supplied: which file(s) would fill it. Never an
- * error and never an empty frame (DESIGN §3: people bring what they have).
+ * error and never an empty frame (docs/input.md: people bring what they have).
  *
  * @param {object} options
  * @param {string[]} options.needs - input files, e.g. ["pay.csv"].
@@ -32,7 +32,7 @@ export function missingInput({ needs, what }) {
 }
 
 /**
- * A note that some values are suppressed, naming the rule that applied (DESIGN §8: suppressed, never
+ * A note that some values are suppressed, naming the rule that applied (docs/architecture.md, privacy: suppressed, never
  * silently dropped).
  *
  * @param {string|{reason: string}} rule - e.g. "fewer than 11 people (public audience)".

@@ -109,7 +109,7 @@ export function biggestChanges({ workload, headcount, turnover, inventory }, las
       const b = mean(hc.get(`${y1}|${family}`) ?? []);
       // A year with no published month (suppressed for a public audience) is unknown, not zero.
       if (a == null || b == null) continue;
-      // No headline from a group that is under 5 people at both ends (DESIGN: findings respect n).
+      // No headline from a group that is under 5 people at both ends (findings respect n: docs/architecture.md).
       if (!enoughForHeadline({ people: Math.max(a, b) })) continue;
       const said = change({
         subject: `Average headcount of ${roleFamilyNoun(family)}`,

@@ -1,5 +1,5 @@
 /**
- * An attacker's disclosure audit of a built site (DESIGN §8). It reads only what a reader can get —
+ * An attacker's disclosure audit of a built site (docs/architecture.md, privacy). It reads only what a reader can get —
  * the data files Framework wrote into dist/ (.arrow, .json, .csv) — and the raw input CSVs the
  * attacker is assumed to know parts of, and tries to recover what the rules withhold. It is written
  * independently of the code that suppresses: nothing from src/site/ is imported, and which columns

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: validated ingest against DuckDB's bare CSV reader on the same files, in one
- * run, reported as ratios (DESIGN §9). Absolute seconds depend on the machine; ratios much less.
+ * run, reported as ratios (docs/benchmarks.md). Absolute seconds depend on the machine; ratios much less.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync, readdirSync, writeFileSync } from "node:fs";

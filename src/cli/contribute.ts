@@ -1,5 +1,5 @@
 /**
- * `htm-workforce contribute`: a hospital's survey contribution (DESIGN §8, docs/survey.md), one
+ * `htm-workforce contribute`: a hospital's survey contribution (docs/architecture.md, privacy, docs/survey.md), one
  * Parquet file of counts and sums for a declared period; `--explain` prints what it holds.
  */
 import { existsSync } from "node:fs";

@@ -1,6 +1,6 @@
 /**
  * `htm-workforce <command>`: each command lives in its own module under src/cli/ and exports
- * `run(argv): Promise<exitCode>`. Exit codes (DESIGN §2): 0 ok, 1 --strict with rejected rows,
+ * `run(argv): Promise<exitCode>`. Exit codes (docs/architecture.md, data flow): 0 ok, 1 --strict with rejected rows,
  * 2 unusable input or unknown option, 3 the environment failed (disk full or read-only, TMPDIR
  * full, out of memory, warehouse locked by another ingest for too long); 70 an internal error (a bug
  * in htm-workforce: one line names it, HTM_DEBUG=1 prints the stack to report).

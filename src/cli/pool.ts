@@ -1,6 +1,6 @@
 /**
  * `htm-workforce pool`: validates a folder of survey contributions and pools the good ones into a
- * society warehouse (DESIGN §8, docs/survey.md). A rejected file is reported with its reason and
+ * society warehouse (docs/architecture.md, privacy, docs/survey.md). A rejected file is reported with its reason and
  * logged in survey.pool_log; it never stops the others from pooling.
  */
 import { existsSync } from "node:fs";

@@ -1,5 +1,5 @@
 /**
- * Analysis settings: the assumptions behind the metrics (DESIGN §6) and the publication
+ * Analysis settings: the assumptions behind the metrics (docs/marts.md) and the publication
  * audience (§8). Read from `settings.json` in the input folder when present; every field has a
  * documented default. Ingest stores the resolved settings in `meta.settings` so the SQL and the
  * site use exactly the values the warehouse was built with.

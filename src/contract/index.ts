@@ -1,5 +1,5 @@
 /**
- * The input contract (DESIGN §3): every source the product reads, in load order (referenced
+ * The input contract (docs/input.md): every source the product reads, in load order (referenced
  * sources before the sources that reference them).
  */
 import type { SourceContract } from "./columns.ts";

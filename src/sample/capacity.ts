@@ -1,6 +1,6 @@
 /**
  * Technical staff capacity per organisation and month: the FTE of employees (not contractors) in
- * generalist, specialist and engineering roles, counted as DESIGN §6 counts headcount (hire day up
+ * generalist, specialist and engineering roles, counted as docs/marts.md counts headcount (hire day up
  * to, not including, the termination day). Work-order hours are calibrated to it, so a department's
  * in-house hours roughly match what its technicians can deliver at any number of work orders.
  */

@@ -5,7 +5,7 @@
  * employed that day or a vendor. Per-row work is a few array lookups so millions of rows are cheap.
  *
  * Labor hours follow the staff, not the number of rows: an organisation's in-house hours in a year
- * are aimed at 92–100% of its technical FTE × 1,600 productive hours (DESIGN §10: demand roughly
+ * are aimed at 92–100% of its technical FTE × 1,600 productive hours (docs/architecture.md, sample data: demand roughly
  * matches capacity), shared out over its in-house orders by each kind of work's relative effort (an
  * imaging repair takes longer than a pump PM) with per-order noise. Each order takes its share of
  * the budget still left for the year against the orders still expected, so the yearly totals hold
@@ -73,7 +73,7 @@ const PREFERRED: Record<Domain, readonly Role[]> = {
 const SPECIALIST_SHARE: Partial<Record<Domain, number>> = { networking_integration: 0.3, cybersecurity: 0.3 };
 const GENERALISTS_FIRST: readonly Role[] = ["BMET III", "BMET II", "Clinical Engineer"];
 const HOURS_FACTOR: Partial<Record<Domain, number>> = { imaging: 8, laboratory: 3 };
-/** DESIGN §6 default productive hours per FTE, the unit the sample's demand is calibrated in. */
+/** docs/marts.md default productive hours per FTE, the unit the sample's demand is calibrated in. */
 const PRODUCTIVE_HOURS_PER_FTE = 1600;
 /** Expected relative effort of an order (in-house share × median hours × noise), before any is seen. */
 const PRIOR_EFFORT_PER_ORDER = 1.7;

@@ -154,7 +154,7 @@ const INTERNAL_CANDIDATES: Partial<Record<Role, { share: number; from: readonly 
   "HTM Manager": { share: 0.5, from: ["HTM Supervisor / Lead", "Clinical Engineer"] },
   "HTM Director": { share: 0.3, from: ["HTM Manager"] },
 };
-/** Median days to fill; specialist openings take far longer (DESIGN §1). */
+/** Median days to fill; specialist openings take far longer (docs/architecture.md, who it serves). */
 function medianDaysToFill(role: Role): number {
   if (role === "Medical Device Networking Specialist" || role === "Medical Device Cybersecurity Specialist")
     return 112;
@@ -455,7 +455,7 @@ export function simulateWorkforce(orgs: readonly Org[], period: Period, seed: nu
     }
   }
   for (const org of orgs) {
-    // one specialist post per organisation at most: the work grows faster than the posts (DESIGN §10)
+    // one specialist post per organisation at most: the work grows faster than the posts (docs/architecture.md, sample data)
     if (org.networkingPositionDay !== undefined)
       openRequisition(org, "Medical Device Networking Specialist", org.networkingPositionDay, false);
     if (org.cybersecurityPositionDay !== undefined)

@@ -56,7 +56,7 @@ export function uniqueKeys(rule: MartDisclosure): readonly string[] {
 
 /**
  * Columns the site never ships whatever a mart contains: person identifiers, names, birth years and
- * individual pay (DESIGN §8). A mart should not have them; this is the second lock.
+ * individual pay (docs/architecture.md, privacy). A mart should not have them; this is the second lock.
  */
 export const FORBIDDEN_COLUMNS: readonly RegExp[] = [
   /(^|_)employee_id$/,

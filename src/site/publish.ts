@@ -1,5 +1,5 @@
 /**
- * The publish layer (DESIGN §5, §8): everything that leaves the warehouse for a reader — the site's
+ * The publish layer (docs/architecture.md, warehouse schemas; docs/architecture.md, privacy): everything that leaves the warehouse for a reader — the site's
  * data files, their CSV downloads, `export --audience …` — is read from `publish.*`, built here in
  * SQL for one audience. The audience is a build option and the warehouse is opened read-only, so the
  * layer lives in a scratch in-memory DuckDB that ATTACHes the warehouse read-only: the marts (and the

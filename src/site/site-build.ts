@@ -1,7 +1,7 @@
 /**
  * Builds the static site from the current warehouse. Framework caches data-loader output by loader
  * file, not by warehouse content, so every build first empties that cache: a re-ingest can never
- * leave stale numbers in dist/ (DESIGN §2).
+ * leave stale numbers in dist/ (docs/architecture.md, data flow).
  */
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

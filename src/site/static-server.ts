@@ -8,7 +8,7 @@
  * are kept in memory, so a busy machine does not gzip the same library on every page view.
  *
  * Every response, 404s and 405s included, carries the security headers: a Content-Security-Policy
- * that allows only this origin (DESIGN §8: the site makes no request elsewhere); nosniff; no
+ * that allows only this origin (docs/architecture.md, privacy: the site makes no request elsewhere); nosniff; no
  * framing; no referrer sent elsewhere. Scripts: this origin and inline ones. Framework pages are
  * inline modules, and Observable Inputs (through htl) sets inline event handlers at run time,
  * which no hash of the served HTML can allow (tried: the budget brief's inputs broke); what the

@@ -1,5 +1,5 @@
 /**
- * Writes one organisation's survey contribution from its warehouse (DESIGN §8): the tables of
+ * Writes one organisation's survey contribution from its warehouse (docs/architecture.md, privacy): the tables of
  * src/sql/survey/contribution/, each a set of counts and sums, in one Parquet file whose
  * key-value metadata holds the manifest. The warehouse is opened read-only; nothing person-level
  * leaves the temp tables of this connection.

@@ -1,5 +1,5 @@
 /**
- * The survey contribution format (DESIGN §8, docs/survey.md): one Parquet file per organisation
+ * The survey contribution format (docs/architecture.md, privacy, docs/survey.md): one Parquet file per organisation
  * and period. Every table of the contribution is a set of rows in one wide table, told apart by
  * `table_name`, so a directory of contributions is one table for DuckDB, Spark or Trino. The
  * manifest (schema version, profile, period, checksum) travels in the file's key-value metadata.

@@ -1,5 +1,5 @@
 /**
- * Pools survey contributions into a society warehouse (DESIGN §8, docs/survey.md): every file is
+ * Pools survey contributions into a society warehouse (docs/architecture.md, privacy, docs/survey.md): every file is
  * checked (readable, schema version, checksum, rows that agree with the manifest, impossible totals,
  * data age, duplicate or overlapping periods of one contributor); the bad ones are logged with
  * their reason and left out, the rest are summed by the portable SQL of src/sql/survey/pool/.

@@ -1,4 +1,4 @@
-/** Competency domains of work (DESIGN §4): what kind of skill a work order or a role calls for. */
+/** Competency domains of work (docs/architecture.md, taxonomy): what kind of skill a work order or a role calls for. */
 import { cell, defineTable, type RowOf } from "./taxonomy_table.ts";
 
 /** What a value that matches no rule maps to, for roles, role families and domains alike. */

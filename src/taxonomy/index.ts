@@ -1,4 +1,4 @@
-/** The taxonomy and reference data (DESIGN §4): load, validate, match, write to the warehouse. */
+/** The taxonomy and reference data (docs/architecture.md, taxonomy): load, validate, match, write to the warehouse. */
 export * from "./taxonomy.ts";
 export * from "./market_pay.ts";
 export * from "./wage_index.ts";

@@ -1,5 +1,5 @@
 /**
- * Role families (DESIGN §4): the codes are fixed (the SQL groups by them), their labels and order are
+ * Role families (docs/architecture.md, taxonomy): the codes are fixed (the SQL groups by them), their labels and order are
  * the user's, in data/taxonomy/role_families.csv.
  */
 import { ROLE_FAMILIES } from "./roles.ts";

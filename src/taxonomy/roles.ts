@@ -1,4 +1,4 @@
-/** Canonical HTM roles (DESIGN §4): the career ladder that raw job titles are mapped onto. */
+/** Canonical HTM roles (docs/architecture.md, taxonomy): the career ladder that raw job titles are mapped onto. */
 import { cell, defineTable, type RowOf } from "./taxonomy_table.ts";
 
 export const ROLE_FAMILIES = ["generalist", "specialist", "engineering", "leadership"] as const;

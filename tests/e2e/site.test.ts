@@ -114,7 +114,7 @@ function jsonKeys(value: unknown, into = new Set<string>()): Set<string> {
   return into;
 }
 
-/** Per-person columns no loader may write, whatever their content (DESIGN §8). */
+/** Per-person columns no loader may write, whatever their content (docs/architecture.md, privacy). */
 const PER_PERSON_COLUMN = /(^|_)employee_id$|(^|_)technician_id$|(^|_)birth_year$|^amount$|annual_pay|^name$/;
 
 /** Columns of every data file that look per-person; orgs.json's `name` is an organisation's name. */

@@ -1,6 +1,6 @@
 -- one row per (org_id or 'all', role_family or 'all', on_date) on which the group's headcount changes: people who start counting that day less people who stop
 create or replace table core.headcount_changes as
--- A person counts on day d when start_on <= d < end_on (DESIGN §6), so a group's headcount on d
+-- A person counts on day d when start_on <= d < end_on (docs/marts.md), so a group's headcount on d
 -- is the sum of its changes dated d or earlier. Marts sum this small table (a few rows per
 -- group and day) rather than joining days to spells; summing the per-person spans directly in a
 -- window is many times slower on an organisation-wide export than summing them per day first.

@@ -19,7 +19,7 @@ select
     -- read by the HR list of staff below their range minimum (core.action_pay_below)
     ps.range_min_usd
 from snapshots as s
--- staffed spells: the people in headcount on the snapshot day (DESIGN §6), employees only
+-- staffed spells: the people in headcount on the snapshot day (docs/marts.md), employees only
 join core.staffed_spells as p
     on p.start_on <= s.on_date and coalesce(p.end_on, date '9999-12-31') > s.on_date
 join core.pay_spells as ps

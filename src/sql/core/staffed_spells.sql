@@ -1,6 +1,6 @@
 -- one row per position spell of an employee (not a contractor), cut to the days the person counts in headcount
 create or replace table core.staffed_spells as
--- DESIGN §6 counts a person on day d when hire_on <= d < termination_on, so the termination day
+-- docs/marts.md counts a person on day d when hire_on <= d < termination_on, so the termination day
 -- itself (kept in position_spells as the last day worked) is not a headcount day
 select
     s.employee_id,

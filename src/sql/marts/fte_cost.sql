@@ -7,7 +7,7 @@
 -- reference.wage_index when the index has both years, and the median of those over the domain's roles.
 -- cost_per_fte_usd = base_pay_usd x benefits_load. in_house_cost_per_hour_usd = cost_per_fte_usd /
 -- productive_hours_per_fte: what an hour of work done in-house costs when an FTE delivers that many hours.
--- replacement_cost_per_leaver_usd = replacement_cost_factor x base_pay_usd (DESIGN §6 cost of turnover).
+-- replacement_cost_per_leaver_usd = replacement_cost_factor x base_pay_usd (docs/marts.md cost of turnover).
 -- turnover_rate: the org's annual turnover rate that year (marts.turnover_annual, all role families).
 -- supply_fte: staff FTE in the domain that year (marts.specialist_demand); turnover_cost_usd = supply_fte x
 -- turnover_rate x replacement_cost_per_leaver_usd: what replacing leavers costs a year at that rate, the

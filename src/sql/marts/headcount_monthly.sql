@@ -1,6 +1,6 @@
 -- one row per (org_id, month_end, role_family) from the month of history_start to as_of's month; 'all' rows carry totals
 create or replace table marts.headcount_monthly as
--- A person counts on day d when start_on <= d < end_on (DESIGN §6), so the headcount on d is the
+-- A person counts on day d when start_on <= d < end_on (docs/marts.md), so the headcount on d is the
 -- sum of its changes dated d or earlier: a running sum of monthly changes, O(spells), not
 -- a join of every month to every spell (O(months × people)). FTE the same over the spells.
 with days as (

@@ -48,7 +48,7 @@ paid as (
         p.annual_pay_usd as pay,
         p.annual_pay_usd / p.range_mid_usd as compa_ratio,
         c.employee_id is not null as is_certified
-    -- the people in headcount on the snapshot day (DESIGN §6) with their pay then
+    -- the people in headcount on the snapshot day (docs/marts.md) with their pay then
     from core.pay_snapshots p
     left join certified c on c.employee_id = p.employee_id and c.year = p.year
 ),
