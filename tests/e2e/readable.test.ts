@@ -8,21 +8,17 @@
  * The site is built once from a small default sample and one browser visits every page. To reuse a
  * built site while working: HTM_E2E_SITE=/path/to/dist (and nothing is generated).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { run as runSample } from "../../src/cli/sample.ts";
-import { ingest } from "../../loaders/ingest.ts";
+import { sharedSite } from "../support/shared-sample.ts";
 import { launchChromium, waitForRender } from "../../src/site/chromium.ts";
-import { buildSite } from "../../src/site/site-build.ts";
 import { sitePages } from "../../src/site/site-pages.ts";
 import { serveStatic, type RunningServer } from "../../src/site/static-server.ts";
 
 const WIDTHS = [1280, 390];
 
-let work: string | undefined;
 let site: string;
 let server: RunningServer;
 let browser: Browser;
@@ -30,14 +26,8 @@ let orgs: string[] = [];
 
 beforeAll(async () => {
   if (process.env.HTM_E2E_SITE) site = process.env.HTM_E2E_SITE;
-  else {
-    work = mkdtempSync(path.join(os.tmpdir(), "htm-readable-"));
-    const input = path.join(work, "input");
-    const warehouse = path.join(work, "w.duckdb");
-    expect(await runSample(["--out", input, "--work-orders", "20000"])).toBe(0);
-    expect((await ingest({ inputDir: input, dbPath: warehouse, quiet: true })).exitCode).toBe(0);
-    site = await buildSite({ db: warehouse, out: path.join(work, "site") });
-  }
+  // the default sample's site, built once per test run for every file that reads it
+  else site = await sharedSite("internal");
   const dir = path.join(site, "_file/data");
   const file = (await import("node:fs")).readdirSync(dir).find((f) => /^orgs\.[0-9a-f]+\.json$/.test(f))!;
   orgs = [
@@ -51,7 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 /** Numbers of people or events a heading rests on, as headings write them. */
