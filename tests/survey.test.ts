@@ -12,7 +12,6 @@ import { DuckDBInstance, quotedString as str } from "@duckdb/node-api";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../src/config/settings.ts";
-import { ingest } from "../loaders/ingest.ts";
 import { buildContribution, type Contribution } from "../src/survey/contribute.ts";
 import {
   MANIFEST_KEY,
@@ -23,6 +22,7 @@ import {
 } from "../src/survey/contribution-schema.ts";
 import { poolContributions, type PoolReport } from "../src/survey/pool.ts";
 import { runCli } from "./support/cli.ts";
+import { sharedSample } from "./support/shared-sample.ts";
 import { queryWarehouse } from "./support/duckdb.ts";
 
 const ORGS = Array.from({ length: 12 }, (_, i) => `ORG${String(i + 1).padStart(2, "0")}`);
@@ -30,6 +30,8 @@ const ORGS = Array.from({ length: 12 }, (_, i) => `ORG${String(i + 1).padStart(2
 const POOL_DATE = "2026-04-30";
 
 let dir: string;
+/** The sample's input CSVs. */
+let input: string;
 let dbPath: string;
 let pooledPath: string;
 const contributions = new Map<string, Contribution>();
@@ -40,11 +42,9 @@ async function query(db: string, sql: string) {
 }
 
 beforeAll(async () => {
+  // the default sample and its warehouse, shared with the other test files (read-only here)
+  ({ input, db: dbPath } = await sharedSample());
   dir = mkdtempSync(path.join(tmpdir(), "htm-survey-"));
-  const r = runCli(["sample", "--out", dir, "--work-orders", "20000"]);
-  expect(r.code).toBe(0);
-  dbPath = path.join(dir, "w.duckdb");
-  await ingest({ inputDir: dir, dbPath, quiet: true });
   mkdirSync(path.join(dir, "contributions"));
   for (const org of ORGS)
     contributions.set(
@@ -427,10 +427,10 @@ describe("the publish layer of the pooled warehouse", () => {
 describe("a contribution, read by an attacker, holds no employee id and no one person's pay", () => {
   it("no cell of any table nor the manifest equals an input employee id or an individual pay", async () => {
     const csv = (name: string) =>
-      parse(readFileSync(path.join(dir, name), "utf8"), { columns: true, skip_empty_lines: true }) as Record<
-        string,
-        string
-      >[];
+      parse(readFileSync(path.join(input, name), "utf8"), {
+        columns: true,
+        skip_empty_lines: true,
+      }) as Record<string, string>[];
     const ids = new Set<string>();
     for (const r of csv("employees.csv")) ids.add(r.employee_id!.trim());
     for (const name of ["job_history.csv", "pay.csv", "certifications.csv", "training.csv"])
