@@ -151,7 +151,8 @@ export type Domain =
   | "general_biomed"
   | "imaging"
   | "laboratory"
-  | "networking_integration"
+  | "networking"
+  | "integration"
   | "cybersecurity"
   | "dental"
   | "facilities_support"
@@ -541,7 +542,7 @@ export const DEVICE_TYPES: readonly DeviceType[] = [
   },
   {
     name: "Network Switch",
-    domain: "networking_integration",
+    domain: "networking",
     cost: 9_000,
     lifeYears: 6,
     networkedEarly: 1,
@@ -553,7 +554,7 @@ export const DEVICE_TYPES: readonly DeviceType[] = [
   },
   {
     name: "Interface Engine",
-    domain: "networking_integration",
+    domain: "integration",
     cost: 65_000,
     lifeYears: 7,
     networkedEarly: 1,
@@ -565,7 +566,7 @@ export const DEVICE_TYPES: readonly DeviceType[] = [
   },
   {
     name: "Wireless Access Point",
-    domain: "networking_integration",
+    domain: "networking",
     cost: 1_300,
     lifeYears: 6,
     networkedEarly: 1,
@@ -577,7 +578,7 @@ export const DEVICE_TYPES: readonly DeviceType[] = [
   },
   {
     name: "Workstation on Wheels",
-    domain: "networking_integration",
+    domain: "networking",
     cost: 6_500,
     lifeYears: 6,
     networkedEarly: 1,
@@ -614,6 +615,11 @@ export interface WorkType {
   readonly vendorShare: number;
   /** Parts cost as a share of the device's acquisition cost (upper bound of a uniform draw). */
   readonly partsShare: number;
+  /**
+   * Mean days from opened to completed at the start and at the end of the period, where the work has
+   * a clock of its own (recall response, incident investigation); otherwise 1.5 in-house, 9 vendor.
+   */
+  readonly completionDays?: readonly [early: number, late: number];
 }
 
 const any: AssetTarget = { kind: "any" };
@@ -649,7 +655,7 @@ export const INCOMING_WORK: WorkType = {
 export const NETWORKING_WORK: readonly WorkType[] = [
   {
     names: ["Network Configuration"],
-    domain: "networking_integration",
+    domain: "networking",
     target: networked,
     hours: 1.8,
     vendorShare: 0.04,
@@ -657,7 +663,7 @@ export const NETWORKING_WORK: readonly WorkType[] = [
   },
   {
     names: ["HL7 Interface"],
-    domain: "networking_integration",
+    domain: "integration",
     target: types("Interface Engine", "Patient Monitor", "Infusion Pump"),
     hours: 4,
     vendorShare: 0.1,
@@ -665,7 +671,7 @@ export const NETWORKING_WORK: readonly WorkType[] = [
   },
   {
     names: ["DICOM Configuration"],
-    domain: "networking_integration",
+    domain: "integration",
     target: types("CT Scanner", "MRI Scanner", "X-Ray System", "Ultrasound", "C-Arm", "Mammography Unit"),
     hours: 2.5,
     vendorShare: 0.08,
@@ -673,7 +679,7 @@ export const NETWORKING_WORK: readonly WorkType[] = [
   },
   {
     names: ["PACS Integration"],
-    domain: "networking_integration",
+    domain: "integration",
     target: types("CT Scanner", "MRI Scanner", "X-Ray System", "Ultrasound", "Mammography Unit"),
     hours: 5,
     vendorShare: 0.12,
@@ -681,7 +687,7 @@ export const NETWORKING_WORK: readonly WorkType[] = [
   },
   {
     names: ["Device Integration"],
-    domain: "networking_integration",
+    domain: "integration",
     target: networked,
     hours: 3,
     vendorShare: 0.05,
@@ -689,7 +695,7 @@ export const NETWORKING_WORK: readonly WorkType[] = [
   },
   {
     names: ["VLAN Change"],
-    domain: "networking_integration",
+    domain: "networking",
     target: types("Network Switch", "Wireless Access Point"),
     hours: 1,
     vendorShare: 0.02,
@@ -697,7 +703,7 @@ export const NETWORKING_WORK: readonly WorkType[] = [
   },
   {
     names: ["EMR Integration"],
-    domain: "networking_integration",
+    domain: "integration",
     target: types("Interface Engine", "Patient Monitor", "Ventilator", "Anesthesia Machine"),
     hours: 6,
     vendorShare: 0.1,
@@ -705,7 +711,7 @@ export const NETWORKING_WORK: readonly WorkType[] = [
   },
   {
     names: ["COW Setup"],
-    domain: "networking_integration",
+    domain: "networking",
     target: types("Workstation on Wheels"),
     hours: 1.5,
     vendorShare: 0,
@@ -744,6 +750,7 @@ export const CYBERSECURITY_WORK: readonly WorkType[] = [
     hours: 4,
     vendorShare: 0.05,
     partsShare: 0,
+    completionDays: [12, 6],
   },
   {
     names: ["MDS2 Review"],
@@ -752,6 +759,7 @@ export const CYBERSECURITY_WORK: readonly WorkType[] = [
     hours: 2,
     vendorShare: 0,
     partsShare: 0,
+    completionDays: [15, 5],
   },
   {
     names: ["Security Incident"],
@@ -760,6 +768,7 @@ export const CYBERSECURITY_WORK: readonly WorkType[] = [
     hours: 6,
     vendorShare: 0.15,
     partsShare: 0,
+    completionDays: [10, 4],
   },
 ];
 export const FACILITIES_WORK: readonly WorkType[] = [
@@ -870,6 +879,41 @@ export const PROJECT_WORK: readonly WorkType[] = [
     hours: 8,
     vendorShare: 0,
     partsShare: 0,
+  },
+];
+/**
+ * Standardised process work (DESIGN §4) beyond what other lists already hold (risk assessments and
+ * MDS2 reviews are cybersecurity work, pre-purchase evaluations project work, incoming inspections
+ * routine): recall and alert response and incident investigation on any device, in the wording
+ * CMMS exports use. Their share rises over the period and their response times shorten.
+ */
+export const PROCESS_WORK: readonly WorkType[] = [
+  {
+    names: ["Recall Response", "Hazard Alert Review", "FDA Recall", "Field Safety Notice"],
+    domain: "by_device",
+    target: any,
+    hours: 1,
+    vendorShare: 0.04,
+    partsShare: 0,
+    completionDays: [14, 4],
+  },
+  {
+    names: ["Incident Investigation", "Adverse Event Investigation"],
+    domain: "by_device",
+    target: any,
+    hours: 3,
+    vendorShare: 0.05,
+    partsShare: 0,
+    completionDays: [21, 9],
+  },
+  {
+    names: ["Security Risk Assessment", "Pre-Purchase MDS2 Review"],
+    domain: "cybersecurity",
+    target: networked,
+    hours: 3,
+    vendorShare: 0,
+    partsShare: 0,
+    completionDays: [18, 7],
   },
 ];
 /** Deliberately unmapped work types, as CMMS catch-alls. */
@@ -1086,7 +1130,7 @@ export const COURSES: readonly Course[] = [
   {
     name: "CompTIA Network+ Bootcamp",
     provider: "CompTIA",
-    domain: "networking_integration",
+    domain: "networking",
     hours: 40,
     cost: 2_500,
     weightEarly: 0.3,
@@ -1096,7 +1140,7 @@ export const COURSES: readonly Course[] = [
   {
     name: "HL7 Interfacing Fundamentals",
     provider: "HL7 International",
-    domain: "networking_integration",
+    domain: "integration",
     hours: 16,
     cost: 900,
     weightEarly: 0.2,
