@@ -61,7 +61,9 @@ export function processSentences(changes) {
           text: `${d.label}: too few work orders to state a trend (${plural(n, "work order")} in ${d.first_year} and ${d.last_year} together; a finding needs ${MIN_STORY_EVENTS}).`,
         };
       const speed = d.has_enough_days
-        ? ` Median ${d.clock} ${d.median_days_last < d.median_days_first ? "fell" : d.median_days_last > d.median_days_first ? "rose" : "held"} from ${days(d.median_days_first)} to ${days(d.median_days_last)}.`
+        ? days(d.median_days_first) === days(d.median_days_last)
+          ? ` Median ${d.clock} held at ${days(d.median_days_last)}.`
+          : ` Median ${d.clock} ${d.median_days_last < d.median_days_first ? "fell" : "rose"} from ${days(d.median_days_first)} to ${days(d.median_days_last)}.`
         : ` Too few completed in one of the two years to compare ${d.clock} (a comparison needs ${MIN_STORY_EVENTS} in each).`;
       return {
         process: d.process,
@@ -94,7 +96,8 @@ export function processWorkChart(rows, { width, height = 300, document } = {}) {
   return Plot.plot({
     ...lineFrame({ document, width, height, marginTop, marginBottom, marginRight: width < 640 ? 150 : 210 }),
     x: { label: null, tickFormat: "d", ticks: yearAxis(width, years) },
-    y: { label: "↑ Share of all work orders (%)", percent: true, domain: [0, max * 1.1], grid: true },
+    // percent: the scale reads values × 100, so its domain is in percent
+    y: { label: "↑ Share of all work orders (%)", percent: true, domain: [0, max * 110], grid: true },
     color: seriesColors(data.map((d) => d.process)),
     marks: [
       Plot.lineY(data, {
@@ -362,25 +365,24 @@ export function storyNotice(text) {
 }
 
 /**
- * Still employed 12 and 24 months after the landmark, with 95% intervals, for each growth path and
- * status: one row per path, a dot per status.
+ * Still employed 24 months after the landmark (12 where follow-up is shorter), with 95% intervals,
+ * one row per growth path and status. Groups under 5 people are left out (named in the sentences).
  *
  * @param {object[]} rows - retention_landmark rows of one organisation and landmark.
  */
-export function landmarkChart(rows, { width, height = 220, document } = {}) {
-  const label = { certified: "Certified at the landmark", moved_role: "Moved role by the landmark" };
+export function landmarkChart(rows, { width, height = 240, document } = {}) {
+  const pathLabel = { certified: "Certified", moved_role: "Moved role" };
   const data = rows
-    .filter((d) => d.survival_24 != null || d.survival_12 != null)
+    .filter((d) => (d.survival_24 != null || d.survival_12 != null) && Number(d.people) >= 5)
     .map((d) => {
       const h = d.survival_24 != null ? 24 : 12;
       return {
-        path: label[d.path] ?? d.path,
+        group: `${pathLabel[d.path] ?? d.path}: ${d.status === "yes" ? "yes" : "no"} (${count(d.people)})`,
         status: d.status === "yes" ? "Yes" : "No",
         survival: d[`survival_${h}`],
         lower: d[`ci_lower_${h}`],
         upper: d[`ci_upper_${h}`],
-        horizon: `${h} months after`,
-        people: d.people,
+        horizon: `${h} months after the landmark`,
       };
     });
   return Plot.plot({
@@ -390,25 +392,16 @@ export function landmarkChart(rows, { width, height = 220, document } = {}) {
     marginLeft: width < 640 ? 150 : 190,
     x: { label: "Still employed after the landmark (%) →", percent: true, domain: [0, 100], grid: true },
     y: { label: null },
-    fy: { label: null },
-    color: { domain: ["Yes", "No"], range: ["#D55E00", "#0072B2"], legend: true },
+    color: { domain: ["Yes", "No"], range: ["#D55E00", "#0072B2"] },
     marks: [
-      Plot.ruleY(data, {
-        y: "path",
-        x1: "lower",
-        x2: "upper",
-        stroke: "status",
-        dy: (d) => (d.status === "Yes" ? -5 : 5),
-        strokeWidth: 2,
-      }),
+      Plot.ruleY(data, { y: "group", x1: "lower", x2: "upper", stroke: "status", strokeWidth: 2 }),
       Plot.dot(data, {
-        y: "path",
+        y: "group",
         x: "survival",
         fill: "status",
         r: 4,
-        dy: (d) => (d.status === "Yes" ? -5 : 5),
         tip: true,
-        channels: { People: "people", When: "horizon" },
+        channels: { When: "horizon" },
       }),
     ],
   });
