@@ -68,6 +68,9 @@ export const SOCIETY_DATA: Record<string, Producer> = {
   "retention.arrow": arrow("retention"),
   "pay.arrow": arrow("pay"),
   "workload.arrow": arrow("workload"),
+  "workload_yearly.arrow": arrow("workload_yearly"),
+  "certifications.arrow": arrow("certifications"),
+  "specialist_roles.arrow": arrow("specialist_roles"),
 };
 
 /** Data-loader entry point (reports-society/data/*.ts): writes one registered file to stdout. */

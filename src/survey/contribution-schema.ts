@@ -74,6 +74,8 @@ export const CONTRIBUTION_TABLES = [
   "requisitions",
   "retention_km",
   "pay_histogram",
+  "certifications_yearly",
+  "specialist_roles_yearly",
 ] as const;
 export type ContributionTable = (typeof CONTRIBUTION_TABLES)[number];
 

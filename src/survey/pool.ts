@@ -35,6 +35,9 @@ export const POOL_STEPS = [
   "pooled_requisitions",
   "pooled_inventory_yearly",
   "pooled_benchmark_bands",
+  "pooled_workload_domain_yearly",
+  "pooled_certification_prevalence",
+  "pooled_specialist_roles",
 ] as const;
 
 export const PUBLISH_SQL_DIR = path.join(SQL_DIR, "survey/publish");
@@ -53,6 +56,9 @@ export const PUBLISH_STEPS = [
   "pooled_workload_share",
   "contributors",
   "survey_about",
+  "pooled_workload_share_yearly",
+  "pooled_certification_prevalence",
+  "pooled_specialist_roles",
 ] as const;
 
 export interface PoolRequest {
