@@ -910,7 +910,8 @@ export const PROCESS_WORK: readonly WorkType[] = [
     names: ["Security Risk Assessment", "Pre-Purchase MDS2 Review"],
     domain: "cybersecurity",
     target: networked,
-    hours: 3,
+    // a security risk assessment is a morning or a day of work, not a ticket
+    hours: 5,
     vendorShare: 0,
     partsShare: 0,
     completionDays: [18, 7],
