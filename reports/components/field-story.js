@@ -95,7 +95,7 @@ export function processWorkChart(rows, { width, height = 300, document } = {}) {
   const marginBottom = 30;
   return Plot.plot({
     ...lineFrame({ document, width, height, marginTop, marginBottom, marginRight: width < 640 ? 150 : 210 }),
-    x: { label: null, tickFormat: "d", ticks: yearAxis(width, years) },
+    x: yearAxis(width, years),
     // percent: the scale reads values × 100, so its domain is in percent
     y: { label: "↑ Share of all work orders (%)", percent: true, domain: [0, max * 110], grid: true },
     color: seriesColors(data.map((d) => d.process)),
@@ -193,7 +193,7 @@ export function systemWorkChart(rows, { width, height = 300, document } = {}) {
   const marginBottom = 30;
   return Plot.plot({
     ...lineFrame({ document, width, height, marginTop, marginBottom, marginRight: width < 640 ? 140 : 180 }),
-    x: { label: null, tickFormat: "d", ticks: yearAxis(width, years) },
+    x: yearAxis(width, years),
     y: { label: "↑ Work orders per year", domain: [0, max * 1.1], grid: true },
     color: seriesColors(data.map((d) => d.system)),
     marks: [
@@ -279,7 +279,7 @@ export function newRolesChart(yearly, { width, height = 260, document } = {}) {
   const marginBottom = 30;
   return Plot.plot({
     ...lineFrame({ document, width, height, marginTop, marginBottom, marginRight: width < 640 ? 130 : 160 }),
-    x: { label: null, tickFormat: "d", ticks: yearAxis(width, years) },
+    x: yearAxis(width, years),
     y: { label: "↑ Organisations with the role", domain: [0, max], grid: true, tickFormat: "d" },
     color: seriesColors(data.map((d) => d.domain)),
     marks: [

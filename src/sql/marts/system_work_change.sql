@@ -23,12 +23,12 @@ select
     cast(f.system as varchar) as system,
     cast(y.first_year as integer) as first_year,
     cast(y.last_year as integer) as last_year,
-    cast(f.work_orders as bigint) as work_orders_first,
-    cast(l.work_orders as bigint) as work_orders_last,
+    cast(f.work_orders as integer) as work_orders_first,
+    cast(l.work_orders as integer) as work_orders_last,
     cast(f.in_house_hours as double) as in_house_hours_first,
     cast(l.in_house_hours as double) as in_house_hours_last,
     cast(w.first_year_with_work as integer) as first_year_with_work,
-    cast(coalesce(w.work_orders_total, 0) as bigint) as work_orders_total,
+    cast(coalesce(w.work_orders_total, 0) as integer) as work_orders_total,
     cast(case
         when f.work_orders + l.work_orders < 5 then null
         when l.work_orders >= 1.25 * f.work_orders then 'rising'

@@ -37,9 +37,9 @@ select
     cast(y.org_id as varchar) as org_id,
     cast(y.year as integer) as year,
     cast(s.system as varchar) as system,
-    cast(coalesce(c.work_orders, 0) as bigint) as work_orders,
+    cast(coalesce(c.work_orders, 0) as integer) as work_orders,
     cast(coalesce(c.in_house_hours, 0) as double) as in_house_hours,
-    cast(coalesce(c.vendor_orders, 0) as bigint) as vendor_orders,
+    cast(coalesce(c.vendor_orders, 0) as integer) as vendor_orders,
     make_date(y.year, 12, 31) <= a.as_of as is_complete_year
 from org_years as y
 cross join systems as s
