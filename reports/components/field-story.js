@@ -321,7 +321,7 @@ export function landmarkSentence(rows, path, landmarkMonths = 12) {
     return {
       holds: false,
       gap: null,
-      text: `Staff ${withWords} at ${landmarkMonths} months of tenure against those ${withoutWords}: too few to compare (${n(yes)} and ${n(no)} people reached the landmark; each group needs 10 people and ${MIN_STORY_EVENTS} later departures).`,
+      text: `Staff ${withWords} at ${landmarkMonths} months of tenure against those ${withoutWords}: too few to compare (at the landmark: ${plural(n(yes), "person", "people")} with, ${plural(n(no), "person", "people")} without; each group needs 10 people and ${MIN_STORY_EVENTS} later departures).`,
     };
   }
   const horizon = yes.survival_24 != null && no.survival_24 != null ? 24 : 12;
@@ -339,7 +339,7 @@ export function landmarkSentence(rows, path, landmarkMonths = 12) {
   return {
     holds: !overlap,
     gap: sy - sn,
-    text: `Of staff ${withWords} when they reached ${landmarkMonths} months of tenure, ${pct(sy)} were still employed ${horizon} months later, against ${pct(sn)} of those ${withoutWords} (${count(yes.people)} and ${count(no.people)} people)${overlap ? "; the 95% intervals overlap, so the data do not show a difference" : ""}.`,
+    text: `Of staff ${withWords} when they reached ${landmarkMonths} months of tenure, ${pct(sy)} were still employed ${horizon} months later, against ${pct(sn)} of those ${withoutWords} (${plural(Number(yes.people), "person", "people")} and ${plural(Number(no.people), "person", "people")})${overlap ? "; the 95% intervals overlap, so the data do not show a difference" : ""}.`,
   };
 }
 
