@@ -3,7 +3,7 @@ drop table if exists publish.pooled_specialist_roles;
 create table publish.pooled_specialist_roles as
 select
     r.facility_type, r.bed_band, r.region, r.year, r.domain,
-    case when r.suppressed_reason is null then r.share_of_orgs end as share_of_orgs,
+    case when r.suppressed_reason is null then r.share_of_orgs end as share_with_role,
     r.suppressed_reason
 from marts.pooled_specialist_roles as r
 join publish.publication_groups as g
