@@ -405,7 +405,10 @@ export const MART_DISCLOSURE = {
     ],
     measures: ["change_ratio"],
   },
+  // Internal only: who first held a role, and how they came to it, is about a person or two; a
+  // department's own dashboard shows it, a publication does not.
   specialist_role_firsts: {
+    audiences: ["internal"],
     grain: "org_id, specialist role",
     keys: ["org_id", "role", "primary_domain", "first_year", "is_before_records"],
     people: ["holders", "holders_internal", "holders_hired"],
@@ -419,7 +422,10 @@ export const MART_DISCLOSURE = {
     additive: ["orgs_with_role"],
     measures: ["orgs_with_staff"],
   },
+  // Internal only: the two paths group the same people two ways, so one path's groups add up to the
+  // other's and a public cell withheld in one could be had from the other three.
   retention_landmark: {
+    audiences: ["internal"],
     grain: "org_id, landmark_months, path, status",
     keys: ["org_id", "landmark_months", "path", "status", "has_enough_people"],
     totals: [ORG],
