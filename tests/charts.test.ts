@@ -1,7 +1,8 @@
 // Chart functions of reports/components: finding titles checked against hand-worked answers, charts as
 // SVG snapshots on fixed data (TZ=UTC; Plot's random class name normalised). Components are browser
 // JavaScript without type declarations, so they are imported through a computed specifier (typed any).
-import { beforeAll, describe, expect, it } from "vitest";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shippedTaxonomy } from "./support/site-taxonomy.ts";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28,10 +29,10 @@ const quarter = (y: number, q: number) => new Date(Date.UTC(y, (q - 1) * 3, 1));
 // 2025: biomed 78%, networking 13%, cybersecurity 9%.
 const workload = [
   { quarter_start: quarter(2016, 1), domain: "general_biomed", hours: 940, share: 0.94 },
-  { quarter_start: quarter(2016, 1), domain: "networking_integration", hours: 40, share: 0.04 },
+  { quarter_start: quarter(2016, 1), domain: "networking", hours: 40, share: 0.04 },
   { quarter_start: quarter(2016, 1), domain: "cybersecurity", hours: 20, share: 0.02 },
   { quarter_start: quarter(2025, 4), domain: "general_biomed", hours: 780, share: 0.78 },
-  { quarter_start: quarter(2025, 4), domain: "networking_integration", hours: 130, share: 0.13 },
+  { quarter_start: quarter(2025, 4), domain: "networking", hours: 130, share: 0.13 },
   { quarter_start: quarter(2025, 4), domain: "cybersecurity", hours: 90, share: 0.09 },
 ];
 
@@ -45,7 +46,7 @@ describe("workload mix", () => {
     const clear = [
       ...workload.slice(0, 3),
       { quarter_start: quarter(2025, 4), domain: "general_biomed", hours: 850, share: 0.85 },
-      { quarter_start: quarter(2025, 4), domain: "networking_integration", hours: 100, share: 0.1 },
+      { quarter_start: quarter(2025, 4), domain: "networking", hours: 100, share: 0.1 },
       { quarter_start: quarter(2025, 4), domain: "cybersecurity", hours: 50, share: 0.05 },
       { quarter_start: quarter(2025, 4), domain: "dental", hours: 0, share: 0 },
     ];
@@ -54,7 +55,7 @@ describe("workload mix", () => {
     const biomedLeads = [
       ...workload.slice(0, 3),
       { quarter_start: quarter(2025, 4), domain: "general_biomed", hours: 800, share: 0.8 },
-      { quarter_start: quarter(2025, 4), domain: "networking_integration", hours: 100, share: 0.1 },
+      { quarter_start: quarter(2025, 4), domain: "networking", hours: 100, share: 0.1 },
       { quarter_start: quarter(2025, 4), domain: "cybersecurity", hours: 50, share: 0.05 },
       { quarter_start: quarter(2025, 4), domain: "facilities_support", hours: 50, share: 0.05 },
     ];
@@ -65,11 +66,11 @@ describe("workload mix", () => {
     const itWins = [
       { quarter_start: quarter(2016, 1), domain: "general_biomed", hours: 500, share: 0.5 },
       { quarter_start: quarter(2016, 1), domain: "imaging", hours: 440, share: 0.44 },
-      { quarter_start: quarter(2016, 1), domain: "networking_integration", hours: 40, share: 0.04 },
+      { quarter_start: quarter(2016, 1), domain: "networking", hours: 40, share: 0.04 },
       { quarter_start: quarter(2016, 1), domain: "cybersecurity", hours: 20, share: 0.02 },
       { quarter_start: quarter(2025, 4), domain: "general_biomed", hours: 450, share: 0.45 },
       { quarter_start: quarter(2025, 4), domain: "imaging", hours: 340, share: 0.34 },
-      { quarter_start: quarter(2025, 4), domain: "networking_integration", hours: 130, share: 0.13 },
+      { quarter_start: quarter(2025, 4), domain: "networking", hours: 130, share: 0.13 },
       { quarter_start: quarter(2025, 4), domain: "cybersecurity", hours: 80, share: 0.08 },
     ];
     // biomed −5, imaging −10, networking +9, cyber +6, together 6% → 21% (+15): the design's example.
@@ -187,6 +188,15 @@ describe("certification adoption", () => {
 });
 
 describe("specialist demand", () => {
+  // drawn with a taxonomy from before the integration split: a user's older taxonomy keeps its labels
+  beforeAll(async () => {
+    (await component("taxonomy")).useTaxonomy(
+      await shippedTaxonomy(path.join(import.meta.dirname, "fixtures/taxonomy-legacy")),
+    );
+  });
+  afterAll(async () => {
+    (await component("taxonomy")).useTaxonomy(await shippedTaxonomy());
+  });
   // One year of marts.staffing_gap domain rows: general biomed covered, networking short 3.44 − 1 = 2.44.
   const rows = [
     { year: 2025, domain: "general_biomed", is_specialist: false, demand_fte: 8, supply_fte: 9, gap_fte: -1 },

@@ -275,6 +275,20 @@ const KEY_TESTS: Record<string, string[]> = {
     ]),
     "select * from core.retention_subjects where entry_days < 0 or time_days < entry_days",
   ],
+  "core.retention_landmark_subjects": [
+    nullValues("core.retention_landmark_subjects", [
+      "org_id",
+      "landmark_months",
+      "path",
+      "status",
+      "time_days",
+      "is_event",
+    ]),
+    // followed from the landmark: never before it
+    "select * from core.retention_landmark_subjects where time_days < 0 or landmark_months not in (12, 24)",
+    // each employment has both paths at a landmark: the same people, grouped two ways
+    "select org_id, landmark_months from core.retention_landmark_subjects group by all having count(*) filter (where path = 'certified') <> count(*) filter (where path = 'moved_role')",
+  ],
   "core.retention_km_steps": [
     duplicateKeys("core.retention_km_steps", [
       "org_id",

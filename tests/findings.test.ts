@@ -124,7 +124,7 @@ describe("staffingGapHeadline()", () => {
     // networking 3.0 − 0.5 = 2.5 short, cybersecurity 1.2 − 0 = 1.2 short, imaging 2 − 3 covered;
     // specialist shortfall = 2.5 + 1.2 = 3.7 (the imaging surplus covers neither)
     const rows = [
-      row("networking_integration", {
+      row("networking", {
         is_specialist: true,
         demand_fte: 3,
         supply_fte: 0.5,
@@ -169,7 +169,7 @@ describe("staffingGapHeadline()", () => {
     expect(gapModule.staffingGapHeadline(gap)).toEqual({
       value: "3.7 FTE",
       sentence:
-        "Specialist gap in 2025: 3.7 FTE of specialist work has no specialist to do it (Networking & integration 2.5 FTE and Cybersecurity 1.2 FTE)",
+        "Specialist gap in 2025: 3.7 FTE of specialist work has no specialist to do it (Networking 2.5 FTE and Cybersecurity 1.2 FTE)",
     });
   });
 
@@ -200,7 +200,7 @@ describe("staffingGapHeadline()", () => {
 
   it("what-if: added staff reduce only their own domain's shortfall", () => {
     const rows = [
-      row("networking_integration", {
+      row("networking", {
         is_specialist: true,
         demand_fte: 3,
         supply_fte: 0.5,
@@ -226,10 +226,7 @@ describe("staffingGapHeadline()", () => {
     ];
     const gap = gapModule.staffingGap(rows, "H1");
     // +3 in networking: 3 − 3.5 < 0, no shortfall; cybersecurity still 1.2
-    expect(gapModule.staffingWhatIf(gap, { networking_integration: 3 }).specialistShortfallFte).toBeCloseTo(
-      1.2,
-      10,
-    );
+    expect(gapModule.staffingWhatIf(gap, { networking: 3 }).specialistShortfallFte).toBeCloseTo(1.2, 10);
     // +1 in cybersecurity: 2.5 + 0.2 = 2.7
     expect(gapModule.staffingWhatIf(gap, { cybersecurity: 1 }).specialistShortfallFte).toBeCloseTo(2.7, 10);
   });

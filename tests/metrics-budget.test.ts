@@ -81,11 +81,11 @@ describe("certification rules", () => {
     expect(rows).toEqual([
       // A+ 2019 (to 2022-01-01) renewed by Network+ 2021-06-01 (to 2024-06-01), which Security+
       // 2024-03-01 renews to 2027-03-01 while A+ is still valid through Network+: all three to 2027-03-01.
-      { employee_id: "B1", code: "COMPTIA_A_PLUS", domain: "networking_integration", valid_to: "2027-03-01" },
+      { employee_id: "B1", code: "COMPTIA_A_PLUS", domain: "networking", valid_to: "2027-03-01" },
       {
         employee_id: "B1",
         code: "COMPTIA_NETWORK_PLUS",
-        domain: "networking_integration",
+        domain: "networking",
         valid_to: "2027-03-01",
       },
       { employee_id: "B1", code: "COMPTIA_SECURITY_PLUS", domain: "cybersecurity", valid_to: "2027-03-01" },
@@ -94,23 +94,23 @@ describe("certification rules", () => {
       {
         employee_id: "E1",
         code: "COMPTIA_NETWORK_PLUS",
-        domain: "networking_integration",
+        domain: "networking",
         valid_to: "2026-06-01",
       },
       // A+ earned 2009-05-01: good for life, whatever the export's 2012 expiry says
-      { employee_id: "E2", code: "COMPTIA_A_PLUS", domain: "networking_integration", valid_to: null },
+      { employee_id: "E2", code: "COMPTIA_A_PLUS", domain: "networking", valid_to: null },
       {
         employee_id: "E2",
         code: "COMPTIA_NETWORK_PLUS",
-        domain: "networking_integration",
+        domain: "networking",
         valid_to: "2026-04-01",
       },
-      { employee_id: "E3", code: "COMPTIA_A_PLUS", domain: "networking_integration", valid_to: "2027-01-01" },
+      { employee_id: "E3", code: "COMPTIA_A_PLUS", domain: "networking", valid_to: "2027-01-01" },
       // Network+ 2018 lapsed 2021-01-01 before Security+ 2022-01-01 was earned: not renewed
       {
         employee_id: "E4",
         code: "COMPTIA_NETWORK_PLUS",
-        domain: "networking_integration",
+        domain: "networking",
         valid_to: "2021-01-01",
       },
       { employee_id: "E4", code: "COMPTIA_SECURITY_PLUS", domain: "cybersecurity", valid_to: "2025-01-01" },
@@ -166,7 +166,7 @@ describe("marts.fte_cost", () => {
     // A, networking: E4 alone -> market: 2023 survey 80,000 (not the 2025 one) x 105 / 100 = 84,000;
     // x 1.3 = 109,200; / 1,600 = 68.25 per hour. n_paid is not published for a group below 3.
     const r = await one(
-      `select * from marts.fte_cost where org_id = 'A' and domain = 'networking_integration' and year = 2024`,
+      `select * from marts.fte_cost where org_id = 'A' and domain = 'networking' and year = 2024`,
     );
     expect(r).toMatchObject({
       n_paid: null,
@@ -188,7 +188,7 @@ describe("marts.fte_cost", () => {
     expect(b.cost_per_fte_usd).toBeCloseTo(65_000, 6);
     // 2022 networking: no survey up to 2022 and E4 not yet hired -> no price at all
     const early = await one(
-      `select cost_basis, base_pay_usd from marts.fte_cost where org_id = 'A' and domain = 'networking_integration' and year = 2022`,
+      `select cost_basis, base_pay_usd from marts.fte_cost where org_id = 'A' and domain = 'networking' and year = 2022`,
     );
     expect(early).toEqual({ cost_basis: null, base_pay_usd: null });
   });
@@ -245,14 +245,14 @@ describe("marts.projected_supply", () => {
     const rows =
       await w.rows(`select year, domain, supply_now_fte, expected_leavers_fte, expected_retirements_fte,
         projected_supply_fte, retirement_known
-      from marts.projected_supply where org_id = 'A' and domain in ('general_biomed', 'networking_integration', 'all')
+      from marts.projected_supply where org_id = 'A' and domain in ('general_biomed', 'networking', 'all')
       order by year, domain`);
     const expected = (year: number) => [
       { year, domain: "all", supply_now_fte: 5, leavers: 0.2, retirements: 0.96, projected: 3.84 },
       { year, domain: "general_biomed", supply_now_fte: 4, leavers: 0.2, retirements: 0.76, projected: 3.04 },
       {
         year,
-        domain: "networking_integration",
+        domain: "networking",
         supply_now_fte: 1,
         leavers: 0,
         retirements: 0.2,
@@ -299,7 +299,7 @@ describe("marts.training_investment and marts.train_or_hire", () => {
     // 86 h, 3,500. Technical FTE on 2023-12-31: E1, E2, E3, E4 = 4 (E5 left, E6 not yet hired):
     // 21.5 h and 875 per FTE. Certifications earned in 2023 in networking: E1 and E2 Network+ = 2.
     const r = await one(
-      `select * from marts.training_investment where org_id = 'A' and year = 2023 and domain = 'networking_integration'`,
+      `select * from marts.training_investment where org_id = 'A' and year = 2023 and domain = 'networking'`,
     );
     expect(r).toMatchObject({
       courses: 4,
@@ -320,9 +320,7 @@ describe("marts.training_investment and marts.train_or_hire", () => {
     // 2023-06-01 = 142; E2 2023-02-01 -> 2023-04-01 = 59; E3 2023-05-01 -> A+ 2024-01-01 = 245: median 142.
     // Hire: 0.5 x 84,000 (market, aged) = 42,000 once, then 109,200 a year; time to fill R1 75 days
     // (2022-10-01 -> 2022-12-15), R2 100 days (2024-01-01 -> 2024-04-10): median 87.5.
-    const r = await one(
-      `select * from marts.train_or_hire where org_id = 'A' and domain = 'networking_integration'`,
-    );
+    const r = await one(`select * from marts.train_or_hire where org_id = 'A' and domain = 'networking'`);
     expect(r).toMatchObject({
       trainees: 3,
       train_hours: 30,

@@ -505,13 +505,13 @@ describe("headcount on a leaver's termination date, with a contractor present", 
 
   it("specialist supply averages headcount FTE over the year, and forecast supply is the FTE at as_of", async () => {
     const rows = await h.rows(`select year, domain, supply_fte, is_forecast from marts.specialist_demand
-      where org_id = 'A' and domain in ('all', 'general_biomed', 'imaging', 'networking_integration')
+      where org_id = 'A' and domain in ('all', 'general_biomed', 'imaging', 'networking')
       order by year, domain`);
     const supply = Object.fromEntries(rows.map((r) => [`${r.year} ${r.domain}`, r.supply_fte]));
     // 2023: L1 counts 2023-01-01..2023-12-30, 364 of 365 days; C1 is a contractor
     expect(supply["2023 general_biomed"]).toBeCloseTo(1 + 364 / 365, 12);
     expect(supply["2023 imaging"]).toBe(1);
-    expect(supply["2023 networking_integration"]).toBe(0.5);
+    expect(supply["2023 networking"]).toBe(0.5);
     // 2024 to as_of (182 days): L2 counts 2024-01-01..2024-06-29, 181 days
     expect(supply["2024 general_biomed"]).toBe(1);
     expect(supply["2024 imaging"]).toBeCloseTo(181 / 182, 12);

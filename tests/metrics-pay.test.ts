@@ -410,7 +410,7 @@ describe("marts.specialist_demand in a part year", () => {
   it("averages supply over the elapsed part of the year", async () => {
     // P1 has been a networking specialist all of 2024 so far: 1.0, not 182/366
     const r = await one(`select supply_fte from marts.specialist_demand
-      where org_id = 'H' and year = 2024 and domain = 'networking_integration'`);
+      where org_id = 'H' and year = 2024 and domain = 'networking'`);
     expect(r.supply_fte).toBe(1);
   });
 });

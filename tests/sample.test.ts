@@ -126,7 +126,9 @@ function capacityStory(dir: string): { orgYears: Map<string, StoryYear>; years: 
       ]);
       if (!role || (j.employment_type ?? "employee") !== "employee" || to <= from) return;
       const technical = ["generalist", "specialist", "engineering"].includes(role.role_family);
-      const networking = ["networking_integration", "cybersecurity"].includes(role.primary_domain);
+      const networking = ["networking", "integration", "networking_integration", "cybersecurity"].includes(
+        role.primary_domain,
+      );
       for (
         let y = new Date(from * 86_400_000).getUTCFullYear();
         yearStart(y) < Math.min(to, day("2100-01-01"));

@@ -67,6 +67,8 @@ beforeAll(async () => {
 
 /** Contribution columns that are sums of device prices and vendor invoices, never of pay. */
 const NON_PAY_MONEY = new Set(["acquisition_cost_usd", "vendor_cost_usd", "parts_cost_usd"]);
+/** Contribution columns of work-order labor hours: an hourly pay rate of the same number (38.25) is a coincidence. */
+const LABOR_HOURS = new Set(["hours"]);
 
 const close = (a: number, b: number, tol = 1e-9) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 
@@ -476,7 +478,7 @@ describe("a contribution, read by an attacker, holds no employee id and no one p
           // a bin edge on the schema's $1,000 grid equal to a round salary says only which band
           // pay falls in; an edge off the grid would be a pay (pool rejects such files)
           const gridEdge = names[i]!.startsWith("pay_") && n % 1000 === 0;
-          if (pays.has(n) && !NON_PAY_MONEY.has(names[i]!) && !gridEdge)
+          if (pays.has(n) && !NON_PAY_MONEY.has(names[i]!) && !LABOR_HOURS.has(names[i]!) && !gridEdge)
             found.push(`${org} ${names[i]} = ${text} is someone's pay`);
           if (names[i]!.startsWith("pay_") && hourly.has(n))
             found.push(`${org} ${names[i]} = ${text} is someone's hourly rate`);

@@ -9,7 +9,10 @@ import {
   loadTaxonomyIntoWarehouse,
   mapCertification,
   mapJobTitle,
+  mapProcess,
+  mapSystem,
   mapWorkDomain,
+  LEGACY_DOMAINS,
   TaxonomyError,
   type Taxonomy,
 } from "../src/taxonomy/index.ts";
@@ -55,10 +58,14 @@ const JOB_TITLES: Record<string, string[]> = {
   ],
   "Medical Device Networking Specialist": [
     "Network Specialist - Clinical Engineering",
-    "Medical Device Integration Specialist",
     "Clinical Systems Network Analyst",
     "HTM Network Specialist",
     "Medical Device Networking Specialist",
+  ],
+  "Clinical Integration Specialist": [
+    "Medical Device Integration Specialist",
+    "HL7 Interface Analyst",
+    "PACS Administrator",
   ],
   "Medical Device Cybersecurity Specialist": [
     "Medical Device Security Analyst",
@@ -115,15 +122,13 @@ const WORK_TYPES: Record<string, string[]> = {
     "MDS2 Review",
     "Security Incident",
   ],
-  networking_integration: [
-    "Network Configuration",
+  networking: ["Network Configuration", "VLAN Change", "COW Setup"],
+  integration: [
     "HL7 Interface",
     "DICOM Configuration",
     "PACS Integration",
     "Device Integration",
-    "VLAN Change",
     "EMR Integration",
-    "COW Setup",
   ],
   dental: ["Dental Chair Repair", "Dental PM"],
   facilities_support: [
@@ -164,12 +169,8 @@ const DEVICE_TYPES: Record<string, string[]> = {
     "UPS",
     "RTLS Receiver",
   ],
-  networking_integration: [
-    "Network Switch",
-    "Interface Engine",
-    "Wireless Access Point",
-    "Workstation on Wheels",
-  ],
+  networking: ["Network Switch", "Wireless Access Point", "Workstation on Wheels"],
+  integration: ["Interface Engine"],
 };
 const UNMAPPED_DEVICE_TYPES = ["Unknown Device"];
 
@@ -263,10 +264,77 @@ describe("certifications", () => {
   });
 });
 
+describe("process work types and equipment systems", () => {
+  // real CMMS wording → process; most work is no process at all
+  const PROCESSES: Record<string, string[]> = {
+    risk_assessment: ["Risk Assessment", "MDS2 Review", "Security Risk Assessment", "MDS-2 review"],
+    incident_investigation: [
+      "Incident Investigation",
+      "Adverse Event Investigation",
+      "Security Incident",
+      "RCA",
+    ],
+    recall_alert: [
+      "Recall Response",
+      "Hazard Alert Review",
+      "FDA Recall",
+      "Field Safety Notice",
+      "ECRI alert",
+    ],
+    pre_purchase: ["Pre-Purchase Evaluation", "Pre-Purchase MDS2 Review", "Product evaluation"],
+    incoming_inspection: ["Incoming Inspection", "Acceptance Test", "Receiving inspection"],
+  };
+  it.each(pairs(PROCESSES))("work type '%s' → %s", (raw, process) => {
+    expect(mapProcess(taxonomy, raw)).toBe(process);
+  });
+  it.each(["PM", "Repair", "Network Configuration", "Sterilizer PM", "Misc"])("'%s' is no process", (raw) => {
+    expect(mapProcess(taxonomy, raw)).toBeUndefined();
+  });
+  it("gives process work a domain as well: processes cut across domains", () => {
+    expect(mapWorkDomain(taxonomy, "Security Risk Assessment", "Infusion Pump")).toBe("cybersecurity");
+    expect(mapWorkDomain(taxonomy, "Recall Response", "Infusion Pump")).toBe("general_biomed");
+    expect(mapWorkDomain(taxonomy, "Incident Investigation", "CT Scanner")).toBe("imaging");
+  });
+  it.each([
+    ["Sterilizer", "PM", "Sterilizers"],
+    ["Hospital Bed", "Repair", "Beds & stretchers"],
+    ["Nurse Call Station", "Repair", "Nurse call"],
+    ["Generator", "PM", "Generators"],
+    ["UPS", "PM", "UPS"],
+    ["RTLS Receiver", "PM", "RTLS"],
+    ["Dental Chair", "Repair", "Dental"],
+    [null, "Generator Test", "Generators"],
+    ["Infusion Pump", "PM", undefined],
+  ] as const)("device '%s', work '%s' → system %s", (device, work, system) => {
+    expect(mapSystem(taxonomy, device, work)).toBe(system);
+  });
+});
+
+describe("a taxonomy from before the integration split and the process files", () => {
+  // tests/fixtures/taxonomy-legacy: the default taxonomy as it was (networking_integration merged,
+  // no processes.csv, process_rules.csv or system_rules.csv)
+  const legacy = () => loadTaxonomy(path.join(PROJECT_ROOT, "tests/fixtures/taxonomy-legacy"));
+  it("loads, with its merged domain and no processes or systems", () => {
+    const t = legacy();
+    expect(t.domains.rows.map((d) => d.domain)).toContain("networking_integration");
+    expect(mapWorkDomain(t, "HL7 Interface", null)).toBe("networking_integration");
+    expect(t.processes.rows).toEqual([]);
+    expect(t.processRules.rows).toEqual([]);
+    expect(t.systemRules.rows).toEqual([]);
+    expect(mapProcess(t, "Risk Assessment")).toBeUndefined();
+  });
+  it("names the domains the merged one became", () => {
+    expect(LEGACY_DOMAINS.networking_integration).toEqual(["networking", "integration"]);
+    const current = new Set(taxonomy.domains.rows.map((d) => d.domain));
+    for (const d of LEGACY_DOMAINS.networking_integration!) expect(current.has(d)).toBe(true);
+  });
+});
+
 describe("seed taxonomy", () => {
-  it("has the 12 roles of docs/architecture.md, taxonomy on a ladder", () => {
+  it("has the 12 seed roles and the integration specialist on a ladder", () => {
     const levels = Object.fromEntries(taxonomy.roles.rows.map((r) => [r.role, r.ladder_level]));
-    expect(Object.keys(levels)).toHaveLength(12);
+    expect(Object.keys(levels)).toHaveLength(13);
+    expect(levels["Clinical Integration Specialist"]).toBe(4);
     expect(levels).toMatchObject({
       "BMET I": 1,
       "BMET II": 2,
@@ -416,14 +484,16 @@ describe("in DuckDB", () => {
       "taxonomy.certifications.renewal_years INTEGER",
       "taxonomy.device_type_rules.priority INTEGER",
       "taxonomy.job_title_rules.priority INTEGER",
+      "taxonomy.process_rules.priority INTEGER",
       "taxonomy.roles.ladder_level INTEGER",
+      "taxonomy.system_rules.priority INTEGER",
       "taxonomy.work_type_rules.priority INTEGER",
     ]);
     const counts = await conn.runAndReadAll(`
       select (select count(*) from taxonomy.roles)::integer as roles,
              (select count(*) from reference.market_pay where year is null or source is null)::integer as undated,
              (select count(*) from taxonomy.roles where primary_domain is null)::integer as leadership`);
-    expect(counts.getRowObjects()[0]).toEqual({ roles: 12, undated: 0, leadership: 3 });
+    expect(counts.getRowObjects()[0]).toEqual({ roles: 13, undated: 0, leadership: 3 });
   });
 
   it("maps job titles exactly as JS does", async () => {

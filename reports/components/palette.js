@@ -23,7 +23,10 @@ const DOMAIN_COLORS = {
   general_biomed: "#0072B2",
   imaging: "#56B4E9",
   laboratory: "#009E73",
+  networking: "#E69F00",
+  // the merged domain of older taxonomies: networking's colour
   networking_integration: "#E69F00",
+  integration: "#882255",
   cybersecurity: "#D55E00",
   dental: "#CC79A7",
   facilities_support: "#F0E442",

@@ -4,9 +4,10 @@ import { domainLabel, domainOrder } from "./taxonomy.js";
 import { endLabels, lineFrame } from "./end-labels.js";
 import { direction, pct, yearOf, yearSpan } from "./findings.js";
 
-// Networking and cybersecurity are the field's rising IT work; told together they are the story a
-// director needs, so the title considers them as one group when both moved the same way.
-const IT_DOMAINS = ["networking_integration", "cybersecurity"];
+// Networking, integration and cybersecurity are the field's rising IT work; told together they are
+// the story a director needs, so the title considers them as one group when all moved the same way.
+// networking_integration: the merged domain of older taxonomies, still read from a user's own.
+const IT_DOMAINS = ["networking", "integration", "networking_integration", "cybersecurity"];
 
 /**
  * Share of in-house hours by domain for each calendar year, weighted by hours (not an average of
@@ -54,9 +55,12 @@ export function workloadMixTitle(rows) {
     label: domainLabel(d),
     domains: [d],
   }));
-  const itDeltas = IT_DOMAINS.map((d) => share(last, [d]) - share(first, [d]));
-  if (itDeltas.every((v) => v > 0) || itDeltas.every((v) => v < 0)) {
-    candidates.push({ label: "Networking and cybersecurity", domains: IT_DOMAINS });
+  const itDomains = IT_DOMAINS.filter((d) => yearly.some((r) => r.domain === d));
+  const itDeltas = itDomains.map((d) => share(last, [d]) - share(first, [d]));
+  if (itDomains.length > 1 && (itDeltas.every((v) => v > 0) || itDeltas.every((v) => v < 0))) {
+    const labels = itDomains.map((d) => domainLabel(d));
+    const label = `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}`;
+    candidates.push({ label: label.charAt(0) + label.slice(1).toLowerCase(), domains: itDomains });
   }
   let best = null;
   for (const c of candidates) {

@@ -156,7 +156,8 @@ export type Domain =
   | "general_biomed"
   | "imaging"
   | "laboratory"
-  | "networking_integration"
+  | "networking"
+  | "integration"
   | "cybersecurity"
   | "dental"
   | "facilities_support"
@@ -546,7 +547,7 @@ export const DEVICE_TYPES: readonly DeviceType[] = [
   },
   {
     name: "Network Switch",
-    domain: "networking_integration",
+    domain: "networking",
     cost: 9_000,
     lifeYears: 6,
     networkedEarly: 1,
@@ -558,7 +559,7 @@ export const DEVICE_TYPES: readonly DeviceType[] = [
   },
   {
     name: "Interface Engine",
-    domain: "networking_integration",
+    domain: "integration",
     cost: 65_000,
     lifeYears: 7,
     networkedEarly: 1,
@@ -570,7 +571,7 @@ export const DEVICE_TYPES: readonly DeviceType[] = [
   },
   {
     name: "Wireless Access Point",
-    domain: "networking_integration",
+    domain: "networking",
     cost: 1_300,
     lifeYears: 6,
     networkedEarly: 1,
@@ -582,7 +583,7 @@ export const DEVICE_TYPES: readonly DeviceType[] = [
   },
   {
     name: "Workstation on Wheels",
-    domain: "networking_integration",
+    domain: "networking",
     cost: 6_500,
     lifeYears: 6,
     networkedEarly: 1,
@@ -619,6 +620,11 @@ export interface WorkType {
   readonly vendorShare: number;
   /** Parts cost as a share of the device's acquisition cost (upper bound of a uniform draw). */
   readonly partsShare: number;
+  /**
+   * Mean days from opened to completed at the start and at the end of the period, where the work has
+   * a clock of its own (recall response, incident investigation); otherwise 1.5 in-house, 9 vendor.
+   */
+  readonly completionDays?: readonly [early: number, late: number];
 }
 
 const any: AssetTarget = { kind: "any" };
@@ -654,7 +660,7 @@ export const INCOMING_WORK: WorkType = {
 export const NETWORKING_WORK: readonly WorkType[] = [
   {
     names: ["Network Configuration"],
-    domain: "networking_integration",
+    domain: "networking",
     target: networked,
     hours: 1.8,
     vendorShare: 0.04,
@@ -662,7 +668,7 @@ export const NETWORKING_WORK: readonly WorkType[] = [
   },
   {
     names: ["HL7 Interface"],
-    domain: "networking_integration",
+    domain: "integration",
     target: types("Interface Engine", "Patient Monitor", "Infusion Pump"),
     hours: 4,
     vendorShare: 0.1,
@@ -670,7 +676,7 @@ export const NETWORKING_WORK: readonly WorkType[] = [
   },
   {
     names: ["DICOM Configuration"],
-    domain: "networking_integration",
+    domain: "integration",
     target: types("CT Scanner", "MRI Scanner", "X-Ray System", "Ultrasound", "C-Arm", "Mammography Unit"),
     hours: 2.5,
     vendorShare: 0.08,
@@ -678,7 +684,7 @@ export const NETWORKING_WORK: readonly WorkType[] = [
   },
   {
     names: ["PACS Integration"],
-    domain: "networking_integration",
+    domain: "integration",
     target: types("CT Scanner", "MRI Scanner", "X-Ray System", "Ultrasound", "Mammography Unit"),
     hours: 5,
     vendorShare: 0.12,
@@ -686,7 +692,7 @@ export const NETWORKING_WORK: readonly WorkType[] = [
   },
   {
     names: ["Device Integration"],
-    domain: "networking_integration",
+    domain: "integration",
     target: networked,
     hours: 3,
     vendorShare: 0.05,
@@ -694,7 +700,7 @@ export const NETWORKING_WORK: readonly WorkType[] = [
   },
   {
     names: ["VLAN Change"],
-    domain: "networking_integration",
+    domain: "networking",
     target: types("Network Switch", "Wireless Access Point"),
     hours: 1,
     vendorShare: 0.02,
@@ -702,7 +708,7 @@ export const NETWORKING_WORK: readonly WorkType[] = [
   },
   {
     names: ["EMR Integration"],
-    domain: "networking_integration",
+    domain: "integration",
     target: types("Interface Engine", "Patient Monitor", "Ventilator", "Anesthesia Machine"),
     hours: 6,
     vendorShare: 0.1,
@@ -710,7 +716,7 @@ export const NETWORKING_WORK: readonly WorkType[] = [
   },
   {
     names: ["COW Setup"],
-    domain: "networking_integration",
+    domain: "networking",
     target: types("Workstation on Wheels"),
     hours: 1.5,
     vendorShare: 0,
@@ -749,6 +755,7 @@ export const CYBERSECURITY_WORK: readonly WorkType[] = [
     hours: 4,
     vendorShare: 0.05,
     partsShare: 0,
+    completionDays: [12, 6],
   },
   {
     names: ["MDS2 Review"],
@@ -757,6 +764,7 @@ export const CYBERSECURITY_WORK: readonly WorkType[] = [
     hours: 2,
     vendorShare: 0,
     partsShare: 0,
+    completionDays: [15, 5],
   },
   {
     names: ["Security Incident"],
@@ -765,6 +773,7 @@ export const CYBERSECURITY_WORK: readonly WorkType[] = [
     hours: 6,
     vendorShare: 0.15,
     partsShare: 0,
+    completionDays: [10, 4],
   },
 ];
 export const FACILITIES_WORK: readonly WorkType[] = [
@@ -875,6 +884,42 @@ export const PROJECT_WORK: readonly WorkType[] = [
     hours: 8,
     vendorShare: 0,
     partsShare: 0,
+  },
+];
+/**
+ * Standardised process work (docs/architecture.md, taxonomy) beyond what other lists already hold (risk assessments and
+ * MDS2 reviews are cybersecurity work, pre-purchase evaluations project work, incoming inspections
+ * routine): recall and alert response and incident investigation on any device, in the wording
+ * CMMS exports use. Their share rises over the period and their response times shorten.
+ */
+export const PROCESS_WORK: readonly WorkType[] = [
+  {
+    names: ["Recall Response", "Hazard Alert Review", "FDA Recall", "Field Safety Notice"],
+    domain: "by_device",
+    target: any,
+    hours: 1,
+    vendorShare: 0.04,
+    partsShare: 0,
+    completionDays: [14, 4],
+  },
+  {
+    names: ["Incident Investigation", "Adverse Event Investigation"],
+    domain: "by_device",
+    target: any,
+    hours: 3,
+    vendorShare: 0.05,
+    partsShare: 0,
+    completionDays: [21, 9],
+  },
+  {
+    names: ["Security Risk Assessment", "Pre-Purchase MDS2 Review"],
+    domain: "cybersecurity",
+    target: networked,
+    // a security risk assessment is a morning or a day of work, not a ticket
+    hours: 5,
+    vendorShare: 0,
+    partsShare: 0,
+    completionDays: [18, 7],
   },
 ];
 /** Deliberately unmapped work types, as CMMS catch-alls. */
@@ -1091,7 +1136,7 @@ export const COURSES: readonly Course[] = [
   {
     name: "CompTIA Network+ Bootcamp",
     provider: "CompTIA",
-    domain: "networking_integration",
+    domain: "networking",
     hours: 40,
     cost: 2_500,
     weightEarly: 0.3,
@@ -1101,7 +1146,7 @@ export const COURSES: readonly Course[] = [
   {
     name: "HL7 Interfacing Fundamentals",
     provider: "HL7 International",
-    domain: "networking_integration",
+    domain: "integration",
     hours: 16,
     cost: 900,
     weightEarly: 0.2,

@@ -26,6 +26,7 @@ import {
   FACILITIES_WORK,
   INCOMING_WORK,
   NETWORKING_WORK,
+  PROCESS_WORK,
   PROJECT_WORK,
   SCHEDULED_WORK,
   UNKNOWN_DEVICE,
@@ -49,12 +50,14 @@ const PREFERRED: Record<Domain, readonly Role[]> = {
   general_biomed: ["BMET II", "BMET I", "BMET III"],
   imaging: ["Imaging Specialist", "BMET III"],
   laboratory: ["Laboratory Specialist", "BMET III", "BMET II"],
-  networking_integration: [
+  networking: [
     "Medical Device Networking Specialist",
     "Medical Device Cybersecurity Specialist",
     "BMET III",
     "Clinical Engineer",
   ],
+  // integration posts carry networking-specialist titles that name integration at some organisations
+  integration: ["Medical Device Networking Specialist", "Clinical Engineer", "BMET III"],
   cybersecurity: [
     "Medical Device Cybersecurity Specialist",
     "Medical Device Networking Specialist",
@@ -70,7 +73,11 @@ const PREFERRED: Record<Domain, readonly Role[]> = {
  * Networking and security work is mostly done by generalists: a specialist, where there is one, takes
  * only this share of it (a department has one or two specialists against several FTE of such work).
  */
-const SPECIALIST_SHARE: Partial<Record<Domain, number>> = { networking_integration: 0.3, cybersecurity: 0.3 };
+const SPECIALIST_SHARE: Partial<Record<Domain, number>> = {
+  networking: 0.3,
+  integration: 0.3,
+  cybersecurity: 0.3,
+};
 const GENERALISTS_FIRST: readonly Role[] = ["BMET III", "BMET II", "Clinical Engineer"];
 const HOURS_FACTOR: Partial<Record<Domain, number>> = { imaging: 8, laboratory: 3 };
 /** docs/marts.md default productive hours per FTE, the unit the sample's demand is calibrated in. */
@@ -126,6 +133,7 @@ export async function writeWorkOrders(
     ...FACILITIES_WORK,
     ...DENTAL_WORK,
     ...PROJECT_WORK,
+    ...PROCESS_WORK,
     UNMAPPED_WORK,
   ];
   const workTypeIndex = new Map(workTypes.map((w, i) => [w, i]));
@@ -197,6 +205,8 @@ export async function writeWorkOrders(
     const pCyber = 0.004 + 0.042 * t;
     const pFacilities = 0.02 + 0.08 * t;
     const pProjects = 0.03;
+    // standardised process work (recalls, incident investigations, security risk assessments) rises
+    const pProcess = 0.003 + 0.014 * t;
     const orgWeights = inventory.activeByMonth[m];
     let orgTotal = 0;
     for (const w of orgWeights) orgTotal += w;
@@ -233,6 +243,8 @@ export async function writeWorkOrders(
       else if (u < 0.004 + pNetworking + pCyber) work = random.pick(CYBERSECURITY_WORK);
       else if (u < 0.004 + pNetworking + pCyber + pFacilities) work = random.pick(FACILITIES_WORK);
       else if (u < 0.004 + pNetworking + pCyber + pFacilities + pProjects) work = random.pick(PROJECT_WORK);
+      else if (u < 0.004 + pNetworking + pCyber + pFacilities + pProjects + pProcess)
+        work = random.pick(PROCESS_WORK);
       else {
         const g = random.next();
         work = g < 0.54 ? SCHEDULED_WORK : g < 0.93 ? CORRECTIVE_WORK : INCOMING_WORK;
@@ -312,7 +324,9 @@ export async function writeWorkOrders(
         work.partsShare > 0 && random.next() < 0.6
           ? Math.round(cost * work.partsShare * random.next() * 100) / 100
           : 0;
-      let completed = day + Math.floor(random.exponential(vendor ? 9 : 1.5));
+      const clock = work.completionDays;
+      let completed =
+        day + Math.floor(random.exponential(clock ? clock[0] + (clock[1] - clock[0]) * t : vendor ? 9 : 1.5));
 
       let id = "WO" + String(i + 1).padStart(8, "0");
       let opened = dates.format(day);

@@ -72,6 +72,8 @@ export const SOCIETY_DATA: Record<string, Producer> = {
   "time_to_fill.arrow": arrow("time_to_fill"),
   "composition.arrow": arrow("composition"),
   "certifications.arrow": arrow("certifications"),
+  "workload_yearly.arrow": arrow("workload_yearly"),
+  "specialist_roles.arrow": arrow("specialist_roles"),
 };
 
 /** Data-loader entry point (reports-society/data/[name].*.ts): writes one registered file to stdout. */

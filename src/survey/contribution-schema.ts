@@ -96,6 +96,7 @@ export const CONTRIBUTION_TABLES = [
   "retention_km",
   "pay_histogram",
   "certifications_yearly",
+  "specialist_roles_yearly",
 ] as const;
 export type ContributionTable = (typeof CONTRIBUTION_TABLES)[number];
 

@@ -41,6 +41,8 @@ export const POOL_STEPS = [
   "pooled_benchmark_bands",
   "pooled_composition",
   "pooled_certification_prevalence",
+  "pooled_workload_domain_yearly",
+  "pooled_specialist_roles",
 ] as const;
 
 export const PUBLISH_SQL_DIR = path.join(SQL_DIR, "survey/publish");
@@ -65,6 +67,8 @@ export const PUBLISH_STEPS = [
   "pooled_workload_share",
   "contributors",
   "survey_about",
+  "pooled_workload_share_yearly",
+  "pooled_specialist_roles",
 ] as const;
 
 export interface PoolRequest {

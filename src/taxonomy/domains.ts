@@ -19,3 +19,20 @@ export const domainsTable = defineTable({
 });
 
 export type Domain = RowOf<typeof domainsTable>;
+
+/**
+ * Domains of earlier default taxonomies and what they became. A user taxonomy may still define
+ * them (they load like any domain); code that names a default domain (the what-if scenario ids, the
+ * IT-work series) also accepts the old name.
+ */
+export const LEGACY_DOMAINS: Readonly<Record<string, readonly string[]>> = {
+  networking_integration: ["networking", "integration"],
+};
+
+/** The IT-side domains whose growth the site follows, under both the current and the legacy names. */
+export const IT_DOMAINS: readonly string[] = [
+  "networking",
+  "integration",
+  "cybersecurity",
+  "networking_integration",
+];

@@ -6,7 +6,7 @@ export * from "./market_pay_state.ts";
 export * from "./staffing_benchmarks.ts";
 export * from "./warehouse.ts";
 export * from "./taxonomy_error.ts";
-export { UNMAPPED } from "./domains.ts";
+export { UNMAPPED, LEGACY_DOMAINS, IT_DOMAINS } from "./domains.ts";
 export { BY_DEVICE } from "./work_domains.ts";
 export { ROLE_FAMILIES, type Role, type RoleFamily } from "./roles.ts";
 export type { JobTitleMatch } from "./job_titles.ts";

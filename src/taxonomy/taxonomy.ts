@@ -24,6 +24,14 @@ import {
   type DeviceTypeRule,
   type WorkTypeRule,
 } from "./work_domains.ts";
+import {
+  matchProcess,
+  processRulesTable,
+  processesTable,
+  type Process,
+  type ProcessRule,
+} from "./work_processes.ts";
+import { matchSystem, systemRulesTable, type SystemRule } from "./equipment_systems.ts";
 
 /** Rule tables have their rows sorted by priority, so the first match is the winner. */
 export interface Taxonomy {
@@ -35,6 +43,10 @@ export interface Taxonomy {
   readonly deviceTypeRules: LoadedTable<DeviceTypeRule>;
   readonly certificationRules: LoadedTable<CertificationRule>;
   readonly certifications: LoadedTable<Certification>;
+  /** Optional files (empty when absent): process work types and equipment systems. */
+  readonly processes: LoadedTable<Process>;
+  readonly processRules: LoadedTable<ProcessRule>;
+  readonly systemRules: LoadedTable<SystemRule>;
 }
 
 /** Names the warehouse uses for "no rule matched"; a taxonomy may not define them. */
@@ -68,6 +80,9 @@ export function loadTaxonomy(dir: string = TAXONOMY_DIR): Taxonomy {
   const deviceTypeRules = read(() => byPriority(readTable(dir, deviceTypeRulesTable)));
   const certificationRules = read(() => byPriority(readTable(dir, certificationRulesTable)));
   const certifications = read(() => readTable(dir, certificationsTable));
+  const processes = read(() => readTable(dir, processesTable));
+  const processRules = read(() => byPriority(readTable(dir, processRulesTable)));
+  const systemRules = read(() => byPriority(readTable(dir, systemRulesTable)));
   if (
     !roles ||
     !roleFamilies ||
@@ -76,7 +91,10 @@ export function loadTaxonomy(dir: string = TAXONOMY_DIR): Taxonomy {
     !workTypeRules ||
     !deviceTypeRules ||
     !certificationRules ||
-    !certifications
+    !certifications ||
+    !processes ||
+    !processRules ||
+    !systemRules
   ) {
     throw new TaxonomyError(issues);
   }
@@ -131,6 +149,8 @@ export function loadTaxonomy(dir: string = TAXONOMY_DIR): Taxonomy {
   check(deviceTypeRules, "domain", domainNames, "a domain in domains.csv");
   check(certifications, "domain", domainNames, "a domain in domains.csv");
   check(certificationRules, "code", codes, "a code in certifications.csv");
+  reserved(processes, "process");
+  check(processRules, "process", new Set(processes.rows.map((p) => p.process)), "a process in processes.csv");
   if (issues.length > 0) throw new TaxonomyError(issues);
 
   return {
@@ -142,6 +162,9 @@ export function loadTaxonomy(dir: string = TAXONOMY_DIR): Taxonomy {
     deviceTypeRules,
     certificationRules,
     certifications,
+    processes,
+    processRules,
+    systemRules,
   };
 }
 
@@ -162,4 +185,18 @@ export function mapWorkDomain(
 /** Certification code of a raw certification text, or undefined when no rule matches. */
 export function mapCertification(taxonomy: Taxonomy, raw: string | null | undefined): string | undefined {
   return matchCertification(taxonomy.certificationRules.rows, raw);
+}
+
+/** Process work type of a work order's work type (risk assessment, recall response…), or undefined. */
+export function mapProcess(taxonomy: Taxonomy, workType: string | null | undefined): string | undefined {
+  return matchProcess(taxonomy.processRules.rows, workType);
+}
+
+/** Equipment system of a work order (sterilizers, nurse call, dental…), or undefined. */
+export function mapSystem(
+  taxonomy: Taxonomy,
+  deviceType: string | null | undefined,
+  workType: string | null | undefined,
+): string | undefined {
+  return matchSystem(taxonomy.systemRules.rows, deviceType, workType);
 }

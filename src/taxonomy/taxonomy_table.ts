@@ -25,6 +25,11 @@ export interface TableSpec<Columns extends Record<string, Column<unknown>>> {
   readonly columns: Columns;
   /** Columns whose combined value must be unique in the file. */
   readonly key: readonly (keyof Columns & string)[];
+  /**
+   * A file added after the first release: a taxonomy folder written before it existed still loads,
+   * as if the file had a header and no rows.
+   */
+  readonly optional?: boolean;
 }
 
 export type RowOf<Spec> =
@@ -139,6 +144,7 @@ export function readTable<Columns extends Record<string, Column<unknown>>>(
   spec: TableSpec<Columns>,
 ): LoadedTable<RowOf<TableSpec<Columns>>> {
   const file = path.join(dir, spec.file);
+  if (!existsSync(file) && spec.optional) return { file, rows: [] };
   if (!existsSync(file)) {
     throw new TaxonomyError([
       {

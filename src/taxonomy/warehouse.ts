@@ -16,6 +16,8 @@ import type { Taxonomy } from "./taxonomy.ts";
 import type { Column, LoadedTable } from "./taxonomy_table.ts";
 import { TaxonomyError, type TaxonomyIssue } from "./taxonomy_error.ts";
 import { deviceTypeRulesTable, workTypeRulesTable } from "./work_domains.ts";
+import { systemRulesTable } from "./equipment_systems.ts";
+import { processRulesTable, processesTable } from "./work_processes.ts";
 
 /** What writing a table needs to know of its spec, whatever its row type. */
 interface AnySpec {
@@ -95,7 +97,8 @@ async function checkPatternsInDuckDB(
 /**
  * Creates (or replaces) taxonomy.roles, taxonomy.job_title_rules, taxonomy.domains,
  * taxonomy.work_type_rules, taxonomy.device_type_rules, taxonomy.certification_rules,
- * taxonomy.certifications and reference.market_pay. Runs inside the caller's transaction, if any.
+ * taxonomy.certifications, taxonomy.processes, taxonomy.process_rules, taxonomy.system_rules
+ * (empty when the optional files are absent) and reference.market_pay. Runs inside the caller's transaction, if any.
  */
 export async function loadTaxonomyIntoWarehouse(
   conn: DuckDBConnection,
@@ -107,6 +110,8 @@ export async function loadTaxonomyIntoWarehouse(
     taxonomy.workTypeRules,
     taxonomy.deviceTypeRules,
     taxonomy.certificationRules,
+    taxonomy.processRules,
+    taxonomy.systemRules,
   ]);
   await conn.run("create schema if not exists taxonomy");
   await conn.run("create schema if not exists reference");
@@ -119,6 +124,9 @@ export async function loadTaxonomyIntoWarehouse(
     [deviceTypeRulesTable, taxonomy.deviceTypeRules],
     [certificationRulesTable, taxonomy.certificationRules],
     [certificationsTable, taxonomy.certifications],
+    [processesTable, taxonomy.processes],
+    [processRulesTable, taxonomy.processRules],
+    [systemRulesTable, taxonomy.systemRules],
     [marketPayTable, marketPay],
   ];
   for (const [spec, table] of tables) await writeTable(conn, spec, table);

@@ -17,7 +17,10 @@ select
     coalesce(w.service_provider, 'in_house') = 'in_house' as is_in_house,
     w.labor_hours,
     w.vendor_cost as vendor_cost_usd,
-    w.parts_cost as parts_cost_usd
+    w.parts_cost as parts_cost_usd,
+    -- cross-cutting labels (null for most work): a process work type and an equipment system
+    d.process,
+    d.system
 from raw.work_orders as w
 join core.work_order_domains as d
     -- coalesce: a missing device type is a value of the pair, and equality must match it

@@ -27,7 +27,7 @@ org_values as (
     group by contributor_id, year
     union all
     select r.contributor_id, 'network_cyber_hours_share', r.year,
-        cast(sum(case when r.domain in ('networking_integration', 'cybersecurity') then r.hours else 0 end) as double)
+        cast(sum(case when r.domain in ('networking', 'integration', 'networking_integration', 'cybersecurity') then r.hours else 0 end) as double)
         / nullif(cast(sum(r.hours) as double), 0)
     from survey.contribution_rows as r
     where r.table_name = 'workload_quarterly'

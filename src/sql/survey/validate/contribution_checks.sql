@@ -5,7 +5,7 @@ from (
         case
             when table_name not in ('headcount_monthly', 'turnover_monthly', 'separations_by_type',
                 'workload_quarterly', 'inventory_yearly', 'requisitions', 'retention_km', 'pay_histogram',
-                'certifications_yearly')
+                'certifications_yearly', 'specialist_roles_yearly')
                 then 'unknown table ' || coalesce(table_name, 'null')
             when least(coalesce(headcount, 0), coalesce(headcount_start, 0), coalesce(headcount_end, 0),
                 coalesce(separations, 0), coalesce(voluntary_separations, 0), coalesce(at_risk, 0),
@@ -16,6 +16,7 @@ from (
             when events > at_risk then 'more events than people at risk (retention_km)'
             when voluntary_separations > separations then 'more voluntary separations than separations'
             when fte > headcount then 'more FTE than people (headcount_monthly)'
+            when table_name = 'certifications_yearly' and people > headcount then 'more holders than staff (certifications_yearly)'
             when table_name = 'pay_histogram' and people = 0 then 'an empty pay bin'
             when table_name = 'pay_histogram' and not (pay_upper_usd > pay_lower_usd) then 'a pay bin without width'
             when month_start > period_end or last_day(month_start) < period_start then 'a month outside the period'
