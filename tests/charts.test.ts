@@ -697,6 +697,57 @@ describe("pay and careers", () => {
     expect(projectedGapTitle(rows)).toBe(
       "By 2027, Cybersecurity is projected 2.2 FTE short: 3.0 FTE of forecast work against 0.8 FTE of staff. Staff fall from 10.0 FTE to 8.5 FTE (1.0 FTE leavers, 0.5 FTE retirements expected).",
     );
+    // a team of two: losses in whole people. 2.0 − 1.9 = 0.1 FTE expected to go: under one person
+    const tiny = [
+      {
+        ...base,
+        domain: "all",
+        supply_now_fte: 2,
+        projected_supply_fte: 1.9,
+        expected_leavers_fte: 0,
+        expected_retirements_fte: 0.1,
+        demand_fte: 2.8,
+        projected_gap_fte: 0.9,
+      },
+      {
+        ...base,
+        domain: "dental",
+        supply_now_fte: 1,
+        projected_supply_fte: 0.96,
+        expected_leavers_fte: 0,
+        expected_retirements_fte: 0.04,
+        demand_fte: 1.7,
+        projected_gap_fte: 0.74,
+      },
+    ];
+    expect(projectedGapTitle(tiny)).toBe(
+      "By 2027, Dental is projected 0.7 FTE short: 1.7 FTE of forecast work against 1.0 FTE of staff. Staff of about 2 people: fewer than one leaver or retirement expected by 2027.",
+    );
+    // 6 FTE losing 1.4: about 1 person
+    const small = [{ ...tiny[0], supply_now_fte: 6, projected_supply_fte: 4.6 }, tiny[1]];
+    expect(projectedGapTitle(small)).toMatch(
+      /Staff of about 6 people: about 1 person expected to leave or retire by 2027\.$/,
+    );
+  });
+  it("small organisations: nothing before the first staff, whole-people ticks, no $1 $1 $0 axis", async () => {
+    const { fromFirstStaff, headcountTitle } = await component("headcount-by-role");
+    const month = (m: string) => new Date(`${m}-28T00:00:00Z`);
+    const rows = [
+      { month_end: month("2019-12"), role_family: "generalist", headcount: 0 },
+      { month_end: month("2020-06"), role_family: "generalist", headcount: 0 },
+      { month_end: month("2020-07"), role_family: "generalist", headcount: 6 },
+      { month_end: month("2025-12"), role_family: "generalist", headcount: 6 },
+    ];
+    // the months before July 2020 are before the organisation's data: not drawn, not "from none"
+    expect(fromFirstStaff(rows).map((d: any) => d.month_end.getUTCMonth() + 1)).toEqual([7, 12]);
+    expect(headcountTitle(rows)).toBe("Headcount held at 6, 2020–2025");
+    const { integerTicks, usdAxisMax } = await component("findings");
+    expect(integerTicks(2)).toEqual([0, 1, 2]);
+    expect(integerTicks(0)).toEqual([0, 1]);
+    // 23 people, at most about 5 ticks: steps of ceil(23 / 5) = 5, up to 25
+    expect(integerTicks(23)).toEqual([0, 5, 10, 15, 20, 25]);
+    expect(usdAxisMax(0)).toBe(1000);
+    expect(usdAxisMax(50_000)).toBe(60_000);
   });
   it("compa-ratio: how many roles sit below their range midpoint", async () => {
     const { compaRatioTitle, compaRatioChart } = await component("compa-ratio");

@@ -231,3 +231,22 @@ describe("staffingGapHeadline()", () => {
     expect(gapModule.staffingWhatIf(gap, { cybersecurity: 1 }).specialistShortfallFte).toBeCloseTo(2.7, 10);
   });
 });
+
+describe("k of m, counts as shown, muted marks", () => {
+  it("writes 'k of m' only from 3 groups", () => {
+    expect(f.kOfM(2, 2, "role")).toBeUndefined();
+    expect(f.kOfM(1, 3, "role")).toBe("1 of 3 roles");
+  });
+  it("counts values below a threshold as they are shown", () => {
+    const ratio = (v: number) => v.toFixed(2);
+    // 0.996 shows as 1.00: not below 1.00; 0.994 shows as 0.99: below
+    expect(f.countShownBelow([0.996, 0.994, 1.2, null], 1, ratio)).toBe(1);
+  });
+  it("draws marks under 5 pale and names n under 30", () => {
+    expect(f.markOpacity(4)).toBeLessThan(1);
+    expect(f.markOpacity(5)).toBe(1);
+    expect(f.markOpacity(null)).toBe(1);
+    expect(f.nLabel(12)).toBe("n = 12");
+    expect(f.nLabel(30)).toBe("");
+  });
+});
