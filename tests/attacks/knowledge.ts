@@ -44,9 +44,15 @@ async function query(db: string, sql: string): Promise<Record<string, unknown>[]
 }
 
 export async function readKnowledge(db: string): Promise<Knowledge> {
-  const roleRows = await query(db, "SELECT DISTINCT role, role_family, primary_domain FROM core.job_title_roles");
+  const roleRows = await query(
+    db,
+    "SELECT DISTINCT role, role_family, primary_domain FROM core.job_title_roles",
+  );
   const roles = new Map(
-    roleRows.map((r) => [String(r.role), { family: String(r.role_family), domain: (r.primary_domain as string) ?? null }]),
+    roleRows.map((r) => [
+      String(r.role),
+      { family: String(r.role_family), domain: (r.primary_domain as string) ?? null },
+    ]),
   );
   const member = (r: Record<string, unknown>): Member => ({
     employee: `${r.employee_id}|${r.hire_on}`,
@@ -87,7 +93,10 @@ export async function readKnowledge(db: string): Promise<Knowledge> {
 }
 
 export async function readTruth(db: string): Promise<Truth> {
-  const rows = await query(db, "SELECT year, employee_id, hire_on, org_id, annual_pay_usd FROM core.pay_snapshots");
+  const rows = await query(
+    db,
+    "SELECT year, employee_id, hire_on, org_id, annual_pay_usd FROM core.pay_snapshots",
+  );
   return {
     pay: new Map(
       rows.map((r) => [`${r.org_id}|${r.year}|${r.employee_id}|${r.hire_on}`, Number(r.annual_pay_usd)]),

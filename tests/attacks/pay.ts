@@ -22,7 +22,10 @@ const PAY_MAX = 1_000_000;
 
 /** A column holds a pay statistic when its name says pay and its values are annual amounts. */
 export function isPayColumn(t: Table, c: string): boolean {
-  if (!/pay|salary|wage/i.test(c) || /ratio|premium|factor|compa|index|year|share|market|_n$|^n_|count|people|basis/i.test(c))
+  if (
+    !/pay|salary|wage/i.test(c) ||
+    /ratio|premium|factor|compa|index|year|share|market|_n$|^n_|count|people|basis/i.test(c)
+  )
     return false;
   const vals = t.rows.map((r) => r[c]).filter((v): v is number => typeof v === "number");
   return vals.length > 0 && vals.every((v) => v >= 1_000 && v <= PAY_MAX * 2);
@@ -96,7 +99,9 @@ function candidateGroups(row: Row, members: Member[], k: Knowledge): Member[][] 
 
 /** Products of up to three other numeric cells of a row, and the constants of the publication. */
 function divisors(row: Row, cols: string[]): { name: string; value: number }[] {
-  const cells = cols.map((c) => ({ name: c, value: row[c] })).filter((x): x is { name: string; value: number } => typeof x.value === "number" && x.value > 0);
+  const cells = cols
+    .map((c) => ({ name: c, value: row[c] }))
+    .filter((x): x is { name: string; value: number } => typeof x.value === "number" && x.value > 0);
   const out = [{ name: "1", value: 1 }];
   for (let i = 0; i < cells.length; i++) {
     out.push(cells[i]!);
@@ -130,12 +135,17 @@ function derivedPay(t: Table, payCol: string, otherCols: string[]): { cost: stri
       if (typeof c !== "number" || c === 0) continue;
       tried++;
       const p = r[payCol] as number;
-      for (const d of divisors(r, otherCols.filter((x) => x !== cost && !/year|^n$|_n$/.test(x)))) {
+      for (const d of divisors(
+        r,
+        otherCols.filter((x) => x !== cost && !/year|^n$|_n$/.test(x)),
+      )) {
         if (Math.abs(c / d.value - p) <= 51) ok.set(d.name, (ok.get(d.name) ?? 0) + 1);
       }
     }
     if (tried < 3) continue;
-    const best = [...ok.entries()].filter(([, n]) => n >= 0.9 * tried).sort((a, b) => a[0].length - b[0].length)[0];
+    const best = [...ok.entries()]
+      .filter(([, n]) => n >= 0.9 * tried)
+      .sort((a, b) => a[0].length - b[0].length)[0];
     if (best) found.push({ cost, divisor: best[0] });
   }
   return found;
@@ -166,7 +176,16 @@ export function payFacts(tables: Table[], k: Knowledge): Fact[] {
     const pays = num.filter((c) => isPayColumn(t, c));
     if (pays.length === 0) continue;
     const sizes = sizeColumns(t);
-    const derived = new Map(pays.map((p) => [p, derivedPay(t, p, num.filter((c) => c !== p && !pays.includes(c)))]));
+    const derived = new Map(
+      pays.map((p) => [
+        p,
+        derivedPay(
+          t,
+          p,
+          num.filter((c) => c !== p && !pays.includes(c)),
+        ),
+      ]),
+    );
     for (const row of t.rows) {
       const oy = orgYear(row, orgs);
       if (!oy) continue;
@@ -180,9 +199,17 @@ export function payFacts(tables: Table[], k: Knowledge): Fact[] {
         const ns = sizes.map((s) => row[s]).filter((v): v is number => typeof v === "number" && v > 0);
         const group = groups.find((g) => g.length > 0 && ns.includes(g.length));
         if (!group) continue;
-        const base = { file: t.name, column: p, org: oy.org, year: oy.year, members: group.map((m) => `${m.org}|${m.employee}`), q: quantileOf(p) };
+        const base = {
+          file: t.name,
+          column: p,
+          org: oy.org,
+          year: oy.year,
+          members: group.map((m) => `${m.org}|${m.employee}`),
+          q: quantileOf(p),
+        };
         const v = row[p];
-        if (typeof v === "number") facts.push({ ...base, lo: roundingInterval(v)[0], hi: roundingInterval(v)[1] });
+        if (typeof v === "number")
+          facts.push({ ...base, lo: roundingInterval(v)[0], hi: roundingInterval(v)[1] });
         for (const d of derived.get(p) ?? []) {
           const c = row[d.cost];
           const div = evalDivisor(row, d.divisor);
@@ -259,7 +286,12 @@ export async function boundPay(allFacts: Fact[], budgetMs = 90_000): Promise<Bou
         if (g === f || g.year !== f.year) continue;
         const gm = new Set(g.members);
         const diff = [...fm].filter((x) => !gm.has(x)).length + [...gm].filter((x) => !fm.has(x)).length;
-        if (diff >= 1 && diff <= 4 && (fm.has(person) !== gm.has(person) || diff === 0) && (g.members.length >= f.members.length || fm.has(person)))
+        if (
+          diff >= 1 &&
+          diff <= 4 &&
+          (fm.has(person) !== gm.has(person) || diff === 0) &&
+          (g.members.length >= f.members.length || fm.has(person))
+        )
           jobs.push([key, [f, g]]);
       }
     }
@@ -334,7 +366,8 @@ export async function boundPay(allFacts: Fact[], budgetMs = 90_000): Promise<Bou
       example: `${tight.file}.${tight.column}${tight.derived ? ` = ${tight.derived}` : ""} in [${tight.lo.toFixed(1)}, ${tight.hi.toFixed(1)}] for ${tight.members.length} people${proven ? "" : " (bounds not proven optimal)"}`,
     });
   }
-  if (Date.now() - started > budgetMs) console.warn(`pay-lp: time budget spent after ${bounds.length} bounds`);
+  if (Date.now() - started > budgetMs)
+    console.warn(`pay-lp: time budget spent after ${bounds.length} bounds`);
   return bounds;
 }
 
@@ -377,7 +410,10 @@ export function attackPayRounding(tables: Table[]): Finding[] {
           attack: "pay-unrounded",
           file: t.name,
           column: c,
-          detail: `${bad.length} values not multiples of $100, e.g. ${bad.slice(0, 3).map((r) => r[c]).join(", ")}`,
+          detail: `${bad.length} values not multiples of $100, e.g. ${bad
+            .slice(0, 3)
+            .map((r) => r[c])
+            .join(", ")}`,
         });
       const small = t.rows.filter(
         (r) =>
@@ -395,20 +431,29 @@ export function attackPayRounding(tables: Table[]): Finding[] {
     }
     // a pay statistic read back from a cost column is a pay figure too
     for (const p of num.filter((c) => isPayColumn(t, c))) {
-      for (const d of derivedPay(t, p, num.filter((c) => c !== p && !isPayColumn(t, c)))) {
+      for (const d of derivedPay(
+        t,
+        p,
+        num.filter((c) => c !== p && !isPayColumn(t, c)),
+      )) {
         const exact = t.rows
           .map((r) => {
             const c = r[d.cost];
             const div = evalDivisor(r, d.divisor);
             return typeof c === "number" && c > 0 && div ? c / div : null;
           })
-          .filter((v): v is number => v !== null && Math.abs(v - Math.round(v)) < 0.02 && Math.round(v) % 100 !== 0);
+          .filter(
+            (v): v is number => v !== null && Math.abs(v - Math.round(v)) < 0.02 && Math.round(v) % 100 !== 0,
+          );
         if (exact.length)
           out.push({
             attack: "pay-unrounded-derived",
             file: t.name,
             column: `${d.cost} / (${d.divisor})`,
-            detail: `${exact.length} values give back a pay statistic to the dollar, e.g. ${exact.slice(0, 3).map((v) => v.toFixed(2)).join(", ")}`,
+            detail: `${exact.length} values give back a pay statistic to the dollar, e.g. ${exact
+              .slice(0, 3)
+              .map((v) => v.toFixed(2))
+              .join(", ")}`,
           });
       }
     }

@@ -40,7 +40,9 @@ const baseName = (file: string) => path.basename(file).replace(/\.[0-9a-f]{8}(\.
 function arrowRows(file: string): Row[] {
   const t = tableFromIPC(readFileSync(file));
   const names = t.schema.fields.map((f) => f.name);
-  const dates = new Set(t.schema.fields.filter((f) => /Date|Timestamp/.test(String(f.type))).map((f) => f.name));
+  const dates = new Set(
+    t.schema.fields.filter((f) => /Date|Timestamp/.test(String(f.type))).map((f) => f.name),
+  );
   return t.toArray().map((r) => {
     const o = r.toJSON() as Record<string, unknown>;
     const row: Row = {};
@@ -60,13 +62,15 @@ function jsonTables(name: string, value: unknown, out: Table[]): void {
         name,
         rows: objects.map((o) => {
           const row: Row = {};
-          for (const [k, v] of Object.entries(o as object)) if (typeof v !== "object" || v === null) row[k] = plain(v);
+          for (const [k, v] of Object.entries(o as object))
+            if (typeof v !== "object" || v === null) row[k] = plain(v);
           return row;
         }),
       });
     }
     value.forEach((v, i) => {
-      if (v && typeof v === "object") for (const [k, w] of Object.entries(v)) jsonTables(`${name}[${i}].${k}`, w, out);
+      if (v && typeof v === "object")
+        for (const [k, w] of Object.entries(v)) jsonTables(`${name}[${i}].${k}`, w, out);
     });
   } else if (value && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) jsonTables(`${name}.${k}`, v, out);
@@ -88,7 +92,12 @@ export function readSite(dist: string): Table[] {
         name,
         rows: lines.map((l) => {
           const cells = l.split(",");
-          return Object.fromEntries(cols.map((c, i) => [c, cells[i] === "" ? null : Number.isNaN(Number(cells[i])) ? cells[i]! : Number(cells[i])]));
+          return Object.fromEntries(
+            cols.map((c, i) => [
+              c,
+              cells[i] === "" ? null : Number.isNaN(Number(cells[i])) ? cells[i]! : Number(cells[i]),
+            ]),
+          );
         }),
       });
     }
@@ -152,8 +161,13 @@ export function keyColumns(t: Table): string[] {
   const cols = new Set<string>();
   for (const r of t.rows) for (const k of Object.keys(r)) cols.add(k);
   return [...cols].filter((c) => {
-    if (/suppress|withheld|reason|rule|source|basis|label|noun|description|note|message|^is_/.test(c)) return false;
-    if (/^(year|month|quarter|month_end|quarter_start|as_of|snapshot_on|period|tenure_month|percentile|band_order)$/.test(c))
+    if (/suppress|withheld|reason|rule|source|basis|label|noun|description|note|message|^is_/.test(c))
+      return false;
+    if (
+      /^(year|month|quarter|month_end|quarter_start|as_of|snapshot_on|period|tenure_month|percentile|band_order)$/.test(
+        c,
+      )
+    )
       return true;
     return t.rows.every((r) => r[c] === null || typeof r[c] === "string");
   });
