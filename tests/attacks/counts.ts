@@ -10,18 +10,18 @@ import { keyColumns, numericColumns, type Row, type Table } from "./published.ts
 const MIN_CELL = 11;
 
 const COUNT_NAME =
-  /(headcount|separations|^n$|_n$|^n_|people|holders|leavers|hires|moves|promotions|trainees|certifications|certified|at_risk|events|filled|open_now|open_reqs|requisitions|incumbents|expiring|aged_|paid|technicians|members|contributors|rows)/i;
+  /(headcount|separations|^n$|_n$|^n_|people|holders|leavers|hires|moves|promotions|trainees|certifications|certified|at_risk|events|filled|open_now|open_reqs|requisitions|incumbents|expiring|aged_|paid|technicians|rows)/i;
+// whole words of a snake_case name ("separations" holds "ratio" but is a count); organisations are
+// not people: their counts are published by design
 const NOT_COUNT =
-  /(rate|share|per_|ratio|pct|percent|usd|cost|pay|hours|days|months|year|order|rank|band|assets|fte)/i;
+  /(^|_)(rate|share|per|ratio|pct|percent|usd|cost|pay|hours|days|months|year|order|rank|band|assets|fte|orgs|contributors)(_|$)/i;
 
 function wholeColumn(t: Table, c: string): boolean {
   return t.rows.every((r) => r[c] === null || (typeof r[c] === "number" && Number.isInteger(r[c])));
 }
 
 export function countColumns(t: Table): string[] {
-  return numericColumns(t).filter(
-    (c) => COUNT_NAME.test(c) && !NOT_COUNT.test(c.replace(/avg_headcount/, "")) && wholeColumn(t, c),
-  );
+  return numericColumns(t).filter((c) => COUNT_NAME.test(c) && !NOT_COUNT.test(c) && wholeColumn(t, c));
 }
 
 const small = (v: unknown): v is number => typeof v === "number" && v >= 1 && v < MIN_CELL;
@@ -175,7 +175,8 @@ export function attackAcrossFiles(tables: Table[]): Finding[] {
   for (const a of index)
     for (const b of index) {
       if (a === b) continue;
-      const shared = [...a.counts].filter((c) => b.counts.has(c));
+      // a column withheld everywhere in one file is not numeric there: take the other file's counts
+      const shared = [...b.counts].filter((c) => a.t.rows.some((r) => c in r));
       const keys = a.keys.filter((k) => b.keys.includes(k));
       if (!shared.length || keys.length < 2) continue;
       // the two files must describe the same cells: every key of each is shared

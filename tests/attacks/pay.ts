@@ -98,10 +98,18 @@ function candidateGroups(row: Row, members: Member[], k: Knowledge): Member[][] 
 }
 
 /** Products of up to three other numeric cells of a row, and the constants of the publication. */
+const CONSTANTS: [string, number][] = [
+  ["0.5", 0.5],
+  ["1.3", 1.3],
+];
+
 function divisors(row: Row, cols: string[]): { name: string; value: number }[] {
   const cells = cols
     .map((c) => ({ name: c, value: row[c] }))
     .filter((x): x is { name: string; value: number } => typeof x.value === "number" && x.value > 0);
+  // the publication's own constants (the Methodology page states them): replacement cost factor and
+  // benefits load
+  for (const [name, value] of CONSTANTS) cells.push({ name, value });
   const out = [{ name: "1", value: 1 }];
   for (let i = 0; i < cells.length; i++) {
     out.push(cells[i]!);
@@ -155,7 +163,8 @@ function evalDivisor(row: Row, divisor: string): number | null {
   if (divisor === "1") return 1;
   let v = 1;
   for (const c of divisor.split("*")) {
-    const x = row[c];
+    const constant = CONSTANTS.find(([name]) => name === c);
+    const x = constant ? constant[1] : row[c];
     if (typeof x !== "number" || x <= 0) return null;
     v *= x;
   }

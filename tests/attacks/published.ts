@@ -169,6 +169,10 @@ export function keyColumns(t: Table): string[] {
       )
     )
       return true;
-    return t.rows.every((r) => r[c] === null || typeof r[c] === "string");
+    // a column withheld in every row is a measure, not a label
+    return (
+      t.rows.some((r) => typeof r[c] === "string") &&
+      t.rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === "string")
+    );
   });
 }

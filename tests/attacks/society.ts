@@ -166,7 +166,7 @@ export function attackGreenwood(tables: Table[]): Finding[] {
           const vals = [a[s], b[s], a[lo], a[hi], b[lo], b[hi]];
           if (vals.some((v) => typeof v !== "number")) continue;
           const [s0, s1, l0, h0, l1, h1] = vals as number[];
-          if (s1 >= s0 || h1 >= 0.9999 || h0 >= 0.9999 || l1 <= 0) continue; // no event, or a clipped band
+          if (s1 >= s0 || h1 >= 0.9999 || (h0 >= 0.9999 && s0 < 0.99999) || l1 <= 0) continue; // no event, or a clipped band
           const v0 = s0 >= 0.99999 ? 0 : variance(s0, l0, h0);
           const v1 = variance(s1, l1, h1);
           if (v0 === null || v1 === null || v1 <= v0) continue;
