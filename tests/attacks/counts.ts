@@ -68,7 +68,11 @@ export function attackRateTimesDenominator(tables: Table[]): Finding[] {
   const out: Finding[] = [];
   for (const t of tables) {
     const num = numericColumns(t);
-    const rates = num.filter((c) => /rate|share|coverage|per_100|pct/i.test(c));
+    // rates of people only: a networked share is of devices, hours per FTE of work
+    const rates = num.filter(
+      (c) =>
+        /rate|share|coverage|per_100|pct/i.test(c) && !/network|asset|device|hours|cost|workload/i.test(c),
+    );
     const dens = num.filter(
       (c) => /headcount|^n$|_n$|fte|people|members/i.test(c) && !/per_|rate|share/i.test(c),
     );

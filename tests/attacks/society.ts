@@ -4,7 +4,14 @@
  * and keeps every release. Peer-group labels are read from the columns whose values include `all`.
  */
 import type { Finding } from "./pay.ts";
-import { keyColumns, numericColumns, type Row, type Table } from "./published.ts";
+import { keyColumns as labels, numericColumns, type Row, type Table } from "./published.ts";
+
+// a table's labels are looked up for every row: once per table
+const cache = new WeakMap<Table, string[]>();
+function keyColumns(t: Table): string[] {
+  if (!cache.has(t)) cache.set(t, labels(t));
+  return cache.get(t)!;
+}
 
 export interface Profile {
   org: string;
@@ -102,22 +109,28 @@ export function attackReleases(
     const old = before.find((b) => b.name === t.name);
     if (!old) continue;
     const was = publishedGroups(old);
+    const hits = new Map<string, { cells: number; example: string }>();
     for (const [cell, groups] of publishedGroups(t))
       for (const [g, r] of groups) {
         if (!was.get(cell)?.has(g)) continue;
         const m0 = new Set(members(r, profilesBefore));
         const m1 = new Set(members(r, profilesAfter));
         const diff = [...m1].filter((x) => !m0.has(x)).length + [...m0].filter((x) => !m1.has(x)).length;
-        if (diff >= 1 && diff <= 4) {
-          out.push({
-            attack: "society-release-difference",
-            file: t.name,
-            column: cell,
-            detail: `${g} published in both releases (${m0.size} then ${m1.size} orgs): the difference is ${diff} organisation(s)`,
-          });
-          break;
-        }
+        if (diff < 1 || diff > 4) continue;
+        const h = hits.get(g) ?? {
+          cells: 0,
+          example: `${cell} (${m0.size} then ${m1.size} orgs, ${diff} changed)`,
+        };
+        h.cells++;
+        hits.set(g, h);
       }
+    for (const [g, h] of hits)
+      out.push({
+        attack: "society-release-difference",
+        file: t.name,
+        column: g,
+        detail: `${h.cells} cells of ${g} published in both releases while 1 to 4 organisations joined or left, e.g. ${h.example}`,
+      });
   }
   return out;
 }
@@ -210,7 +223,9 @@ export function attackOrderStatistics(tables: Table[], profiles: Profile[]): Fin
     const pcol = keyColumns(t).find((c) => /percentile|^p$|quantile/i.test(c));
     if (!pcol) continue;
     const ncol = numericColumns(t).find((c) => /n_orgs|orgs|contributors|organisations/i.test(c));
-    const vals = valueColumns(t).filter((c) => c !== ncol && !/lower|upper/i.test(c));
+    // pooled pay percentiles are over people (from histograms), not over organisations
+    const vals = valueColumns(t).filter((c) => c !== ncol && !/lower|upper|pay|usd/i.test(c));
+    if (!vals.length) continue;
     let hits = 0;
     let example = "";
     for (const r of t.rows) {
