@@ -175,28 +175,37 @@ export function attackSubtraction(tables: Table[]): Finding[] {
 /** (d) a cell withheld in one file and published in another under the same keys and column name. */
 export function attackAcrossFiles(tables: Table[]): Finding[] {
   const out: Finding[] = [];
-  const index = tables.map((t) => ({ t, keys: keyColumns(t), counts: new Set(countColumns(t)) }));
+  const index = tables.map((t) => ({ t, keys: keyColumns(t), num: new Set(numericColumns(t)) }));
   for (const a of index)
     for (const b of index) {
       if (a === b) continue;
-      // a column withheld everywhere in one file is not numeric there: take the other file's counts
-      const shared = [...b.counts].filter((c) => a.t.rows.some((r) => c in r));
+      // a column withheld everywhere in one file is not numeric there: take the other file's columns
+      const shared = [...b.num].filter(
+        (c) => !b.keys.includes(c) && a.t.rows.some((r) => c in r && r[c] === null),
+      );
       const keys = a.keys.filter((k) => b.keys.includes(k));
       if (!shared.length || keys.length < 2) continue;
-      // the two files must describe the same cells: every key of each is shared
-      if (a.keys.length !== keys.length || b.keys.length !== keys.length) continue;
-      const byKey = new Map(b.t.rows.map((r) => [keys.map((k) => String(r[k])).join("|"), r]));
+      // the two files describe the same cell when they agree on the shared labels and every other
+      // label of each is `all` (turnover of role family all = turnover of domain all)
+      const onlyAll = (r: Row, own: string[]) =>
+        own.every((k) => keys.includes(k) || r[k] === "all" || r[k] === null);
+      const byKey = new Map(
+        b.t.rows.filter((r) => onlyAll(r, b.keys)).map((r) => [keys.map((k) => String(r[k])).join("|"), r]),
+      );
       for (const c of shared) {
+        const isCount = COUNT_NAME.test(c) && !NOT_COUNT.test(c);
         const hits = a.t.rows.filter((r) => {
+          if (r[c] !== null || !onlyAll(r, a.keys)) return false;
           const o = byKey.get(keys.map((k) => String(r[k])).join("|"));
-          return r[c] === null && o && typeof o[c] === "number" && (o[c] as number) < MIN_CELL;
+          // a withheld count is a leak when it is small; any other withheld value is a leak as it is
+          return o && typeof o[c] === "number" && (!isCount || (o[c] as number) < MIN_CELL);
         });
         if (hits.length)
           out.push({
-            attack: "count-across-files",
+            attack: "withheld-published-elsewhere",
             file: `${a.t.name} / ${b.t.name}`,
             column: c,
-            detail: `${hits.length} cells withheld in the first and published under 11 in the second, e.g. ${show(hits[0]!, keys)}`,
+            detail: `${hits.length} cells withheld in the first and published in the second, e.g. ${show(hits[0]!, keys)}`,
           });
       }
     }

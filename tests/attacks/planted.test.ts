@@ -136,7 +136,19 @@ describe("count attacks find planted leaks", () => {
   it("a cell withheld in one file and published in another", () => {
     const a: Table = { name: "a", rows: [{ org_id: "Org A", year: 2024, separations: null }] };
     const b: Table = { name: "b", rows: [{ org_id: "Org A", year: 2024, separations: 4 }] };
-    expect(attackAcrossFiles([a, b]).map((f) => f.attack)).toEqual(["count-across-files"]);
+    expect(attackAcrossFiles([a, b]).map((f) => f.attack)).toEqual(["withheld-published-elsewhere"]);
+  });
+
+  it("a rate withheld in one file and published in another whose other labels are `all`", () => {
+    const a: Table = {
+      name: "turnover",
+      rows: [{ org_id: "Org A", year: 2024, role_family: "all", turnover_rate: null }],
+    };
+    const b: Table = {
+      name: "cost",
+      rows: [{ org_id: "Org A", year: 2024, domain: "all", turnover_rate: 0.2 }],
+    };
+    expect(attackAcrossFiles([a, b]).map((f) => f.column)).toEqual(["turnover_rate"]);
   });
 
   it("a pseudonym whose headcounts are one organisation's staff", () => {
