@@ -131,7 +131,10 @@ function divisors(row: Row, cols: string[]): { name: string; value: number }[] {
  * published, then the statistic is read back from the cost, to the precision of the cost.
  */
 function derivedPay(t: Table, payCol: string, otherCols: string[]): { cost: string; divisor: string }[] {
-  const costCols = otherCols.filter((c) => /cost|usd|spend|amount/i.test(c) && c !== payCol);
+  // a market reference figure is public, not staff pay
+  const costCols = otherCols.filter(
+    (c) => /cost|usd|spend|amount/i.test(c) && !/market|reference|benchmark/i.test(c) && c !== payCol,
+  );
   const sample = t.rows.filter((r) => typeof r[payCol] === "number").slice(0, 40);
   if (sample.length < 3) return [];
   const found: { cost: string; divisor: string }[] = [];
