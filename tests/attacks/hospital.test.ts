@@ -16,6 +16,19 @@ import { attackOrderStatistics } from "./society.ts";
 
 const show = (f: Finding[]) => f.map((x) => `${x.attack} ${x.file} ${x.column}: ${x.detail}`);
 
+/**
+ * Attacks that find something on the code this suite was written against (branch iatt, see
+ * attack-findings in the report): their names say so, so a red test reads as a known leak until the
+ * disclosure work (issue 19) closes it. Remove an entry when its test passes.
+ */
+const KNOWN_LEAKS: Record<string, string[]> = {
+  default: ["public-counts", "reidentify"],
+  "step-pay": ["public-counts", "reidentify"],
+  "one-organisation": ["pay-rounding", "public-counts"],
+};
+const named = (fixture: string, attack: string, title: string) =>
+  (KNOWN_LEAKS[fixture.split(" ")[0]!] ?? []).includes(attack) ? `${title} — KNOWN LEAK (issue 19)` : title;
+
 const FIXTURES: { name: string; input: () => Promise<string> }[] = [
   { name: "default sample", input: () => sample("default") },
   {
@@ -41,24 +54,49 @@ for (const fixture of FIXTURES) {
 
     for (const audience of ["internal", "public"] as const)
       for (const where of ["site", "export"] as const) {
-        it(`pay-lp: no person's pay within ±$2,000 or ±3% (${audience} ${where})`, async () => {
-          const found = await attackPayLP(pub[audience][where], know, truth);
-          expect(show(found)).toEqual([]);
-        }, 300_000);
+        it(
+          named(
+            fixture.name,
+            "pay-lp",
+            `pay-lp: no person's pay within ±$2,000 or ±3% (${audience} ${where})`,
+          ),
+          async () => {
+            const found = await attackPayLP(pub[audience][where], know, truth);
+            expect(show(found)).toEqual([]);
+          },
+          300_000,
+        );
 
-        it(`pay-rounding: every pay figure a multiple of $100 from 5+ people (${audience} ${where})`, () => {
-          expect(show(attackPayRounding(pub[audience][where]))).toEqual([]);
-        });
+        it(
+          named(
+            fixture.name,
+            "pay-rounding",
+            `pay-rounding: every pay figure a multiple of $100 from 5+ people (${audience} ${where})`,
+          ),
+          () => {
+            expect(show(attackPayRounding(pub[audience][where]))).toEqual([]);
+          },
+        );
       }
 
     for (const where of ["site", "export"] as const) {
-      it(`public counts: none under 11, direct or derived (${where})`, () => {
-        expect(show(attackPublicCounts(pub.public[where]))).toEqual([]);
-      });
+      it(
+        named(fixture.name, "public-counts", `public counts: none under 11, direct or derived (${where})`),
+        () => {
+          expect(show(attackPublicCounts(pub.public[where]))).toEqual([]);
+        },
+      );
 
-      it(`re-identification: no pseudonym matched to a known organisation (${where})`, () => {
-        expect(show(attackReidentify(pub.public[where], know))).toEqual([]);
-      });
+      it(
+        named(
+          fixture.name,
+          "reidentify",
+          `re-identification: no pseudonym matched to a known organisation (${where})`,
+        ),
+        () => {
+          expect(show(attackReidentify(pub.public[where], know))).toEqual([]);
+        },
+      );
     }
 
     it("benchmark percentile bands are no organisation's exact value (public site)", () => {

@@ -31,6 +31,8 @@ async function cli(args: string[]): Promise<void> {
     throw new Error(`htm-workforce ${args.join(" ")}: exit ${r.code}\n${r.stderr}${r.stdout}`.slice(0, 4000));
 }
 
+// "KNOWN LEAK" names an attack that finds something on the code this suite was written against (branch
+// iatt): a red test there is the leak issue 22 asks to close; drop the words when it passes.
 describe("attacks on the society site (20 sample organisations, two releases)", () => {
   let before: Table[];
   let after: Table[];
@@ -84,11 +86,11 @@ describe("attacks on the society site (20 sample organisations, two releases)", 
     expect(show(attackNearGroups(after, profiles))).toEqual([]);
   });
 
-  it("no cell published in two releases whose group changed by 1 to 4 organisations", () => {
+  it("no cell published in two releases whose group changed by 1 to 4 organisations — KNOWN LEAK (issue 22)", () => {
     expect(show(attackReleases(before, after, profilesBefore, profiles))).toEqual([]);
   });
 
-  it("no Kaplan-Meier band gives back whole at-risk and event counts (Greenwood inverted)", () => {
+  it("no Kaplan-Meier band gives back whole at-risk and event counts (Greenwood inverted) — KNOWN LEAK (issue 22)", () => {
     expect(show(attackGreenwood(after))).toEqual([]);
   });
 
@@ -96,7 +98,7 @@ describe("attacks on the society site (20 sample organisations, two releases)", 
     expect(show(attackSubtraction(after))).toEqual([]);
   });
 
-  it("no percentile band is one organisation's exact value", () => {
+  it("no percentile band is one organisation's exact value — KNOWN LEAK (issue 22)", () => {
     expect(show(attackOrderStatistics(after, profiles))).toEqual([]);
   });
 });
