@@ -162,6 +162,13 @@ function derivedPay(t: Table, payCol: string, otherCols: string[]): { cost: stri
   return found;
 }
 
+/** A cost computed from a public market figure (where the staff median is withheld) gives back that figure, not pay. */
+function isMarketFigure(row: Row, v: number): boolean {
+  return Object.entries(row).some(
+    ([c, x]) => /market|reference|benchmark/i.test(c) && typeof x === "number" && Math.abs(x - v) <= 1,
+  );
+}
+
 function evalDivisor(row: Row, divisor: string): number | null {
   if (divisor === "1") return 1;
   let v = 1;
@@ -225,7 +232,7 @@ export function payFacts(tables: Table[], k: Knowledge): Fact[] {
         for (const d of derived.get(p) ?? []) {
           const c = row[d.cost];
           const div = evalDivisor(row, d.divisor);
-          if (typeof c !== "number" || c <= 0 || div === null) continue;
+          if (typeof c !== "number" || c <= 0 || div === null || isMarketFigure(row, c / div)) continue;
           const [clo, chi] = roundingInterval(c);
           // float32 cells carry ~7 significant digits: widen by that much
           const slack = 1e-6 * (c / div);
@@ -458,7 +465,7 @@ export function attackPayRounding(tables: Table[]): Finding[] {
           .map((r) => {
             const c = r[d.cost];
             const div = evalDivisor(r, d.divisor);
-            return typeof c === "number" && c > 0 && div ? c / div : null;
+            return typeof c === "number" && c > 0 && div && !isMarketFigure(r, c / div) ? c / div : null;
           })
           .filter(
             (v): v is number => v !== null && Math.abs(v - Math.round(v)) < 0.02 && Math.round(v) % 100 !== 0,
