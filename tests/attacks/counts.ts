@@ -254,7 +254,7 @@ export function attackReidentify(tables: Table[], k: Knowledge): Finding[] {
   }
   const out: Finding[] = [];
   // a publication of one organisation names it by being published: there is no one to confuse it with
-  if (k.orgs.length < 2) return out;
+  if (k.orgs.filter((o) => k.headcountByMonth.has(o.org)).length < 2) return out;
   for (const [pseudo, b] of beds) {
     const fits = k.orgs.filter((o) => o.beds === b);
     if (fits.length === 1)
