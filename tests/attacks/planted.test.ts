@@ -1,0 +1,224 @@
+/**
+ * The attacks have teeth: each one, given a small publication with a leak planted by hand (worked
+ * out in the comments), finds it. Without these, an attack that silently reads nothing would pass.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  attackAcrossFiles,
+  attackDirectCounts,
+  attackRateTimesDenominator,
+  attackReidentify,
+  attackSubtraction,
+} from "./counts.ts";
+import type { Knowledge, Member } from "./knowledge.ts";
+import { attackPayLP, attackPayRounding } from "./pay.ts";
+import type { Table } from "./published.ts";
+import {
+  attackGreenwood,
+  attackNearGroups,
+  attackOrderStatistics,
+  attackReleases,
+  type Profile,
+} from "./society.ts";
+
+const member = (employee: string, role: string): Member => ({
+  employee,
+  org: "H1",
+  year: 2024,
+  role,
+  family: role === "Imaging Specialist" ? "specialist" : "generalist",
+  domain: role === "Imaging Specialist" ? "imaging" : "general_biomed",
+});
+
+const knowledge: Knowledge = {
+  paid: [...["a", "b", "c", "d", "e"].map((e) => member(e, "BMET I")), member("f", "Imaging Specialist")],
+  leavers: [],
+  headcountByMonth: new Map([
+    [
+      "H1",
+      new Map([
+        ["2024-01-31", 40],
+        ["2024-02-29", 41],
+        ["2024-03-31", 43],
+      ]),
+    ],
+    [
+      "H2",
+      new Map([
+        ["2024-01-31", 25],
+        ["2024-02-29", 25],
+        ["2024-03-31", 26],
+      ]),
+    ],
+  ]),
+  orgs: [
+    { org: "H1", name: "Hospital One", beds: 410 },
+    { org: "H2", name: "Hospital Two", beds: 150 },
+  ],
+  roles: new Map([
+    ["BMET I", { family: "generalist", domain: "general_biomed" }],
+    ["Imaging Specialist", { family: "specialist", domain: "imaging" }],
+  ]),
+};
+
+describe("pay attacks find planted leaks", () => {
+  it("a one-person pay group is that person's pay (MIP bound of zero width)", async () => {
+    const t: Table = {
+      name: "pay",
+      rows: [
+        { org_id: "H1", year: 2024, role: "BMET I", n: 5, median_pay: 52_000 },
+        { org_id: "H1", year: 2024, role: "Imaging Specialist", n: 1, median_pay: 88_700 },
+      ],
+    };
+    const found = await attackPayLP([t], knowledge);
+    // f alone: 88,650 ≤ pay ≤ 88,750; the five BMET I are only known to straddle 52,000
+    expect(found.map((f) => f.detail)).toEqual([expect.stringMatching(/person f\|?.*\[88650, 88750\]/)]);
+  });
+
+  it("an unrounded figure, a group of 3, and a median given back to the dollar by a cost column", () => {
+    const rows = [50_000, 60_000, 70_000, 80_000].map((p, i) => ({
+      org_id: "H1",
+      year: 2020 + i,
+      n_paid: 6,
+      supply_fte: 4,
+      turnover_rate: 0.25,
+      base_pay_usd: p,
+      // turnover cost = median (before rounding) × FTE × rate × 0.5: 50,049 × 4 × 0.25 × 0.5 = 25,024.5
+      turnover_cost_usd: (p + 49) * 4 * 0.25 * 0.5,
+    }));
+    const found = attackPayRounding([
+      { name: "cost", rows },
+      { name: "pay", rows: [{ org_id: "H1", role: "X", n: 3, median_pay: 61_283 }] },
+    ]);
+    expect(found.map((f) => f.attack).sort()).toEqual([
+      "pay-small-group",
+      "pay-unrounded",
+      "pay-unrounded-derived",
+    ]);
+  });
+});
+
+describe("count attacks find planted leaks", () => {
+  it("a count of 3, a whole FTE of 3, and a rate times its headcount", () => {
+    const t: Table = {
+      name: "t",
+      rows: [
+        {
+          org_id: "Org A",
+          year: 2024,
+          role_family: "all",
+          separations: 3,
+          supply_fte: 3,
+          headcount: 40,
+          turnover_rate: 0.05,
+        },
+      ],
+    };
+    expect(attackDirectCounts([t]).map((f) => f.attack)).toEqual(["count-direct", "count-fte"]);
+    // 0.05 × 40 = 2 leavers
+    expect(attackRateTimesDenominator([t]).map((f) => f.column)).toContain("turnover_rate × headcount");
+  });
+
+  it("a withheld cell as the total minus its siblings, once the column is seen to add up", () => {
+    const year = (y: number, a: number | null, b: number) => [
+      { org_id: "Org A", year: y, role_family: "all", separations: (a ?? 7) + b },
+      { org_id: "Org A", year: y, role_family: "generalist", separations: a },
+      { org_id: "Org A", year: y, role_family: "specialist", separations: b },
+    ];
+    const t: Table = {
+      name: "t",
+      rows: [...year(2021, 12, 13), ...year(2022, 11, 15), ...year(2023, 14, 11), ...year(2024, null, 12)],
+    };
+    // 2024: 19 − 12 = 7 generalist leavers
+    expect(attackSubtraction([t]).map((f) => f.detail)).toEqual([expect.stringMatching(/separations = 7/)]);
+  });
+
+  it("a cell withheld in one file and published in another", () => {
+    const a: Table = { name: "a", rows: [{ org_id: "Org A", year: 2024, separations: null }] };
+    const b: Table = { name: "b", rows: [{ org_id: "Org A", year: 2024, separations: 4 }] };
+    expect(attackAcrossFiles([a, b]).map((f) => f.attack)).toEqual(["withheld-published-elsewhere"]);
+  });
+
+  it("a rate withheld in one file and published in another whose other labels are `all`", () => {
+    const a: Table = {
+      name: "turnover",
+      rows: [{ org_id: "Org A", year: 2024, role_family: "all", turnover_rate: null }],
+    };
+    const b: Table = {
+      name: "cost",
+      rows: [{ org_id: "Org A", year: 2024, domain: "all", turnover_rate: 0.2 }],
+    };
+    expect(attackAcrossFiles([a, b]).map((f) => f.column)).toEqual(["turnover_rate"]);
+  });
+
+  it("a pseudonym whose headcounts are one organisation's staff", () => {
+    const t: Table = {
+      name: "hc",
+      rows: [
+        { org_id: "Org B", month_end: "2024-01-31", role_family: "all", headcount: 25 },
+        { org_id: "Org B", month_end: "2024-02-29", role_family: "all", headcount: 25 },
+        { org_id: "Org B", month_end: "2024-03-31", role_family: "all", headcount: 26 },
+        { org_id: "Org A", month_end: "2024-01-31", role_family: "all", headcount: null },
+      ],
+    };
+    expect(attackReidentify([t], knowledge).map((f) => f.detail)).toEqual([
+      expect.stringMatching(/Org B is H2/),
+    ]);
+  });
+});
+
+describe("society attacks find planted leaks", () => {
+  const profiles: Profile[] = ["O1", "O2", "O3", "O4", "O5", "O6"].map((org, i) => ({
+    org,
+    facility_type: i < 5 ? "community_hospital" : "academic_medical_center",
+    bed_band: "300_499",
+    region: "Midwest",
+  }));
+  const band = (facility_type: string, value: number) => ({
+    facility_type,
+    bed_band: "all",
+    region: "all",
+    metric: "turnover",
+    year: 2024,
+    percentile: 0.5,
+    metric_value: value,
+  });
+
+  it("two published groups that differ by one organisation", () => {
+    const t: Table = { name: "bands", rows: [band("all", 0.12), band("community_hospital", 0.11)] };
+    expect(attackNearGroups([t], profiles).map((f) => f.attack)).toEqual(["society-near-groups"]);
+  });
+
+  it("a cell published before and after one organisation joined", () => {
+    const t: Table = { name: "bands", rows: [band("all", 0.12)] };
+    const u: Table = { name: "bands", rows: [band("all", 0.13)] };
+    expect(attackReleases([t], [u], profiles.slice(0, 5), profiles).map((f) => f.attack)).toEqual([
+      "society-release-difference",
+    ]);
+  });
+
+  it("a median of 5 organisations is the 3rd organisation's value", () => {
+    const t: Table = { name: "bands", rows: [band("community_hospital", 0.11)] };
+    expect(attackOrderStatistics([t], profiles).map((f) => f.attack)).toEqual(["society-order-statistic"]);
+  });
+
+  it("a Kaplan-Meier band with Greenwood's plain variance gives back n and d", () => {
+    // 50 at risk, 10 leave in month 1; 30 at risk, 6 leave in month 2 (bands below 1, not clipped)
+    const s1 = 1 - 10 / 50;
+    const v1 = 10 / (50 * 40);
+    const s2 = s1 * (1 - 6 / 30);
+    const v2 = v1 + 6 / (30 * 24);
+    const z = 1.959964;
+    const row = (m: number, s: number, v: number) => ({
+      group_value: "all",
+      tenure_month: m,
+      survival: s,
+      ci_lower: s - z * s * Math.sqrt(v),
+      ci_upper: s + z * s * Math.sqrt(v),
+    });
+    const t: Table = { name: "km", rows: [row(0, 1, 0), row(1, s1, v1), row(2, s2, v2)] };
+    expect(attackGreenwood([t]).map((f) => f.detail)).toEqual([
+      expect.stringMatching(/at risk 50\.00, events 10\.00/),
+    ]);
+  });
+});
