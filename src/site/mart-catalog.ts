@@ -250,8 +250,31 @@ export const MART_DISCLOSURE = {
     grain: "org_id, year, domain ('specialist' and 'all' = the totals)",
     keys: ["org_id", "year", "domain"],
     totals: [ORG, { columns: ["domain"] }],
-    additive: ["demand_fte", "supply_fte", "gap_fte", "shortfall_fte"],
-    keep: ["is_specialist", "is_total", "specialist_rank", "is_complete_year", "is_latest_complete_year"],
+    additive: [
+      "demand_fte",
+      "supply_fte",
+      "gap_fte",
+      "shortfall_fte",
+      "qualified_supply_fte",
+      "leadership_fte",
+    ],
+    keep: [
+      "is_specialist",
+      "is_total",
+      "specialist_rank",
+      "is_complete_year",
+      "is_latest_complete_year",
+      "supply_basis",
+    ],
+  },
+  // Who does each domain's work (issue 20): hours by role family, vendors and unattributed work apart;
+  // people counts technicians (a count of people, so small cells follow the people rules).
+  work_coverage: {
+    grain: "org_id, year, domain, covered_by",
+    keys: ["org_id", "year", "domain", "covered_by"],
+    totals: [ORG],
+    people: ["people"],
+    additive: ["work_orders", "hours"],
   },
   // Budget brief (issue 13). fte_cost prices an FTE at a median of at least min_pay_group people (n_paid;
   // null when the market figure is used instead), so its pay figures are pay levels of that group.
