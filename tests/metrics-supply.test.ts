@@ -9,8 +9,9 @@
  *   T3 Imaging Specialist 1.0 FTE: 1,200 h imaging (CT PM), 400 h general biomed           = 1,600 h
  *   T4 BMET II 1.0 FTE hired 2024-07-01 (184 of 366 days), no logged work
  *   M1 HTM Manager 1.0 FTE: 160 h general biomed
- *   one vendor CT repair, no hours, $5,000.
- * Organisation B: one BMET II 1.0 FTE; its one work order (800 h facilities) names no technician.
+ *   vendor work: CT repairs A08 (no hours, $5,000) and A09 (2 h, $4,000); pump repair A10 (no hours, $800).
+ * Organisation B: one BMET II 1.0 FTE; its in-house work order (800 h facilities) names no technician;
+ *   vendor sterilizer repairs B02 (4 h, $600), B03 (2 h, $300), B04 (no hours, $900).
  */
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -110,9 +111,52 @@ describe("supply allocated by each technician's own hours", () => {
       { domain: "general_biomed", covered_by: "generalist", work_orders: 1, hours: 1000, people: 1 },
       { domain: "general_biomed", covered_by: "leadership", work_orders: 1, hours: 160, people: 1 },
       { domain: "general_biomed", covered_by: "specialist", work_orders: 1, hours: 400, people: 1 },
+      { domain: "general_biomed", covered_by: "vendor", work_orders: 1, hours: 0, people: null },
       { domain: "imaging", covered_by: "specialist", work_orders: 1, hours: 1200, people: 1 },
-      { domain: "imaging", covered_by: "vendor", work_orders: 1, hours: 0, people: null },
+      { domain: "imaging", covered_by: "vendor", work_orders: 2, hours: 2, people: null },
       { domain: "networking_integration", covered_by: "generalist", work_orders: 1, hours: 200, people: 1 },
     ]);
+  });
+});
+
+describe("vendor price per hour only where enough vendor work records hours (share 0.5 by default)", () => {
+  async function rate(org: string, domain: string) {
+    const [r] =
+      await w.rows(`select vendor_hours_share, vendor_cost_per_hour_usd, vendor_cost_per_work_order_usd,
+        vendor_rate_basis, vendor_rate_note
+      from marts.make_or_buy where org_id = '${org}' and domain = '${domain}' and year = 2024`);
+    return r;
+  }
+  it("prices per hour when at least half the vendor work orders record hours and the rate is plausible", async () => {
+    // B facilities: 2 of 3 vendor work orders record hours; (600 + 300) / (4 + 2) = $150 an hour
+    expect(await rate("B", "facilities_support")).toEqual({
+      vendor_hours_share: 2 / 3,
+      vendor_cost_per_hour_usd: 150,
+      vendor_cost_per_work_order_usd: (600 + 300 + 900) / 3,
+      vendor_rate_basis: "hour",
+      vendor_rate_note: null,
+    });
+  });
+  it("prices per work order when too few record hours", async () => {
+    // A general biomed: the one vendor work order records none
+    expect(await rate("A", "general_biomed")).toMatchObject({
+      vendor_hours_share: 0,
+      vendor_cost_per_hour_usd: null,
+      vendor_cost_per_work_order_usd: 800,
+      vendor_rate_basis: "work_order",
+      vendor_rate_note: "few_hours",
+    });
+  });
+  it("never gives a rate of $1,000 an hour or more", async () => {
+    // A imaging: half record hours, but $4,000 / 2 h = $2,000 an hour: per work order (5,000 + 4,000) / 2
+    expect(await rate("A", "imaging")).toMatchObject({
+      vendor_hours_share: 0.5,
+      vendor_cost_per_hour_usd: null,
+      vendor_cost_per_work_order_usd: 4500,
+      vendor_rate_basis: "work_order",
+      vendor_rate_note: "implausible_rate",
+    });
+    const high = await w.rows(`select * from marts.make_or_buy where vendor_cost_per_hour_usd >= 1000`);
+    expect(high).toEqual([]);
   });
 });

@@ -267,8 +267,17 @@ async function writeSettings(conn: DuckDBConnection, settings: Settings): Promis
     cast($survey_publish_contributor_names as boolean) as survey_publish_contributor_names,
     cast($min_pay_quartile_group as integer) as min_pay_quartile_group,
     cast($pay_rounding_usd as double) as pay_rounding_usd,
-    cast($min_benchmark_age_months as integer) as min_benchmark_age_months`,
-    { ...settings, as_of: settings.as_of ?? null, history_start: settings.history_start ?? null },
+    cast($min_benchmark_age_months as integer) as min_benchmark_age_months,
+    cast($vendor_hours_min_share as double) as vendor_hours_min_share,
+    cast($vendor_takeover_share as double) as vendor_takeover_share,
+    cast($wage_growth_rate as double) as wage_growth_rate,
+    cast($hires_training_cost_usd as double) as hires_training_cost_usd`,
+    {
+      ...settings,
+      as_of: settings.as_of ?? null,
+      history_start: settings.history_start ?? null,
+      hires_training_cost_usd: settings.hires_training_cost_usd ?? null,
+    },
   );
 }
 

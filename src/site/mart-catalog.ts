@@ -318,8 +318,8 @@ export const MART_DISCLOSURE = {
       ratios: ["in_house_cost_per_hour_usd"],
       sums: ["in_house_cost_of_vendor_hours_usd"],
     },
-    measures: ["vendor_cost_per_hour_usd"],
-    keep: ["in_house_cost_basis"],
+    measures: ["vendor_cost_per_hour_usd", "vendor_hours_share", "vendor_cost_per_work_order_usd"],
+    keep: ["in_house_cost_basis", "vendor_rate_basis", "vendor_rate_note"],
   },
   projected_supply: {
     grain: "org_id, year, domain",
