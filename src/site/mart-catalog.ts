@@ -267,6 +267,28 @@ export const MART_DISCLOSURE = {
       "supply_basis",
     ],
   },
+  // Evidence of strain from the work orders (issue 20): counts of work orders, no person.
+  cm_backlog: {
+    grain: "org_id, month_end, domain",
+    keys: ["org_id", "month_end", "domain"],
+    totals: [ORG, { columns: ["domain"] }],
+    additive: ["open_work_orders", "open_over_30_days", "opened", "completed"],
+    measures: ["median_age_days", "oldest_age_days"],
+  },
+  turnaround: {
+    grain: "org_id, year, domain",
+    keys: ["org_id", "year", "domain"],
+    totals: [ORG, { columns: ["domain"] }],
+    additive: ["completed_work_orders"],
+    measures: ["median_days", "p90_days", "in_house_median_days"],
+  },
+  scheduled_on_time: {
+    grain: "org_id, year, domain",
+    keys: ["org_id", "year", "domain"],
+    totals: [ORG, { columns: ["domain"] }],
+    additive: ["due_work_orders", "on_time", "late"],
+    measures: ["on_time_share"],
+  },
   // Who does each domain's work (issue 20): hours by role family, vendors and unattributed work apart;
   // people counts technicians (a count of people, so small cells follow the people rules).
   work_coverage: {

@@ -17,7 +17,8 @@ select
     coalesce(w.service_provider, 'in_house') = 'in_house' as is_in_house,
     w.labor_hours,
     w.vendor_cost as vendor_cost_usd,
-    w.parts_cost as parts_cost_usd
+    w.parts_cost as parts_cost_usd,
+    w.due_date as due_on
 from raw.work_orders as w
 join core.work_order_domains as d
     -- coalesce: a missing device type is a value of the pair, and equality must match it
