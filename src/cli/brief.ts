@@ -10,12 +10,13 @@ import { DEFAULT_SITE_DIR, buildSite } from "../site/site-build.ts";
 import { serveStatic } from "../site/static-server.ts";
 import { UsageError } from "./usage-error.ts";
 
-const HELP = `usage: htm-workforce brief --out FILE.pdf [--org ORG_ID] [--add DOMAIN=FTE[,DOMAIN=FTE]]
+const HELP = `usage: htm-workforce brief --out FILE.pdf [--org ORG_ID] [--add DOMAIN=±FTE[,DOMAIN=±FTE]]
                           [--paper letter|a4] [--for TEXT] [--site DIR] [--rebuild]
 
 Prints the budget brief of the built site (default dist/) to a one-page PDF with Chromium.
   --org        organisation to print (default: all organisations)
-  --add        what-if: FTE to add per competency domain, e.g. networking_integration=1.5,cybersecurity=1
+  --add        what-if: FTE to add (negative: to cut) per competency domain, e.g.
+               networking_integration=1.5,cybersecurity=1 or general_biomed=-1
   --paper      letter (default) or a4
   --for        the "prepared for" line (default: HTM leadership and finance of the organisation)
   --rebuild    build the site from the warehouse first`;
@@ -27,19 +28,27 @@ const PAPER = {
   a4: { format: "A4", widthIn: 210 / 25.4, heightIn: 297 / 25.4 },
 } as const;
 
-const SCENARIO_ENTRY = /^[a-z_][a-z0-9_]*=\d+(\.\d+)?$/;
+interface ScenarioModule {
+  parseScenario(
+    text: string | undefined,
+    domains?: string[],
+  ): { scenario: Record<string, number>; errors: string[] };
+  formatScenario(scenario: Record<string, number>, order?: string[]): string;
+}
+// The page's own parser (reports/components/scenario.js): one reading of a scenario for the page and the CLI.
+const { parseScenario, formatScenario } = (await import(
+  new URL("../../reports/components/scenario.js", import.meta.url).href
+)) as ScenarioModule;
 
-/** Checks `--add` ("domain=fte,domain=fte"); the page ignores what it cannot read, so refuse it here. */
+/**
+ * Checks `--add` ("domain=fte,domain=-fte": cuts are negative) with the page's parser; which domains exist
+ * is the taxonomy's, checked by the page itself once it has loaded (see run).
+ */
 export function parseAdd(text: string | undefined): string | undefined {
   if (text === undefined || text.trim() === "") return undefined;
-  const parts = text.split(",").map((p) => p.trim());
-  const bad = parts.filter((p) => !SCENARIO_ENTRY.test(p));
-  if (bad.length) {
-    throw new UsageError(
-      `--add: ${bad.map((b) => `"${b}"`).join(", ")} is not DOMAIN=FTE (e.g. networking_integration=1.5)`,
-    );
-  }
-  return parts.join(",");
+  const { scenario, errors } = parseScenario(text);
+  if (errors.length) throw new UsageError(`--add: ${errors.join("; ")}`);
+  return formatScenario(scenario) || undefined;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -94,16 +103,14 @@ export async function run(argv: string[]): Promise<number> {
     await waitForRender(page);
     const shown = await page.$eval(".htm-brief-ready", (el) => ({
       org: (el as HTMLElement).dataset.org ?? "",
-      scenario: (el as HTMLElement).dataset.scenario ?? "",
+      errors: (el as HTMLElement).dataset.errors ?? "",
     }));
     if (values.org && shown.org !== values.org) {
       console.error(`htm-workforce brief: no organisation ${values.org} in the built site`);
       return 2;
     }
-    if (add && !sameScenario(shown.scenario, add)) {
-      console.error(
-        `htm-workforce brief: --add ${add} names a domain the site does not have (the page shows "${shown.scenario}")`,
-      );
+    if (shown.errors) {
+      console.error(`htm-workforce brief: --add ${add}: ${shown.errors}`);
       return 2;
     }
     // One page: shrink the print to fit when the content is taller than the printable area.
@@ -140,20 +147,4 @@ export async function run(argv: string[]): Promise<number> {
     await browser.close();
     await server.close();
   }
-}
-
-/** The page's scenario (its own formatting, domains in page order) holds the same entries as --add. */
-function sameScenario(shown: string, asked: string): boolean {
-  const entries = (s: string) => {
-    const m = new Map<string, number>();
-    for (const part of s.split(",").filter(Boolean)) {
-      const [d, v] = part.split("=");
-      m.set(d!, (m.get(d!) ?? 0) + Number(v));
-    }
-    return m;
-  };
-  const a = entries(shown);
-  const b = entries(asked);
-  for (const [k, v] of b) if (v > 0 && a.get(k) !== v) return false;
-  return [...a.keys()].every((k) => b.has(k));
 }

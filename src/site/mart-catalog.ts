@@ -267,6 +267,38 @@ export const MART_DISCLOSURE = {
       "supply_basis",
     ],
   },
+  // What a budget scenario is priced with (issue 20): the pay figures are fte_cost's (n_paid people or the
+  // market figure), the rest FTE, spend and settings.
+  budget_scenario_inputs: {
+    grain: "org_id, domain",
+    keys: ["org_id", "domain"],
+    totals: [ORG],
+    people: ["n_paid"],
+    pay: {
+      people: "n_paid",
+      levels: ["cost_per_fte_usd", "hire_cost_usd"],
+      ratios: ["takeover_rate_per_hour_usd"],
+    },
+    additive: [
+      "demand_fte",
+      "supply_fte",
+      "qualified_supply_fte",
+      "gap_fte",
+      "shortfall_fte",
+      "vendor_spend_usd",
+    ],
+    measures: ["training_cost_per_hire_usd"],
+    keep: [
+      "year",
+      "is_specialist",
+      "cost_basis",
+      "vendor_takeover_share",
+      "takeover_rate_basis",
+      "productive_hours_per_fte",
+      "wage_growth_rate",
+      "wage_growth_basis",
+    ],
+  },
   // Evidence of strain from the work orders (issue 20): counts of work orders, no person.
   cm_backlog: {
     grain: "org_id, month_end, domain",
