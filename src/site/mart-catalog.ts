@@ -299,6 +299,14 @@ export const MART_DISCLOSURE = {
       "wage_growth_basis",
     ],
   },
+  // Trust in the forecast (issue 20): last year's forecast re-run, against what happened; FTE of work only.
+  forecast_backtest: {
+    grain: "org_id, domain, year",
+    keys: ["org_id", "domain", "year"],
+    totals: [ORG, { columns: ["domain"] }],
+    measures: ["forecast_fte", "lower_80", "upper_80", "actual_fte", "error_fte"],
+    keep: ["n_quarters", "within_80"],
+  },
   // Evidence of strain from the work orders (issue 20): counts of work orders, no person.
   cm_backlog: {
     grain: "org_id, month_end, domain",
