@@ -11,14 +11,15 @@ import { serveStatic } from "../site/static-server.ts";
 import { UsageError } from "./usage-error.ts";
 
 const HELP = `usage: htm-workforce brief --out FILE.pdf [--org ORG_ID] [--add DOMAIN=±FTE[,DOMAIN=±FTE]]
-                          [--paper letter|a4] [--for TEXT] [--site DIR] [--rebuild]
+                          [--paper letter|a4] [--for TEXT] [--by TEXT] [--site DIR] [--rebuild]
 
 Prints the budget brief of the built site (default dist/) to a one-page PDF with Chromium.
   --org        organisation to print (default: all organisations)
   --add        what-if: FTE to add (negative: to cut) per competency domain, e.g.
                networking_integration=1.5,cybersecurity=1 or general_biomed=-1
   --paper      letter (default) or a4
-  --for        the "prepared for" line (default: HTM leadership and finance of the organisation)
+  --for        the "prepared for" line (default: finance and hospital leadership)
+  --by         the "prepared by" line (default: healthcare technology management)
   --rebuild    build the site from the warehouse first`;
 
 /** Printable area in CSS pixels (96 per inch) with 0.4 in margins. */
@@ -62,6 +63,7 @@ export async function run(argv: string[]): Promise<number> {
       add: { type: "string" },
       paper: { type: "string", default: "letter" },
       for: { type: "string" },
+      by: { type: "string" },
       rebuild: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -96,6 +98,7 @@ export async function run(argv: string[]): Promise<number> {
     if (values.org) query.set("org", values.org);
     if (add) query.set("add", add);
     if (values.for) query.set("for", values.for);
+    if (values.by) query.set("by", values.by);
     const search = query.size ? `?${query}` : "";
     await page.goto(`${server.url}/budget-brief${search}`, { waitUntil: "networkidle" });
     await page.waitForSelector(".htm-brief-ready", { state: "attached", timeout: 15_000 });
