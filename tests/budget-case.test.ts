@@ -36,6 +36,7 @@ const networking = {
   training_cost_per_hire_usd: 10_000,
   vendor_spend_usd: 400_000,
   takeover_rate_per_hour_usd: 150,
+  takeover_rate_basis: "vendor_rate",
 };
 // general biomed: 10 FTE of work, 11 staff (a surplus of 1), FTE $100,000, no vendor hourly rate: take-over
 // rate = the in-house $62.50 an hour.
@@ -53,6 +54,7 @@ const biomed = {
   training_cost_per_hire_usd: 0,
   vendor_spend_usd: 80_000,
   takeover_rate_per_hour_usd: 62.5,
+  takeover_rate_basis: "in_house_rate",
 };
 
 describe("scenarioCase", () => {
@@ -97,6 +99,15 @@ describe("scenarioCase", () => {
     expect(c.total.net_annual_cost_usd).toBe(-100_000);
     expect(c.payback_months).toBe(0);
     expect(b.gap_after_fte).toBe(0.5);
+  });
+
+  it("prices work at our own rate as the cost of an FTE exactly, not a rounded hourly rate × hours", () => {
+    // 101,000 / 1,600 = 63.125, published as 63.13: 1,600 × 63.13 would leave $8 of "saving"
+    const rounded = { ...biomed, cost_per_fte_usd: 101_000, takeover_rate_per_hour_usd: 63.13, gap_fte: 0 };
+    const c = scenarioCase([rounded], { general_biomed: -1 });
+    expect(c.total.vendor_avoided_usd).toBe(-101_000);
+    expect(c.total.net_annual_cost_usd).toBe(0);
+    expect(c.payback_months).toBeNull();
   });
 
   it("lists a scenario domain the inputs do not have, and an unpriced one", () => {

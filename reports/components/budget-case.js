@@ -8,7 +8,8 @@
  * - one-off cost (adds only) = change × (hiring cost + training cost of a hire);
  * - vendor spend avoided (adds) = the smaller of vendor_takeover_share × the domain's vendor spend and
  *   change × productive hours × the take-over rate (the vendor's price per hour where vendors record hours,
- *   else the in-house cost per hour: taking work over then saves no more than it costs);
+ *   else the in-house cost per hour, i.e. the cost of an FTE: taking work over then saves no more than it
+ *   costs);
  *   vendor spend added (cuts, shown as negative avoided) = the work the removed staff did beyond the
  *   domain's surplus of staff (max(0, −gap)), bought at the take-over rate;
  * - net annual cost = annual cost − vendor spend avoided;
@@ -28,8 +29,14 @@ export function scenarioCase(inputs, scenario) {
   const unpriced = [];
   const rows = inputs.map((d) => {
     const change = scenario[d.domain] ?? 0;
-    const hours = Math.abs(change) * d.productive_hours_per_fte;
-    const rate = d.takeover_rate_per_hour_usd;
+    // what a year of one FTE's hours of vendor work is worth: at our own cost per hour that is exactly the
+    // cost of an FTE (not the published, rounded hourly rate × hours, which would leave a few dollars over)
+    const perFte =
+      d.takeover_rate_basis === "in_house_rate"
+        ? d.cost_per_fte_usd
+        : d.takeover_rate_per_hour_usd == null
+          ? null
+          : d.takeover_rate_per_hour_usd * d.productive_hours_per_fte;
     let annual = 0;
     if (change !== 0) {
       if (d.cost_per_fte_usd == null) unpriced.push(d.domain);
@@ -37,12 +44,11 @@ export function scenarioCase(inputs, scenario) {
     }
     const oneOff = change > 0 ? change * ((d.hire_cost_usd ?? 0) + (d.training_cost_per_hire_usd ?? 0)) : 0;
     let avoided = 0;
-    if (change > 0 && rate != null)
-      avoided = Math.min(d.vendor_takeover_share * d.vendor_spend_usd, hours * rate);
-    if (change < 0 && rate != null) {
+    if (change > 0 && perFte != null)
+      avoided = Math.min(d.vendor_takeover_share * d.vendor_spend_usd, change * perFte);
+    if (change < 0 && perFte != null) {
       const surplus = Math.max(0, -d.gap_fte);
-      const bought = Math.max(0, -change - surplus) * d.productive_hours_per_fte * rate;
-      avoided = -bought;
+      avoided = -Math.max(0, -change - surplus) * perFte;
     }
     const supplyAfter = Math.max(0, d.supply_fte + change);
     const qualifiedAfter = Math.max(0, d.qualified_supply_fte + change);

@@ -127,6 +127,23 @@ export async function run(argv: string[]): Promise<number> {
       return Math.ceil(bottom + window.scrollY);
     });
     const scale = Math.max(0.1, Math.min(1, (printable.height - 4) / contentHeight));
+    // The smallest type a reader meets on paper: every visible text's font size as printed (CSS px are
+    // 0.75 pt), times the scale. Under 8 pt a finance reader needs a magnifier: say so.
+    const smallestPx = await page.evaluate(() => {
+      const main = document.querySelector("#observablehq-main") ?? document.body;
+      let min = Infinity;
+      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || !n.textContent?.trim() || el.closest("svg")) continue;
+        if (el.getClientRects().length === 0) continue;
+        min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+      }
+      return min;
+    });
+    const smallestPt = Math.round(smallestPx * 0.75 * scale * 10) / 10;
+    if (smallestPt < 8)
+      console.error(`htm-workforce brief: the smallest type is ${smallestPt} pt on paper (under 8 pt)`);
     const out = path.resolve(values.out);
     mkdirSync(path.dirname(out), { recursive: true });
     await page.pdf({
@@ -143,7 +160,7 @@ export async function run(argv: string[]): Promise<number> {
       pageRanges: "1",
     });
     console.log(
-      `wrote ${out} (${paper.format}, 1 page${scale < 1 ? `, scaled to ${Math.round(scale * 100)}%` : ""})`,
+      `wrote ${out} (${paper.format}, 1 page${scale < 1 ? `, scaled to ${Math.round(scale * 100)}%` : ""}, smallest type ${smallestPt} pt)`,
     );
     return 0;
   } finally {
