@@ -72,13 +72,13 @@ describe("scenarioCase", () => {
     expect(c.specialist).toEqual({ shortfall_fte: 2, shortfall_after_fte: 1 });
     expect(c.total.gap_fte).toBe(0.5);
     expect(c.total.gap_after_fte).toBe(-0.5);
-    // year 1: 130,000 + 60,000 − 200,000; year 2: 130,000 × 1.04 − 200,000; year 3: 130,000 × 1.04² − 200,000
-    expect(c.years.map((y: { net_cost_usd: number }) => y.net_cost_usd)).toEqual([
-      -10_000,
-      130_000 * 1.04 - 200_000,
-      130_000 * 1.04 ** 2 - 200_000,
-    ]);
-    expect(c.years[2].cumulative_net_cost_usd).toBeCloseTo(-10_000 - 64_800 - 59_392, 6);
+    // year 1: 130,000 + 60,000 − 200,000; then pay and vendor prices both grow 4% a year:
+    // year 2: (130,000 − 200,000) × 1.04 = −72,800; year 3: −70,000 × 1.04² = −75,712
+    const net = c.years.map((y: { net_cost_usd: number }) => y.net_cost_usd);
+    expect(net[0]).toBeCloseTo(-10_000, 6);
+    expect(net[1]).toBeCloseTo(-72_800, 6);
+    expect(net[2]).toBeCloseTo(-75_712, 6);
+    expect(c.years[2].cumulative_net_cost_usd).toBeCloseTo(-10_000 - 72_800 - 75_712, 6);
   });
 
   it("does not pay back when the work is taken over at no more than it costs in-house", () => {

@@ -17,8 +17,8 @@
  *   count as qualified; the specialist gap after = Σ over specialist domains of max(0, need − qualified staff
  *   after), as in marts.staffing_gap.
  * Payback in months = one-off cost ÷ (yearly saving ÷ 12) when the scenario saves money every year (net
- * annual cost < 0); none when it does not. Three years: pay grows by wage_growth_rate a year, vendor spend
- * avoided is held at this year's (a conservative reading), the one-off cost falls in year 1.
+ * annual cost < 0); none when it does not. Three years: pay and vendor prices both grow by wage_growth_rate
+ * a year (field service is labour, priced like it), the one-off cost falls in year 1.
  *
  * @param {object[]} inputs - marts.budget_scenario_inputs rows of one organisation.
  * @param {Record<string, number>} scenario - FTE change per domain (parseScenario().scenario).
@@ -90,15 +90,17 @@ export function scenarioCase(inputs, scenario) {
   const growth = inputs[0]?.wage_growth_rate ?? 0;
   let cumulative = 0;
   const years = [1, 2, 3].map((k) => {
-    const pay = total.annual_cost_usd * (1 + growth) ** (k - 1);
+    const grown = (1 + growth) ** (k - 1);
+    const pay = total.annual_cost_usd * grown;
+    const vendor = total.vendor_avoided_usd * grown;
     const oneOff = k === 1 ? total.one_off_cost_usd : 0;
-    const netYear = pay + oneOff - total.vendor_avoided_usd;
+    const netYear = pay + oneOff - vendor;
     cumulative += netYear;
     return {
       year: k,
       pay_cost_usd: pay,
       one_off_cost_usd: oneOff,
-      vendor_avoided_usd: total.vendor_avoided_usd,
+      vendor_avoided_usd: vendor,
       net_cost_usd: netYear,
       cumulative_net_cost_usd: cumulative,
     };
