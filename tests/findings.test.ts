@@ -180,7 +180,7 @@ describe("staffingGapHeadline()", () => {
     expect(gapModule.staffingGapHeadline(gapModule.staffingGap(rows, "H1"))).toEqual({
       value: "none",
       sentence:
-        "Specialist gap in 2025: none; specialist staff (3.0 FTE) cover the specialist work (2.0 FTE) in every specialist domain",
+        "Specialist gap in 2025: none; qualified staff (3.0 FTE) cover the specialist work (2.0 FTE) in every specialist domain",
     });
   });
 
