@@ -35,11 +35,10 @@ const networking = {
   hire_cost_usd: 50_000,
   training_cost_per_hire_usd: 10_000,
   vendor_spend_usd: 400_000,
-  takeover_rate_per_hour_usd: 150,
-  takeover_rate_basis: "vendor_rate",
+  vendor_cost_per_hour_usd: 150,
 };
 // general biomed: 10 FTE of work, 11 staff (a surplus of 1), FTE $100,000, no vendor hourly rate: take-over
-// rate = the in-house $62.50 an hour.
+// rate = our own cost of an FTE ($62.50 an hour).
 const biomed = {
   ...base,
   domain: "general_biomed",
@@ -53,8 +52,7 @@ const biomed = {
   hire_cost_usd: 40_000,
   training_cost_per_hire_usd: 0,
   vendor_spend_usd: 80_000,
-  takeover_rate_per_hour_usd: 62.5,
-  takeover_rate_basis: "in_house_rate",
+  vendor_cost_per_hour_usd: null,
 };
 
 describe("scenarioCase", () => {
@@ -102,8 +100,8 @@ describe("scenarioCase", () => {
   });
 
   it("prices work at our own rate as the cost of an FTE exactly, not a rounded hourly rate × hours", () => {
-    // 101,000 / 1,600 = 63.125, published as 63.13: 1,600 × 63.13 would leave $8 of "saving"
-    const rounded = { ...biomed, cost_per_fte_usd: 101_000, takeover_rate_per_hour_usd: 63.13, gap_fte: 0 };
+    // without a vendor hourly price, an FTE of work bought is one FTE's cost: nothing left over
+    const rounded = { ...biomed, cost_per_fte_usd: 101_000, gap_fte: 0 };
     const c = scenarioCase([rounded], { general_biomed: -1 });
     expect(c.total.vendor_avoided_usd).toBe(-101_000);
     expect(c.total.net_annual_cost_usd).toBe(0);
@@ -133,8 +131,8 @@ describe("marts.budget_scenario_inputs", () => {
     // every taxonomy domain, so a scenario may add staff where there is no work yet
     expect(rows.length).toBeGreaterThanOrEqual(8);
     expect(by.imaging).toMatchObject({ year: 2024, vendor_spend_usd: 9000, vendor_takeover_share: 0.5 });
-    // imaging's vendor rate is implausible ($2,000 an hour): taken over at the in-house rate
-    expect(by.imaging!.takeover_rate_basis).toBe("in_house_rate");
+    // imaging's vendor rate is implausible ($2,000 an hour): no vendor hourly price, so our own rate
+    expect(by.imaging!.vendor_cost_per_hour_usd).toBeNull();
     expect(by.networking_integration!.shortfall_fte).toBeCloseTo(0.125, 12);
     // the setting's 3% while the shipped wage index has fewer than two years; its growth once it has them
     const index = readFileSync(path.join(import.meta.dirname, "../data/reference/wage_index.csv"), "utf8")

@@ -123,7 +123,7 @@ describe("vendor price per hour only where enough vendor work records hours (sha
   async function rate(org: string, domain: string) {
     const [r] =
       await w.rows(`select vendor_hours_share, vendor_cost_per_hour_usd, vendor_cost_per_work_order_usd,
-        vendor_rate_basis, vendor_rate_note
+        vendor_rate_note
       from marts.make_or_buy where org_id = '${org}' and domain = '${domain}' and year = 2024`);
     return r;
   }
@@ -133,7 +133,6 @@ describe("vendor price per hour only where enough vendor work records hours (sha
       vendor_hours_share: 2 / 3,
       vendor_cost_per_hour_usd: 150,
       vendor_cost_per_work_order_usd: (600 + 300 + 900) / 3,
-      vendor_rate_basis: "hour",
       vendor_rate_note: null,
     });
   });
@@ -143,7 +142,6 @@ describe("vendor price per hour only where enough vendor work records hours (sha
       vendor_hours_share: 0,
       vendor_cost_per_hour_usd: null,
       vendor_cost_per_work_order_usd: 800,
-      vendor_rate_basis: "work_order",
       vendor_rate_note: "few_hours",
     });
   });
@@ -153,7 +151,6 @@ describe("vendor price per hour only where enough vendor work records hours (sha
       vendor_hours_share: 0.5,
       vendor_cost_per_hour_usd: null,
       vendor_cost_per_work_order_usd: 4500,
-      vendor_rate_basis: "work_order",
       vendor_rate_note: "implausible_rate",
     });
     const high = await w.rows(`select * from marts.make_or_buy where vendor_cost_per_hour_usd >= 1000`);

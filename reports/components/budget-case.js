@@ -32,11 +32,9 @@ export function scenarioCase(inputs, scenario) {
     // what a year of one FTE's hours of vendor work is worth: at our own cost per hour that is exactly the
     // cost of an FTE (not the published, rounded hourly rate × hours, which would leave a few dollars over)
     const perFte =
-      d.takeover_rate_basis === "in_house_rate"
-        ? d.cost_per_fte_usd
-        : d.takeover_rate_per_hour_usd == null
-          ? null
-          : d.takeover_rate_per_hour_usd * d.productive_hours_per_fte;
+      d.vendor_cost_per_hour_usd != null
+        ? d.vendor_cost_per_hour_usd * d.productive_hours_per_fte
+        : d.cost_per_fte_usd;
     let annual = 0;
     if (change !== 0) {
       if (d.cost_per_fte_usd == null) unpriced.push(d.domain);

@@ -277,7 +277,6 @@ export const MART_DISCLOSURE = {
     pay: {
       people: "n_paid",
       levels: ["cost_per_fte_usd", "hire_cost_usd"],
-      ratios: ["takeover_rate_per_hour_usd"],
     },
     additive: [
       "demand_fte",
@@ -287,13 +286,11 @@ export const MART_DISCLOSURE = {
       "shortfall_fte",
       "vendor_spend_usd",
     ],
-    measures: ["training_cost_per_hire_usd"],
+    measures: ["training_cost_per_hire_usd", "vendor_cost_per_hour_usd"],
     keep: [
       "year",
       "is_specialist",
-      "cost_basis",
       "vendor_takeover_share",
-      "takeover_rate_basis",
       "productive_hours_per_fte",
       "wage_growth_rate",
       "wage_growth_basis",
@@ -381,7 +378,7 @@ export const MART_DISCLOSURE = {
       sums: ["in_house_cost_of_vendor_hours_usd"],
     },
     measures: ["vendor_cost_per_hour_usd", "vendor_hours_share", "vendor_cost_per_work_order_usd"],
-    keep: ["in_house_cost_basis", "vendor_rate_basis", "vendor_rate_note"],
+    keep: ["in_house_cost_basis", "vendor_rate_note"],
   },
   projected_supply: {
     grain: "org_id, year, domain",

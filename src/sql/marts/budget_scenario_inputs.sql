@@ -1,16 +1,15 @@
 -- one row per org_id ('all' = every organisation) and competency domain, for the org's headline year: what a budget scenario (FTE added or removed per domain) is priced with, from the marts and the settings
 -- year: the org's headline year in marts.staffing_gap (is_latest_complete_year, else its latest year);
 -- need, staff, qualified staff, gap and shortfall are that year's marts.staffing_gap figures.
--- cost_per_fte_usd: marts.fte_cost (pay x benefits load) that year, n_paid and cost_basis with it.
+-- cost_per_fte_usd: marts.fte_cost (pay x benefits load) that year, n_paid with it.
 -- hire_cost_usd: one-off cost of a hire (replacement_cost_factor x pay, marts.train_or_hire);
 -- training_cost_per_hire_usd: the hires_training_cost_usd setting, else the domain's median training cost
 -- per trainee (courses + their hours at the generalist rate, marts.train_or_hire), else 0.
 -- vendor_spend_usd: vendor cost on the domain's work orders that year (marts.make_or_buy);
 -- vendor_takeover_share: the largest share of it added staff could take over (setting);
--- takeover_rate_per_hour_usd: what an hour of vendor work taken over is worth: the vendor's price per hour
--- where enough vendor work records hours (make_or_buy vendor_rate_basis 'hour'), else the in-house cost per
--- hour (so, without a vendor rate, taking work over saves no more than it costs); takeover_rate_basis
--- says which.
+-- vendor_cost_per_hour_usd: the vendor's price per hour where enough vendor work records hours
+-- (marts.make_or_buy; null otherwise): work taken over is worth that an hour, else our own cost per hour
+-- (so, without a vendor rate, taking work over saves no more than it costs).
 -- wage_growth_rate: average yearly growth of reference.wage_index over its last (up to) five years when it
 -- has two years or more (wage_growth_basis 'wage_index'), else the wage_growth_rate setting ('setting').
 create or replace table marts.budget_scenario_inputs as
@@ -61,14 +60,11 @@ select
     cast(coalesce(s.shortfall_fte, 0) as double) as shortfall_fte,
     cast(f.cost_per_fte_usd as double) as cost_per_fte_usd,
     cast(f.n_paid as integer) as n_paid,
-    f.cost_basis,
     cast(t.hire_cost_usd as double) as hire_cost_usd,
     cast(coalesce(st.hires_training_cost_usd, t.train_cost_usd, 0) as double) as training_cost_per_hire_usd,
     cast(coalesce(m.vendor_spend_usd, 0) as double) as vendor_spend_usd,
     cast(st.vendor_takeover_share as double) as vendor_takeover_share,
-    cast(case when m.vendor_rate_basis = 'hour' then m.vendor_cost_per_hour_usd else f.in_house_cost_per_hour_usd end
-        as double) as takeover_rate_per_hour_usd,
-    case when m.vendor_rate_basis = 'hour' then 'vendor_rate' else 'in_house_rate' end as takeover_rate_basis,
+    cast(m.vendor_cost_per_hour_usd as double) as vendor_cost_per_hour_usd,
     cast(st.productive_hours_per_fte as double) as productive_hours_per_fte,
     cast(coalesce(w.growth, st.wage_growth_rate) as double) as wage_growth_rate,
     case when w.growth is not null then 'wage_index' else 'setting' end as wage_growth_basis
