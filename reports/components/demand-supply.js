@@ -74,34 +74,11 @@ export function staffingGapDefinition(hoursPerFte, basis = "work") {
 }
 
 /**
- * The what-if of the budget brief: `added[domain]` more staff in each domain, and the specialist
- * shortfall that leaves (each domain's shortfall is max(0, demand − supply), as in marts.staffing_gap).
- *
- * @param {ReturnType<typeof staffingGap>} gap
- * @param {Record<string, number>} added - FTE added per domain (missing or 0: none).
- * @returns {{rows: object[], specialistShortfallFte: number}}
- */
-export function staffingWhatIf(gap, added) {
-  const rows = gap.domains.map((d) => {
-    const supplyAfter = d.supply_fte + (added[d.domain] ?? 0);
-    return {
-      ...d,
-      supply_after_fte: supplyAfter,
-      shortfall_after_fte: Math.max(0, d.demand_fte - supplyAfter),
-    };
-  });
-  const specialistShortfallFte = rows
-    .filter((d) => d.is_specialist)
-    .reduce((sum, d) => sum + d.shortfall_after_fte, 0);
-  return { rows, specialistShortfallFte };
-}
-
-/**
  * Dumbbell per domain for one year: demand (filled circle) and supply (hollow square) joined by a line
  * whose length is the gap; values written beside the marks.
  *
- * @param {object[]} rows - one year's domain rows of marts.staffing_gap (staffingGap().domains), or of
- *   staffingWhatIf().rows to draw the staff after the what-if as well.
+ * @param {object[]} rows - one year's domain rows of marts.staffing_gap (staffingGap().domains), or rows with
+ *   supply_after_fte (scenarioCase().rows of budget-case.js) to draw the staff after a scenario as well.
  * @param {{width: number, document?: Document}} options
  */
 export function demandSupplyChart(rows, { width, document } = {}) {
