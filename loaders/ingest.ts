@@ -269,8 +269,17 @@ async function writeSettings(conn: DuckDBConnection, settings: Settings): Promis
     cast($pay_rounding_usd as double) as pay_rounding_usd,
     cast($min_benchmark_age_months as integer) as min_benchmark_age_months,
     cast($far_below_market_ratio as double) as far_below_market_ratio,
-    cast($near_retirement_years as integer) as near_retirement_years`,
-    { ...settings, as_of: settings.as_of ?? null, history_start: settings.history_start ?? null },
+    cast($near_retirement_years as integer) as near_retirement_years,
+    cast($vendor_hours_min_share as double) as vendor_hours_min_share,
+    cast($vendor_takeover_share as double) as vendor_takeover_share,
+    cast($wage_growth_rate as double) as wage_growth_rate,
+    cast($hires_training_cost_usd as double) as hires_training_cost_usd`,
+    {
+      ...settings,
+      as_of: settings.as_of ?? null,
+      history_start: settings.history_start ?? null,
+      hires_training_cost_usd: settings.hires_training_cost_usd ?? null,
+    },
   );
 }
 

@@ -629,24 +629,40 @@ describe("pay and careers", () => {
       "Median pay runs from 90% of market (HTM Manager) to 110% (BMET II), 2025 (market: surveys 2019–2022, some not aged)",
     );
   });
-  it("scenario: the what-if in the URL, several domains, any FTE", async () => {
+  it("scenario: the what-if in the URL, several domains, any FTE, cuts, legacy domain ids", async () => {
     const { parseScenario, formatScenario, describeScenario } = await component("scenario");
     const domains = ["general_biomed", "networking_integration", "cybersecurity"];
-    // unknown domains and malformed entries are left out; a domain named twice adds up; no upper limit
-    expect(
-      parseScenario("networking_integration=1.5,cybersecurity=12,nope=1,x,cybersecurity=0.5", domains),
-    ).toEqual({
-      networking_integration: 1.5,
-      cybersecurity: 12.5,
+    // a domain named twice adds up; no upper limit; what cannot be read is listed, not silently dropped
+    const parsed = parseScenario(
+      "networking_integration=1.5,cybersecurity=12,nope=1,x,cybersecurity=0.5,general_biomed=-1",
+      domains,
+    );
+    expect(parsed.scenario).toEqual({ networking_integration: 1.5, cybersecurity: 12.5, general_biomed: -1 });
+    expect(parsed.errors).toHaveLength(2);
+    expect(parsed.errors[0]).toContain('"nope" is not a domain');
+    expect(parsed.errors[1]).toContain('"x" is not DOMAIN=FTE');
+    expect(parseScenario(null, domains)).toEqual({ scenario: {}, errors: [] });
+    // a cut and an add that cancel leave nothing
+    expect(parseScenario("cybersecurity=1,cybersecurity=-1", domains).scenario).toEqual({});
+    // where the taxonomy splits networking_integration, the legacy id applies to both halves equally
+    const split = ["general_biomed", "networking", "integration", "cybersecurity"];
+    expect(parseScenario("networking_integration=1.5,cybersecurity=1", split)).toEqual({
+      scenario: { networking: 0.75, integration: 0.75, cybersecurity: 1 },
+      errors: [],
     });
-    expect(parseScenario(null, domains)).toEqual({});
+    expect(parseScenario("networking=1,integration=0.5", split).scenario).toEqual({
+      networking: 1,
+      integration: 0.5,
+    });
     expect(
       formatScenario({ cybersecurity: 2, general_biomed: 0, networking_integration: 1.5 }, domains),
     ).toBe("networking_integration=1.5,cybersecurity=2");
+    expect(formatScenario({ general_biomed: -1 }, domains)).toBe("general_biomed=-1");
     expect(describeScenario({ cybersecurity: 2 }, (d: string) => d.toUpperCase(), domains)).toBe(
       "+2 FTE CYBERSECURITY",
     );
-    expect(describeScenario({}, (d: string) => d, domains)).toBe("no added staff");
+    expect(describeScenario({ general_biomed: -1 }, (d: string) => d, domains)).toBe("−1 FTE general_biomed");
+    expect(describeScenario({}, (d: string) => d, domains)).toBe("no change in staff");
   });
   it("projected gap: names the domain furthest short at the horizon and what takes staff down", async () => {
     const { projectedGapTitle } = await component("projected-gap");
@@ -877,10 +893,13 @@ describe("inventory and shared helpers", () => {
 describe("brief --add", () => {
   it("takes DOMAIN=FTE[,DOMAIN=FTE] and refuses anything else, naming the entry", async () => {
     const { parseAdd } = await import("../src/cli/brief.ts");
+    // an older taxonomy's merged domain is the two it became, its FTE shared equally
     expect(parseAdd("networking_integration=1.5, cybersecurity=2")).toBe(
-      "networking_integration=1.5,cybersecurity=2",
+      "networking=0.75,integration=0.75,cybersecurity=2",
     );
     expect(parseAdd(undefined)).toBeUndefined();
     expect(() => parseAdd("networking=one")).toThrow(/'networking=one' is not DOMAIN=FTE/);
+    // a cut is a negative number
+    expect(parseAdd("general_biomed=-1")).toBe("general_biomed=-1");
   });
 });

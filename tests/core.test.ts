@@ -120,6 +120,33 @@ const KEY_TESTS: Record<string, string[]> = {
        join (select year, sum(active_assets) as n from core.asset_snapshots where org_id <> 'all' group by year) o using (year)
        where a.org_id = 'all' and a.active_assets <> o.n`,
   ],
+  "core.technician_domain_fte": [
+    duplicateKeys("core.technician_domain_fte", [
+      "org_id",
+      "year",
+      "employee_id",
+      "role_family",
+      "domain",
+      "basis",
+    ]),
+    nullValues("core.technician_domain_fte", [
+      "org_id",
+      "year",
+      "employee_id",
+      "role_family",
+      "domain",
+      "basis",
+      "fte",
+    ]),
+    orphans("core.technician_domain_fte", ["org_id"], "core.orgs"),
+    // a person's FTE is split, never created: no negative share, and their rows add up to at most one FTE
+    "select * from core.technician_domain_fte where fte < 0",
+    "select org_id, year, employee_id from core.technician_domain_fte group by all having sum(fte) > 1 + 1e-9",
+  ],
+  "core.work_type_kinds": [
+    duplicateKeys("core.work_type_kinds", ["work_type"]),
+    "select * from core.work_type_kinds where kind not in ('corrective', 'scheduled', 'other')",
+  ],
   "core.work_order_quarters": [
     duplicateKeys("core.work_order_quarters", [
       "org_id",

@@ -349,7 +349,7 @@ describe("marts.staffing_benchmarks", () => {
     expect(a).toMatchObject({ staffed_beds: 200, fte_per_100_beds: 2.5, technical_fte: 5, active_assets: 2 });
     expect(a.devices_per_technical_fte).toBeCloseTo(0.4, 12);
     expect(a.fte_per_100_beds_benchmark).toBe(2.5);
-    expect(a.fte_per_100_beds_source).toMatch(/Wang et al/);
+    expect(a.fte_per_100_beds_source).toMatch(/Eliason et al/);
     expect(a.devices_per_technical_fte_benchmark).toBe(1000);
     const all = await one(
       `select staffed_beds, fte_per_100_beds from marts.staffing_benchmarks where org_id = 'all'`,

@@ -85,4 +85,25 @@ describe("sample → ingest", () => {
       expect(r.market_basis as string, `${r.role} ${r.year}`).toMatch(new RegExp(`^${r.market_year} `));
     }
   });
+
+  it("need − staff = gap in total for every organisation and year, and the domains add up", async () => {
+    const bad = await queryWarehouse(
+      dbPath,
+      `with sums as (
+         select org_id, year, sum(demand_fte) as need, sum(supply_fte) as staff, sum(gap_fte) as gap
+         from marts.staffing_gap where not is_total group by all
+       )
+       select t.org_id, t.year from marts.staffing_gap t join sums s using (org_id, year)
+       where t.domain = 'all' and t.demand_fte is not null
+         and (abs(t.demand_fte - s.need) > 1e-6 or abs(t.supply_fte - s.staff) > 1e-6
+           or abs(t.gap_fte - s.gap) > 1e-6 or abs(t.demand_fte - t.supply_fte - t.gap_fte) > 1e-6)`,
+    );
+    expect(bad).toEqual([]);
+    // every organisation has the check's rows: a total for each year with work
+    const orgs = await queryWarehouse(
+      dbPath,
+      "select count(distinct org_id)::integer as n from marts.staffing_gap where domain = 'all' and org_id <> 'all'",
+    );
+    expect(orgs).toEqual([{ n: 12 }]);
+  });
 });

@@ -48,7 +48,7 @@ export function staffingGapHeadline(gap) {
   if (total.shortfall_fte < VISIBLE_FTE || !short.length)
     return {
       value: "none",
-      sentence: `Specialist gap in ${gap.year}: none; specialist staff (${fte(total.supply_fte)}) cover the specialist work (${fte(total.demand_fte)}) in every specialist domain`,
+      sentence: `Specialist gap in ${gap.year}: none; qualified staff (${fte(total.qualified_supply_fte ?? total.supply_fte)}) cover the specialist work (${fte(total.demand_fte)}) in every specialist domain`,
     };
   const named = short.slice(0, 3).map((d) => `${domainLabel(d.domain)} ${fte(d.shortfall_fte)}`);
   const rest = short.length - named.length;
@@ -59,41 +59,33 @@ export function staffingGapHeadline(gap) {
 }
 
 /**
- * The what-if of the budget brief: `added[domain]` more staff in each domain, and the specialist
- * shortfall that leaves (each domain's shortfall is max(0, demand − supply), as in marts.staffing_gap).
+ * How need, staff and the specialist gap are counted, in a director's words: the one caption every page
+ * that shows the staffing gap carries.
  *
- * @param {ReturnType<typeof staffingGap>} gap
- * @param {Record<string, number>} added - FTE added per domain (missing or 0: none).
- * @returns {{rows: object[], specialistShortfallFte: number}}
+ * @param {number} hoursPerFte - productive hours per FTE (an assumption).
+ * @param {string} [basis] - marts.staffing_gap supply_basis of the total row ('work', 'mixed', 'role').
  */
-export function staffingWhatIf(gap, added) {
-  const rows = gap.domains.map((d) => {
-    const supplyAfter = d.supply_fte + (added[d.domain] ?? 0);
-    return {
-      ...d,
-      supply_after_fte: supplyAfter,
-      shortfall_after_fte: Math.max(0, d.demand_fte - supplyAfter),
-    };
-  });
-  const specialistShortfallFte = rows
-    .filter((d) => d.is_specialist)
-    .reduce((sum, d) => sum + d.shortfall_after_fte, 0);
-  return { rows, specialistShortfallFte };
+export function staffingGapDefinition(hoursPerFte, basis = "work") {
+  const staff =
+    basis === "role"
+      ? "Staff = FTE of people in the roles that own the domain: the work orders do not say who did the work, so staff are counted by their role"
+      : `Staff = each technician's FTE split across the domains by the share of their own logged hours (people with no logged work count in their role's domain; leaders' time beyond their logged work is counted apart)${basis === "mixed" ? "; where work orders do not say who did the work, by role" : ""}`;
+  return `Need = in-house labour hours ÷ ${Math.round(hoursPerFte).toLocaleString("en-US")} productive hours per FTE (an assumption). ${staff}. Gap = need − staff; the domains add up to the total. Specialist gap = work in the specialist domains done by no one whose role is qualified for it (generalists covering it, or no one), domain by domain.`;
 }
 
 /**
  * Dumbbell per domain for one year: demand (filled circle) and supply (hollow square) joined by a line
  * whose length is the gap; values written beside the marks.
  *
- * @param {object[]} rows - one year's domain rows of marts.staffing_gap (staffingGap().domains), or of
- *   staffingWhatIf().rows to draw the staff after the what-if as well.
+ * @param {object[]} rows - one year's domain rows of marts.staffing_gap (staffingGap().domains), or rows with
+ *   supply_after_fte (scenarioCase().rows of budget-case.js) to draw the staff after a scenario as well.
  * @param {{width: number, document?: Document}} options
  */
 export function demandSupplyChart(rows, { width, document } = {}) {
   const order = domainOrder(rows.map((d) => d.domain));
   const data = rows.map((d) => ({ ...d, label: domainLabel(d.domain) }));
   const WORK = "Work (in-house hours ÷ productive hours)";
-  const STAFF = "Staff in the domain's roles";
+  const STAFF = "Staff doing the domain's work";
   const AFTER = "Staff after the what-if";
   const changed = data.filter((d) => d.supply_after_fte != null && d.supply_after_fte !== d.supply_fte);
   const long = data.flatMap((d) => [

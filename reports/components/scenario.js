@@ -1,31 +1,52 @@
 /**
- * The budget brief's what-if: FTE added per competency domain, written in the URL as
- * `add=networking_integration=1.5,cybersecurity=1` (the same text `htm-workforce brief --add` takes), so
- * a scenario survives a change of organisation, a reload and a shared link.
+ * The budget brief's scenario: FTE added (or, negative, removed) per competency domain, written in the URL
+ * as `add=networking=1.5,cybersecurity=1,general_biomed=-1` (the same text `htm-workforce brief --add`
+ * takes), so a scenario survives a change of organisation, a reload and a shared link.
  */
 
-// FTE may be negative (staff taken away); `htm-workforce brief --add imaging=-1` writes the same text.
-const ENTRY = /^([a-z_][a-z0-9_]*)=(-?\d+(?:\.\d+)?)$/;
+const ENTRY = /^([a-z][a-z0-9_]*)=([+-]?\d+(?:\.\d+)?)$/;
 
 /**
- * Parses "domain=fte,domain=fte"; entries that are not `domain=number` (or name no known domain when
- * `domains` is given) are left out. A domain named twice adds up.
+ * Domains an older taxonomy had that are now split: a scenario naming one applies to the domains it became,
+ * its FTE shared equally between them (where the taxonomy in use has them; else it is a domain as named).
+ */
+export const LEGACY_DOMAINS = { networking_integration: ["networking", "integration"] };
+
+/**
+ * The one parser of a scenario ("domain=fte,domain=fte"): any domain id of the taxonomy (`domains`; without
+ * it, any id), and the legacy ids of LEGACY_DOMAINS. FTE may be negative (a cut); a domain named twice adds
+ * up; entries that add up to 0 are left out. What cannot be read is listed in `errors`, in words.
  *
  * @param {string | null | undefined} text
- * @param {string[]} [domains]
- * @returns {Record<string, number>}
+ * @param {string[]} [domains] - the taxonomy's domain ids.
+ * @returns {{scenario: Record<string, number>, errors: string[]}}
  */
 export function parseScenario(text, domains) {
-  const out = {};
-  for (const part of String(text ?? "").split(",")) {
-    const m = ENTRY.exec(part.trim());
-    if (!m) continue;
+  const scenario = {};
+  const errors = [];
+  const add = (domain, fte) => {
+    // sums in hundredths, so 0.1 + 0.2 is 0.3
+    scenario[domain] = Math.round(((scenario[domain] ?? 0) + fte) * 100) / 100;
+  };
+  for (const raw of String(text ?? "").split(",")) {
+    const part = raw.trim();
+    if (part === "") continue;
+    const m = ENTRY.exec(part);
+    if (!m) {
+      errors.push(`"${part}" is not DOMAIN=FTE (e.g. cybersecurity=1 or general_biomed=-0.5)`);
+      continue;
+    }
     const [, domain, value] = m;
-    if (domains && !domains.includes(domain)) continue;
     const fte = Number(value);
-    if (fte !== 0) out[domain] = (out[domain] ?? 0) + fte;
+    const split = LEGACY_DOMAINS[domain];
+    if (domains && !domains.includes(domain) && split && split.every((d) => domains.includes(d))) {
+      for (const d of split) add(d, fte / split.length);
+    } else if (domains && !domains.includes(domain)) {
+      errors.push(`"${domain}" is not a domain (domains: ${domains.join(", ")})`);
+    } else add(domain, fte);
   }
-  return out;
+  for (const d of Object.keys(scenario)) if (scenario[d] === 0) delete scenario[d];
+  return { scenario, errors };
 }
 
 /** The URL form of a scenario, domains in the given order, zero entries left out. */
@@ -36,12 +57,12 @@ export function formatScenario(scenario, order = Object.keys(scenario)) {
     .join(",");
 }
 
-/** "+1.5 FTE Networking & integration, −1 FTE Imaging", or "no added staff". */
+/** "+1.5 FTE Networking, −1 FTE General biomed", or "no change in staff". */
 export function describeScenario(scenario, label = (d) => d, order = Object.keys(scenario)) {
   const parts = order
     .filter((d) => (scenario[d] ?? 0) !== 0)
     .map((d) => `${scenario[d] > 0 ? "+" : "−"}${Math.abs(scenario[d])} FTE ${label(d)}`);
-  return parts.length ? parts.join(", ") : "no added staff";
+  return parts.length ? parts.join(", ") : "no change in staff";
 }
 
 /** Writes the brief's state into the address bar without a reload (null or "" removes a key). */

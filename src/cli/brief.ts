@@ -12,15 +12,16 @@ import { suggestion } from "./args.ts";
 import { loadTaxonomy, UNMAPPED } from "../taxonomy/index.ts";
 import { parseCommandArgs } from "./args.ts";
 
-const HELP = `usage: htm-workforce brief --out FILE.pdf [--org ORG_ID] [--add DOMAIN=FTE[,DOMAIN=FTE]]
-                          [--paper letter|a4] [--for TEXT] [--site DIR] [--rebuild]
+const HELP = `usage: htm-workforce brief --out FILE.pdf [--org ORG_ID] [--add DOMAIN=±FTE[,DOMAIN=±FTE]]
+                          [--paper letter|a4] [--for TEXT] [--by TEXT] [--site DIR] [--rebuild]
 
 Prints the budget brief of the built site (default dist/) to a one-page PDF with Chromium.
   --org        organisation id to print, any case (default: all organisations)
-  --add        what-if: FTE to add per competency domain, e.g. networking_integration=1.5,cybersecurity=1
-               (negative takes staff away: imaging=-1)
+  --add        what-if: FTE to add (negative: to cut) per competency domain, e.g.
+               networking_integration=1.5,cybersecurity=1 or general_biomed=-1
   --paper      letter (default) or a4
-  --for        the "prepared for" line (default: HTM leadership and finance of the organisation)
+  --for        the "prepared for" line (default: finance and hospital leadership)
+  --by         the "prepared by" line (default: healthcare technology management)
   --site       the built site to print from (default dist/)
   --rebuild    build the site from the warehouse first
 Exit codes: 0 written; 2 a wrong option, organisation or domain, or no built site; 3 the machine
@@ -43,36 +44,55 @@ export function scenarioDomains(): string[] {
     .filter((d) => d !== UNMAPPED);
 }
 
+interface ScenarioModule {
+  parseScenario(
+    text: string | undefined,
+    domains?: string[],
+  ): { scenario: Record<string, number>; errors: string[] };
+  formatScenario(scenario: Record<string, number>, order?: string[]): string;
+  LEGACY_DOMAINS: Record<string, string[]>;
+}
+// The page's own parser (reports/components/scenario.js): one reading of a scenario for the page and the CLI.
+const { parseScenario, formatScenario, LEGACY_DOMAINS } = (await import(
+  new URL("../../reports/components/scenario.js", import.meta.url).href
+)) as ScenarioModule;
+
 /**
- * Checks `--add` ("domain=fte,domain=fte"); the page ignores what it cannot read, so refuse it here,
- * in one line naming the valid domains. Domains are matched ignoring case.
+ * Checks `--add` ("domain=fte,domain=fte"; negative FTE is a cut): each entry in one line naming what is
+ * wrong and the valid domains (matched ignoring case; an older taxonomy's merged domain is read as the
+ * domains it became), then the page's own reading of it, so the page and the PDF show the same scenario.
  */
 export function parseAdd(
   text: string | undefined,
   domains: readonly string[] = scenarioDomains(),
 ): string | undefined {
   if (text === undefined || text.trim() === "") return undefined;
-  const parts = text
+  const legacy = Object.keys(LEGACY_DOMAINS).filter((l) =>
+    LEGACY_DOMAINS[l]!.every((d) => domains.includes(d)),
+  );
+  const known = [...domains, ...legacy];
+  const entries: string[] = [];
+  for (const part of text
     .split(",")
     .map((p) => p.trim())
-    .filter(Boolean);
-  const out: string[] = [];
-  for (const part of parts) {
+    .filter(Boolean)) {
     const m = SCENARIO_ENTRY.exec(part);
     if (!m) {
       throw new UsageError(
-        `--add: '${part}' is not DOMAIN=FTE (FTE a number, may be negative: networking_integration=1.5 or imaging=-1); domains: ${domains.join(", ")}`,
+        `--add: '${part}' is not DOMAIN=FTE (FTE a number, may be negative: networking=1.5 or imaging=-1); domains: ${domains.join(", ")}`,
       );
     }
-    const domain = domains.find((d) => d.toLowerCase() === m[1]!.toLowerCase());
+    const domain = known.find((d) => d.toLowerCase() === m[1]!.toLowerCase());
     if (!domain) {
       throw new UsageError(
-        `--add: no domain '${m[1]}'; ${suggestion(m[1]!, domains)}domains: ${domains.join(", ")}`,
+        `--add: no domain '${m[1]}'; ${suggestion(m[1]!, known)}domains: ${domains.join(", ")}`,
       );
     }
-    out.push(`${domain}=${Number(m[2])}`);
+    entries.push(`${domain}=${Number(m[2])}`);
   }
-  return out.length ? out.join(",") : undefined;
+  const { scenario, errors } = parseScenario(entries.join(","), [...domains]);
+  if (errors.length) throw new UsageError(`--add: ${errors.join("; ")}`);
+  return formatScenario(scenario) || undefined;
 }
 
 /** The organisations of a built site (its orgs.json), or undefined when the site has none to read. */
@@ -110,6 +130,7 @@ export async function run(argv: string[]): Promise<number> {
       add: { type: "string" },
       paper: { type: "string", default: "letter" },
       for: { type: "string" },
+      by: { type: "string" },
       rebuild: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -147,6 +168,7 @@ export async function run(argv: string[]): Promise<number> {
     if (org) query.set("org", org);
     if (add) query.set("add", add);
     if (values.for) query.set("for", values.for);
+    if (values.by) query.set("by", values.by);
     const search = query.size ? `?${query}` : "";
     await page.goto(`${server.url}/budget-brief${search}`, { waitUntil: "networkidle" });
     await page.waitForSelector(".htm-brief-ready", { state: "attached", timeout: 15_000 });
@@ -154,17 +176,14 @@ export async function run(argv: string[]): Promise<number> {
     await waitForRender(page);
     const shown = await page.$eval(".htm-brief-ready", (el) => ({
       org: (el as HTMLElement).dataset.org ?? "",
-      scenario: (el as HTMLElement).dataset.scenario ?? "",
+      errors: (el as HTMLElement).dataset.errors ?? "",
     }));
     if (org && shown.org.toLowerCase() !== org.toLowerCase()) {
       console.error(`htm-workforce brief: --org: no organisation '${org}' in the built site`);
       return 2;
     }
-    if (add && !sameScenario(shown.scenario, add)) {
-      const missing = add.split(",").filter((e) => !shown.scenario.split(",").includes(e));
-      console.error(
-        `htm-workforce brief: --add: the built site has no work or staff in ${missing.map((e) => e.split("=")[0]).join(", ")} to add to; rebuild with data that has, or leave it out`,
-      );
+    if (shown.errors) {
+      console.error(`htm-workforce brief: --add ${add}: ${shown.errors}`);
       return 2;
     }
     // One page: shrink the print to fit when the content is taller than the printable area.
@@ -178,6 +197,23 @@ export async function run(argv: string[]): Promise<number> {
       return Math.ceil(bottom + window.scrollY);
     });
     const scale = Math.max(0.1, Math.min(1, (printable.height - 4) / contentHeight));
+    // The smallest type a reader meets on paper: every visible text's font size as printed (CSS px are
+    // 0.75 pt), times the scale. Under 8 pt a finance reader needs a magnifier: say so.
+    const smallestPx = await page.evaluate(() => {
+      const main = document.querySelector("#observablehq-main") ?? document.body;
+      let min = Infinity;
+      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || !n.textContent?.trim() || el.closest("svg")) continue;
+        if (el.getClientRects().length === 0) continue;
+        min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+      }
+      return min;
+    });
+    const smallestPt = Math.round(smallestPx * 0.75 * scale * 10) / 10;
+    if (smallestPt < 8)
+      console.error(`htm-workforce brief: the smallest type is ${smallestPt} pt on paper (under 8 pt)`);
     const out = path.resolve(values.out);
     mkdirSync(path.dirname(out), { recursive: true });
     await page.pdf({
@@ -194,27 +230,11 @@ export async function run(argv: string[]): Promise<number> {
       pageRanges: "1",
     });
     console.log(
-      `wrote ${out} (${paper.format}, 1 page${scale < 1 ? `, scaled to ${Math.round(scale * 100)}%` : ""})`,
+      `wrote ${out} (${paper.format}, 1 page${scale < 1 ? `, scaled to ${Math.round(scale * 100)}%` : ""}, smallest type ${smallestPt} pt)`,
     );
     return 0;
   } finally {
     await browser.close();
     await server.close();
   }
-}
-
-/** The page's scenario (its own formatting, domains in page order) holds the same entries as --add. */
-function sameScenario(shown: string, asked: string): boolean {
-  const entries = (s: string) => {
-    const m = new Map<string, number>();
-    for (const part of s.split(",").filter(Boolean)) {
-      const [d, v] = part.split("=");
-      m.set(d!, (m.get(d!) ?? 0) + Number(v));
-    }
-    return m;
-  };
-  const a = entries(shown);
-  const b = entries(asked);
-  for (const [k, v] of b) if (v !== 0 && a.get(k) !== v) return false;
-  return [...a.keys()].every((k) => b.has(k));
 }

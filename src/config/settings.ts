@@ -171,6 +171,37 @@ export const settingsSchema = z
       .describe(
         "Largest plausible single cost in USD (acquisition, vendor, parts, training cost); more is rejected.",
       ),
+    vendor_hours_min_share: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .describe(
+        "Smallest share of a domain's vendor work orders that must record labour hours before vendor work is priced per hour; below it, vendor work is priced per work order (a few recorded hours against a whole contract give rates of thousands of dollars an hour).",
+      ),
+    vendor_takeover_share: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .describe(
+        "Budget scenario: the largest share of a domain's annual vendor spend that added in-house staff could take over (the rest: parts, OEM-only work, contracts that cannot be cut). An assumption, shown on the brief.",
+      ),
+    wage_growth_rate: z
+      .number()
+      .min(-0.5)
+      .max(0.5)
+      .default(0.03)
+      .describe(
+        "Budget scenario: yearly pay growth for the 3-year view when data/reference/wage_index.csv has fewer than two years (otherwise its average growth over its last five years is used).",
+      ),
+    hires_training_cost_usd: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe(
+        "Budget scenario: one-off training cost of each new hire. Default: the domain's median training cost per trainee from training.csv, or 0 when it has none.",
+      ),
     survey_pay_bin_usd: z
       .number()
       .int()

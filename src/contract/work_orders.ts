@@ -24,6 +24,9 @@ export const workOrders = {
     service_provider: col.enum("in_house or vendor", SERVICE_PROVIDERS, { defaultValue: "in_house" }),
     vendor_cost: col.number("Vendor service cost, USD", { min: 0 }),
     parts_cost: col.number("Parts cost, USD", { min: 0 }),
+    due_date: col.date(
+      "Date scheduled work was due (scheduled maintenance); measures completion on time. Optional: without it the on-time measure is unavailable",
+    ),
   },
   rules: [{ kind: "date_order", column: "completed_date", after: "opened_date", strict: false }],
   references: [

@@ -414,7 +414,11 @@ export async function writeWorkOrders(
       const row =
         `${id},${opened},${workTypeText},${hours},${orgIds[o]},${assetId},${deviceType >= 0 ? deviceNames[o][deviceType] : ""},` +
         `${completed > period.endDay ? "" : dates.format(completed)},${vendor ? "" : technician},${provider},` +
-        `${vendor ? vendorCost : ""},${parts > 0 ? parts : ""}`;
+        `${vendor ? vendorCost : ""},${parts > 0 ? parts : ""},` +
+        // scheduled maintenance is opened ahead of its due date: 14 days, except every 12th order, opened
+        // on the day it falls due (so a completion after that day is late); no random draw, so every
+        // other column is as before
+        `${work === SCHEDULED_WORK ? dates.format(day + (i % 12 === 0 ? 0 : 14)) : ""}`;
       previousId = id;
       written++;
       if (file.pushLine(row)) await file.drained();

@@ -12,6 +12,9 @@ export const roleFamily =
   (rows: Row[]): Row[] =>
     rows.filter((r) => r.role_family === family);
 
+/** The rows totalling every domain (the budget brief states strain for the whole programme only). */
+export const allDomains = (rows: Row[]): Row[] => rows.filter((r) => r.domain === "all");
+
 const CURVE_KEYS = ["org_id", "group_kind", "group_value", "event_kind"] as const;
 const CURVE_VALUES = ["survival", "ci_lower", "ci_upper"] as const;
 

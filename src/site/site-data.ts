@@ -14,7 +14,7 @@ import type { Row } from "./disclosure.ts";
 import { MART_DISCLOSURE } from "./mart-catalog.ts";
 import { readPublished, toArrow, withWarehouse } from "./mart-reader.ts";
 import { withPublished } from "./publish.ts";
-import { kaplanMeierSteps, roleFamily } from "./page-slices.ts";
+import { allDomains, kaplanMeierSteps, roleFamily } from "./page-slices.ts";
 import { siteOrgs, siteRoles, siteStatus } from "./site-status.ts";
 import { siteTaxonomy } from "./site-taxonomy.ts";
 
@@ -49,6 +49,11 @@ export const SITE_DATA: Record<string, Producer> = {
   "certification_coverage.arrow": publishedArrow("certification_coverage", roleFamily("all")),
   "internal_mobility.arrow": publishedArrow("internal_mobility", roleFamily("all")),
   "retention_curve.arrow": publishedArrow("retention_curve", kaplanMeierSteps),
+  // the budget brief states strain and the forecast record for all domains together
+  "cm_backlog.arrow": publishedArrow("cm_backlog", allDomains),
+  "turnaround.arrow": publishedArrow("turnaround", allDomains),
+  "scheduled_on_time.arrow": publishedArrow("scheduled_on_time", allDomains),
+  "forecast_backtest.arrow": publishedArrow("forecast_backtest", allDomains),
   "status.json": json(siteStatus),
   "orgs.json": json(siteOrgs),
   "roles.json": json(siteRoles),

@@ -20,7 +20,8 @@ select
     w.parts_cost as parts_cost_usd,
     -- cross-cutting labels (null for most work): a process work type and an equipment system
     d.process,
-    d.system
+    d.system,
+    w.due_date as due_on
 from raw.work_orders as w
 join core.work_order_domains as d
     -- coalesce: a missing device type is a value of the pair, and equality must match it

@@ -1,0 +1,4 @@
+// marts.cm_backlog (evidence of strain from the work orders) with disclosure rules applied (src/site/), as Arrow IPC.
+import { writeSiteData } from "../../src/site/site-data.ts";
+
+await writeSiteData("cm_backlog.arrow");

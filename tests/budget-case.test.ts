@@ -1,0 +1,157 @@
+/**
+ * The money case of a budget scenario (reports/components/budget-case.js, the one function the brief
+ * applies the reader's scenario with) on inputs written here, every figure worked out by hand; and
+ * marts.budget_scenario_inputs on tests/fixtures/supply.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildFixtureWarehouse, type FixtureWarehouse } from "./support/warehouse.ts";
+
+const { scenarioCase } = (await import(
+  new URL("../reports/components/budget-case.js", import.meta.url).href
+)) as {
+  scenarioCase: (inputs: object[], scenario: Record<string, number>) => Record<string, any>;
+};
+
+const base = {
+  productive_hours_per_fte: 1600,
+  vendor_takeover_share: 0.5,
+  wage_growth_rate: 0.04,
+  wage_growth_basis: "setting",
+};
+// networking: 2 FTE of work, 0.5 staff (none qualified), FTE $130,000, hire $50,000 + training $10,000,
+// vendors $400,000 a year at $150 an hour.
+const networking = {
+  ...base,
+  domain: "networking",
+  is_specialist: true,
+  demand_fte: 2,
+  supply_fte: 0.5,
+  qualified_supply_fte: 0,
+  gap_fte: 1.5,
+  shortfall_fte: 2,
+  cost_per_fte_usd: 130_000,
+  hire_cost_usd: 50_000,
+  training_cost_per_hire_usd: 10_000,
+  vendor_spend_usd: 400_000,
+  vendor_cost_per_hour_usd: 150,
+};
+// general biomed: 10 FTE of work, 11 staff (a surplus of 1), FTE $100,000, no vendor hourly rate: take-over
+// rate = our own cost of an FTE ($62.50 an hour).
+const biomed = {
+  ...base,
+  domain: "general_biomed",
+  is_specialist: false,
+  demand_fte: 10,
+  supply_fte: 11,
+  qualified_supply_fte: 11,
+  gap_fte: -1,
+  shortfall_fte: 0,
+  cost_per_fte_usd: 100_000,
+  hire_cost_usd: 40_000,
+  training_cost_per_hire_usd: 0,
+  vendor_spend_usd: 80_000,
+  vendor_cost_per_hour_usd: null,
+};
+
+describe("scenarioCase", () => {
+  it("prices an addition: cost, one-off, vendor spend taken over, net, payback, three years", () => {
+    const c = scenarioCase([biomed, networking], { networking: 1 });
+    const n = c.rows.find((d: { domain: string }) => d.domain === "networking");
+    expect(n.annual_cost_usd).toBe(130_000);
+    expect(n.one_off_cost_usd).toBe(60_000);
+    // min(0.5 × 400,000, 1 × 1,600 h × $150) = min(200,000, 240,000)
+    expect(n.vendor_avoided_usd).toBe(200_000);
+    expect(c.total.net_annual_cost_usd).toBe(-70_000);
+    // 60,000 ÷ (70,000 ÷ 12) = 10.2857 months
+    expect(c.payback_months).toBeCloseTo(60_000 / (70_000 / 12), 10);
+    // the headline moves: the specialist gap 2 → 1 (the hire is qualified), total gap 0.5 → −0.5
+    expect(c.specialist).toEqual({ shortfall_fte: 2, shortfall_after_fte: 1 });
+    expect(c.total.gap_fte).toBe(0.5);
+    expect(c.total.gap_after_fte).toBe(-0.5);
+    // year 1: 130,000 + 60,000 − 200,000; then pay and vendor prices both grow 4% a year:
+    // year 2: (130,000 − 200,000) × 1.04 = −72,800; year 3: −70,000 × 1.04² = −75,712
+    const net = c.years.map((y: { net_cost_usd: number }) => y.net_cost_usd);
+    expect(net[0]).toBeCloseTo(-10_000, 6);
+    expect(net[1]).toBeCloseTo(-72_800, 6);
+    expect(net[2]).toBeCloseTo(-75_712, 6);
+    expect(c.years[2].cumulative_net_cost_usd).toBeCloseTo(-10_000 - 72_800 - 75_712, 6);
+  });
+
+  it("does not pay back when the work is taken over at no more than it costs in-house", () => {
+    const c = scenarioCase([biomed, networking], { general_biomed: 2 });
+    // min(0.5 × 80,000, 2 × 1,600 × 62.5 = 200,000) = 40,000 against 200,000 of pay
+    expect(c.total.vendor_avoided_usd).toBe(40_000);
+    expect(c.total.net_annual_cost_usd).toBe(160_000);
+    expect(c.payback_months).toBeNull();
+  });
+
+  it("prices a cut: a saving, vendor work bought for what the surplus cannot absorb", () => {
+    const c = scenarioCase([biomed, networking], { general_biomed: -1.5 });
+    const b = c.rows.find((d: { domain: string }) => d.domain === "general_biomed");
+    expect(b.annual_cost_usd).toBe(-150_000);
+    expect(b.one_off_cost_usd).toBe(0);
+    // surplus 1 FTE absorbs 1 of the 1.5: 0.5 × 1,600 h × $62.50 = 50,000 bought from vendors
+    expect(b.vendor_avoided_usd).toBe(-50_000);
+    expect(c.total.net_annual_cost_usd).toBe(-100_000);
+    expect(c.payback_months).toBe(0);
+    expect(b.gap_after_fte).toBe(0.5);
+  });
+
+  it("prices work at our own rate as the cost of an FTE exactly, not a rounded hourly rate × hours", () => {
+    // without a vendor hourly price, an FTE of work bought is one FTE's cost: nothing left over
+    const rounded = { ...biomed, cost_per_fte_usd: 101_000, gap_fte: 0 };
+    const c = scenarioCase([rounded], { general_biomed: -1 });
+    expect(c.total.vendor_avoided_usd).toBe(-101_000);
+    expect(c.total.net_annual_cost_usd).toBe(0);
+    expect(c.payback_months).toBeNull();
+  });
+
+  it("lists a scenario domain the inputs do not have, and an unpriced one", () => {
+    const c = scenarioCase([biomed, { ...networking, cost_per_fte_usd: null }], {
+      networking: 1,
+      nowhere: 1,
+    });
+    expect(c.unknown).toEqual(["nowhere"]);
+    expect(c.unpriced).toEqual(["networking"]);
+  });
+});
+
+describe("marts.budget_scenario_inputs", () => {
+  let w: FixtureWarehouse;
+  beforeAll(async () => {
+    w = await buildFixtureWarehouse(path.join(import.meta.dirname, "fixtures/supply"));
+  });
+  afterAll(() => w?.close());
+
+  it("carries the headline year's gap, the vendor spend, the take-over rate basis and the wage growth setting", async () => {
+    const rows = await w.rows(`select * from marts.budget_scenario_inputs where org_id = 'A'`);
+    const by = Object.fromEntries(rows.map((r) => [String(r.domain), r]));
+    // every taxonomy domain, so a scenario may add staff where there is no work yet
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    expect(by.imaging).toMatchObject({ year: 2024, vendor_spend_usd: 9000, vendor_takeover_share: 0.5 });
+    // imaging's vendor rate is implausible ($2,000 an hour): no vendor hourly price, so our own rate
+    expect(by.imaging!.vendor_cost_per_hour_usd).toBeNull();
+    expect(by.networking_integration!.shortfall_fte).toBeCloseTo(0.125, 12);
+    // the setting's 3% while the shipped wage index has fewer than two years; its growth once it has them
+    const index = readFileSync(path.join(import.meta.dirname, "../data/reference/wage_index.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","))
+      .map(([year, value]) => ({ year: Number(year), value: Number(value) }))
+      .sort((a, b) => a.year - b.year);
+    if (index.length < 2)
+      expect(by.imaging).toMatchObject({ wage_growth_rate: 0.03, wage_growth_basis: "setting" });
+    else {
+      const last = index.at(-1)!;
+      const first = index.find((r) => r.year === Math.max(index[0]!.year, last.year - 5))!;
+      expect(by.imaging!.wage_growth_basis).toBe("wage_index");
+      expect(by.imaging!.wage_growth_rate).toBeCloseTo(
+        (last.value / first.value) ** (1 / (last.year - first.year)) - 1,
+        10,
+      );
+    }
+  });
+});
