@@ -133,7 +133,7 @@ describe("marts.budget_scenario_inputs", () => {
     expect(by.imaging).toMatchObject({ year: 2024, vendor_spend_usd: 9000, vendor_takeover_share: 0.5 });
     // imaging's vendor rate is implausible ($2,000 an hour): no vendor hourly price, so our own rate
     expect(by.imaging!.vendor_cost_per_hour_usd).toBeNull();
-    expect(by.networking_integration!.shortfall_fte).toBeCloseTo(0.125, 12);
+    expect(by.networking!.shortfall_fte).toBeCloseTo(0.125, 12);
     // the setting's 3% while the shipped wage index has fewer than two years; its growth once it has them
     const index = readFileSync(path.join(import.meta.dirname, "../data/reference/wage_index.csv"), "utf8")
       .trim()

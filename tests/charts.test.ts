@@ -37,58 +37,43 @@ const workload = [
 ];
 
 describe("workload mix", () => {
-  it("names the group whose share moved most, first year against last", async () => {
+  // marts.workload_domain_annual rows of one organisation (the yearly, hours-weighted shares)
+  const yearly = (rows: typeof workload) =>
+    rows.map((d) => ({ year: d.quarter_start.getUTCFullYear(), domain: d.domain, share: d.share }));
+  it("names the domain whose share moved most, first year against last", async () => {
     const { workloadMixTitle } = await component("workload-mix");
-    // Biomed −16 points; networking + cybersecurity 6% → 22% (+16): a tie keeps the first candidate.
-    expect(workloadMixTitle(workload)).toBe(
+    // biomed 94% → 78% (−16) beats networking +9 and cybersecurity +7
+    expect(workloadMixTitle(yearly(workload))).toBe(
       "General biomed fell from 94% to 78% of in-house hours, 2016–2025",
     );
-    const clear = [
-      ...workload.slice(0, 3),
-      { quarter_start: quarter(2025, 4), domain: "general_biomed", hours: 850, share: 0.85 },
-      { quarter_start: quarter(2025, 4), domain: "networking", hours: 100, share: 0.1 },
-      { quarter_start: quarter(2025, 4), domain: "cybersecurity", hours: 50, share: 0.05 },
-      { quarter_start: quarter(2025, 4), domain: "dental", hours: 0, share: 0 },
-    ];
-    // biomed 94% → 85% (−9); networking +6; cyber +3; together +9: a tie again, biomed stays.
-    expect(workloadMixTitle(clear)).toBe("General biomed fell from 94% to 85% of in-house hours, 2016–2025");
-    const biomedLeads = [
-      ...workload.slice(0, 3),
-      { quarter_start: quarter(2025, 4), domain: "general_biomed", hours: 800, share: 0.8 },
-      { quarter_start: quarter(2025, 4), domain: "networking", hours: 100, share: 0.1 },
-      { quarter_start: quarter(2025, 4), domain: "cybersecurity", hours: 50, share: 0.05 },
-      { quarter_start: quarter(2025, 4), domain: "facilities_support", hours: 50, share: 0.05 },
-    ];
-    // biomed −14; IT 6% → 15% (+9); facilities +5 → biomed.
-    expect(workloadMixTitle(biomedLeads)).toBe(
-      "General biomed fell from 94% to 80% of in-house hours, 2016–2025",
-    );
     const itWins = [
-      { quarter_start: quarter(2016, 1), domain: "general_biomed", hours: 500, share: 0.5 },
-      { quarter_start: quarter(2016, 1), domain: "imaging", hours: 440, share: 0.44 },
-      { quarter_start: quarter(2016, 1), domain: "networking", hours: 40, share: 0.04 },
-      { quarter_start: quarter(2016, 1), domain: "cybersecurity", hours: 20, share: 0.02 },
-      { quarter_start: quarter(2025, 4), domain: "general_biomed", hours: 450, share: 0.45 },
-      { quarter_start: quarter(2025, 4), domain: "imaging", hours: 340, share: 0.34 },
-      { quarter_start: quarter(2025, 4), domain: "networking", hours: 130, share: 0.13 },
-      { quarter_start: quarter(2025, 4), domain: "cybersecurity", hours: 80, share: 0.08 },
+      { year: 2016, domain: "general_biomed", share: 0.5 },
+      { year: 2016, domain: "imaging", share: 0.44 },
+      { year: 2016, domain: "networking", share: 0.04 },
+      { year: 2016, domain: "cybersecurity", share: 0.02 },
+      { year: 2025, domain: "general_biomed", share: 0.45 },
+      { year: 2025, domain: "imaging", share: 0.3 },
+      { year: 2025, domain: "networking", share: 0.17 },
+      { year: 2025, domain: "cybersecurity", share: 0.08 },
     ];
-    // biomed −5, imaging −10, networking +9, cyber +6, together 6% → 21% (+15): the design's example.
-    expect(workloadMixTitle(itWins)).toBe(
-      "Networking and cybersecurity grew from 6% to 21% of in-house hours, 2016–2025",
+    // biomed −5, imaging −14, networking +13, cybersecurity +6 → imaging
+    expect(workloadMixTitle(itWins)).toBe("Imaging fell from 44% to 30% of in-house hours, 2016–2025");
+    // a domain not worked in at the start (no row) counts 0% there: dental +20 ties biomed −20, the first in taxonomy order stays
+    const dental = [
+      { year: 2016, domain: "general_biomed", share: 1 },
+      { year: 2025, domain: "general_biomed", share: 0.8 },
+      { year: 2025, domain: "dental", share: 0.2 },
+    ];
+    expect(workloadMixTitle(dental)).toBe(
+      "General biomed fell from 100% to 80% of in-house hours, 2016–2025",
     );
-  });
-
-  it("weights yearly shares by hours, not by averaging quarters", async () => {
-    const { workloadShareByYear } = await component("workload-mix");
-    // Q1: biomed 100 of 100; Q2: biomed 100, imaging 300 → year: biomed 200/500 = 40% (not (100%+25%)/2).
-    const rows = [
-      { quarter_start: quarter(2020, 1), domain: "general_biomed", hours: 100 },
-      { quarter_start: quarter(2020, 2), domain: "general_biomed", hours: 100 },
-      { quarter_start: quarter(2020, 2), domain: "imaging", hours: 300 },
-    ];
-    const biomed = workloadShareByYear(rows).find((d: any) => d.domain === "general_biomed");
-    expect(biomed.share).toBeCloseTo(0.4, 10);
+    // a withheld share (null) is no share: one year left, the top domain of it
+    expect(
+      workloadMixTitle([
+        { year: 2025, domain: "imaging", share: 0.6 },
+        { year: 2016, domain: "imaging", share: null },
+      ]),
+    ).toBe("Imaging was 60% of in-house hours in 2025");
   });
 
   it("draws a stacked area with direct labels (snapshot)", async () => {
@@ -753,9 +738,18 @@ describe("pay and careers", () => {
       { month_end: month("2020-06"), role_family: "generalist", headcount: 0 },
       { month_end: month("2020-07"), role_family: "generalist", headcount: 6 },
       { month_end: month("2025-12"), role_family: "generalist", headcount: 6 },
+      // the mart's 'all' rows: the total a title states
+      { month_end: month("2019-12"), role_family: "all", headcount: 0 },
+      { month_end: month("2020-06"), role_family: "all", headcount: 0 },
+      { month_end: month("2020-07"), role_family: "all", headcount: 6 },
+      { month_end: month("2025-12"), role_family: "all", headcount: 6 },
     ];
     // the months before July 2020 are before the organisation's data: not drawn, not "from none"
-    expect(fromFirstStaff(rows).map((d: any) => d.month_end.getUTCMonth() + 1)).toEqual([7, 12]);
+    expect(
+      fromFirstStaff(rows.filter((d) => d.role_family !== "all")).map(
+        (d: any) => d.month_end.getUTCMonth() + 1,
+      ),
+    ).toEqual([7, 12]);
     expect(headcountTitle(rows)).toBe("Headcount held at 6, 2020–2025");
     const { integerTicks, usdAxisMax } = await component("findings");
     expect(integerTicks(2)).toEqual([0, 1, 2]);

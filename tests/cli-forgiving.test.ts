@@ -91,11 +91,7 @@ const WRONG: [() => string[], number, RegExp][] = [
   [() => ["brief"], 2, /--out FILE.pdf is required/],
   [() => ["brief", "--out", pdf(), "--paper", "legal"], 2, /--paper must be letter or a4/],
   [() => ["brief", "--out", pdf(), "--add", "x=-1"], 2, /no domain 'x'; domains: general_biomed, imaging/],
-  [
-    () => ["brief", "--out", pdf(), "--add", "networking=1.5"],
-    2,
-    /did you mean networking_integration\? domains:/,
-  ],
+  [() => ["brief", "--out", pdf(), "--add", "netwrking=1.5"], 2, /did you mean networking\? domains:/],
   [() => ["brief", "--out", pdf(), "--add", "imaging=lots"], 2, /'imaging=lots' is not DOMAIN=FTE.*domains:/],
   [() => ["brief", "--out", pdf(), "--site", path.join(dir, "no-site")], 2, /no built site/],
   [
@@ -108,7 +104,7 @@ const WRONG: [() => string[], number, RegExp][] = [
   [
     () => ["pool", "--input", dir, "--db", path.join(dir, "p.duckdb"), "--pool-date", "2024/01/01"],
     2,
-    /expected YYYY-MM-DD/,
+    /expected a calendar date YYYY-MM-DD/,
   ],
   [() => ["contribute"], 2, /--out FILE is required/],
   [

@@ -42,7 +42,7 @@ describe("supply allocated by each technician's own hours", () => {
     expect(fte["T1 facilities_support"]).toBeCloseTo(0.375, 12);
     // T2: 600 / 800 and 200 / 800 of 0.5 FTE
     expect(fte["T2 facilities_support"]).toBeCloseTo(0.375, 12);
-    expect(fte["T2 networking_integration"]).toBeCloseTo(0.125, 12);
+    expect(fte["T2 networking"]).toBeCloseTo(0.125, 12);
     // T3: 1,200 / 1,600 and 400 / 1,600 of 1.0 FTE
     expect(fte["T3 imaging"]).toBeCloseTo(0.75, 12);
     expect(fte["T3 general_biomed"]).toBeCloseTo(0.25, 12);
@@ -69,9 +69,9 @@ describe("supply allocated by each technician's own hours", () => {
     expect(a.imaging!.gap_fte).toBeCloseTo(0, 12);
     expect(a.imaging!.shortfall_fte).toBeCloseTo(0, 12);
     // networking: 200 h = 0.125 FTE done by a BMET I, covered but by no one qualified: the specialist gap
-    expect(a.networking_integration!.gap_fte).toBeCloseTo(0, 12);
-    expect(a.networking_integration!.qualified_supply_fte).toBe(0);
-    expect(a.networking_integration!.shortfall_fte).toBeCloseTo(0.125, 12);
+    expect(a.networking!.gap_fte).toBeCloseTo(0, 12);
+    expect(a.networking!.qualified_supply_fte).toBe(0);
+    expect(a.networking!.shortfall_fte).toBeCloseTo(0.125, 12);
     expect(a.specialist!.shortfall_fte).toBeCloseTo(0.125, 12);
     // total: 4,160 h / 1,600 = 2.6 FTE of work against 2.6 + T4 of staff; the manager's 0.9 apart
     expect(a.all!.demand_fte).toBeCloseTo(2.6, 12);
@@ -114,7 +114,7 @@ describe("supply allocated by each technician's own hours", () => {
       { domain: "general_biomed", covered_by: "vendor", work_orders: 1, hours: 0, people: null },
       { domain: "imaging", covered_by: "specialist", work_orders: 1, hours: 1200, people: 1 },
       { domain: "imaging", covered_by: "vendor", work_orders: 2, hours: 2, people: null },
-      { domain: "networking_integration", covered_by: "generalist", work_orders: 1, hours: 200, people: 1 },
+      { domain: "networking", covered_by: "generalist", work_orders: 1, hours: 200, people: 1 },
     ]);
   });
 });

@@ -39,42 +39,32 @@ export function kpiGrid(cards) {
   return grid;
 }
 
-const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
-
 /**
  * Candidate changes between the first and the last complete year of the data, each as a sentence with a
  * size on a common scale (percentage points for shares and rates; half the percent change for counts,
- * so a doubling of a small group does not drown every share shift). The caller shows the largest.
+ * so a doubling of a small group does not drown every share shift). The caller shows the largest. Every
+ * figure is a published one: yearly shares of in-house hours (marts.workload_domain_annual), average
+ * headcount by role family (marts.turnover_annual), turnover and the networked inventory.
  *
- * @param {object} data - {workload, headcount, turnover, inventory} rows already filtered to one org.
+ * @param {object} data - {workload, turnover, inventory} rows already filtered to one org; workload rows
+ *   are marts.workload_domain_annual's.
  * @param {number} lastYear - last complete year.
  * @returns {{text: string, size: number, kind: string}[]}
  */
-export function biggestChanges({ workload, headcount, turnover, inventory }, lastYear) {
+export function biggestChanges({ workload, turnover, inventory }, lastYear) {
   const changes = [];
-  // Workload share by domain, yearly hours.
-  const hoursByYearDomain = new Map();
-  for (const d of workload) {
-    if (d.domain === "all") continue;
-    const y = d.quarter_start.getUTCFullYear();
-    if (y > lastYear) continue;
-    const key = `${y}|${d.domain}`;
-    hoursByYearDomain.set(key, (hoursByYearDomain.get(key) ?? 0) + (d.hours ?? 0));
-  }
-  const wYears = [...new Set([...hoursByYearDomain.keys()].map((k) => +k.split("|")[0]))].sort(
-    (a, b) => a - b,
+  // Workload share by domain, first and last year with in-house work.
+  const shares = workload.filter(
+    (d) => d.domain !== "all" && d.domain !== "unmapped" && d.year <= lastYear && d.share != null,
   );
+  const wYears = [...new Set(shares.map((d) => d.year))].sort((a, b) => a - b);
   if (wYears.length >= 2) {
     const [y0, y1] = [wYears[0], wYears[wYears.length - 1]];
-    const total = (y) =>
-      [...hoursByYearDomain].filter(([k]) => +k.split("|")[0] === y).reduce((s, [, h]) => s + h, 0);
-    const t0 = total(y0);
-    const t1 = total(y1);
-    const domains = new Set([...hoursByYearDomain.keys()].map((k) => k.split("|")[1]));
-    for (const domain of domains) {
-      if (domain === "unmapped" || !t0 || !t1) continue;
-      const s0 = (hoursByYearDomain.get(`${y0}|${domain}`) ?? 0) / t0;
-      const s1 = (hoursByYearDomain.get(`${y1}|${domain}`) ?? 0) / t1;
+    const at = (year, domain) => shares.find((d) => d.year === year && d.domain === domain)?.share;
+    for (const domain of new Set(shares.map((d) => d.domain))) {
+      const [s0, s1] = [at(y0, domain), at(y1, domain)];
+      // a domain the organisation did not work in that year has no row: no change to state from it
+      if (s0 == null || s1 == null) continue;
       const said = change({
         subject: `${domainLabel(domain)} work`,
         from: s0,
@@ -90,24 +80,22 @@ export function biggestChanges({ workload, headcount, turnover, inventory }, las
       });
     }
   }
-  // Average headcount by role family.
-  const hc = new Map();
-  for (const d of headcount) {
-    if (d.role_family === "all" || d.role_family === "unknown" || d.role_family === "unmapped") continue;
-    const y = d.month_end.getUTCFullYear();
-    if (y > lastYear || d.headcount == null) continue;
-    const key = `${y}|${d.role_family}`;
-    if (!hc.has(key)) hc.set(key, []);
-    hc.get(key).push(d.headcount);
-  }
-  const hYears = [...new Set([...hc.keys()].map((k) => +k.split("|")[0]))].sort((a, b) => a - b);
+  // Average headcount by role family (the turnover denominator: the year's mean of monthly averages).
+  const families = turnover.filter(
+    (d) =>
+      !["all", "unknown", "unmapped"].includes(d.role_family) &&
+      d.year <= lastYear &&
+      d.avg_headcount != null,
+  );
+  const hYears = [...new Set(families.map((d) => d.year))].sort((a, b) => a - b);
   if (hYears.length >= 2) {
     const y1 = hYears[hYears.length - 1];
     const y0 = hYears.find((y) => y >= y1 - 9) ?? hYears[0];
-    for (const family of new Set([...hc.keys()].map((k) => k.split("|")[1]))) {
-      const a = mean(hc.get(`${y0}|${family}`) ?? []);
-      const b = mean(hc.get(`${y1}|${family}`) ?? []);
-      // A year with no published month (suppressed for a public audience) is unknown, not zero.
+    const at = (year, family) =>
+      families.find((d) => d.year === year && d.role_family === family)?.avg_headcount;
+    for (const family of new Set(families.map((d) => d.role_family))) {
+      const [a, b] = [at(y0, family), at(y1, family)];
+      // A year withheld (a small group in a public build) is unknown, not zero.
       if (a == null || b == null) continue;
       // No headline from a group that is under 5 people at both ends (findings respect n: docs/architecture.md).
       if (!enoughForHeadline({ people: Math.max(a, b) })) continue;
