@@ -11,9 +11,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MART_DISCLOSURE, MARTS_SQL_DIR } from "../src/site/mart-catalog.ts";
-import { parseDeclaration, type MartDeclaration } from "../src/site/mart-declaration.ts";
-import { withPublished } from "../src/site/publish.ts";
+import { MART_DISCLOSURE, MARTS_SQL_DIR } from "../src/publish/mart-catalog.ts";
+import { parseDeclaration, type MartDeclaration } from "../src/publish/mart-declaration.ts";
+import { withPublished } from "../src/publish/publish.ts";
 
 const ORG_KEY = { class: "key" } as const;
 

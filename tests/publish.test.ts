@@ -7,16 +7,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderCatalogSection } from "../src/site/catalog-doc.ts";
+import { renderCatalogSection } from "../src/publish/catalog-doc.ts";
 import {
   declaredColumns,
   MART_DISCLOSURE,
   PUBLISH_INPUT_DISCLOSURE,
   uniqueKeys,
   type MartDisclosure,
-} from "../src/site/mart-catalog.ts";
-import { declarationJsonSchema } from "../src/site/mart-declaration.ts";
-import { withPublished } from "../src/site/publish.ts";
+} from "../src/publish/mart-catalog.ts";
+import { declarationJsonSchema } from "../src/publish/mart-declaration.ts";
+import { withPublished } from "../src/publish/publish.ts";
 import { duplicateKeys, nullValues } from "./support/key_checks.ts";
 import { buildFixtureWarehouse, type FixtureWarehouse } from "./support/warehouse.ts";
 

@@ -10,7 +10,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain JS component without types
 import { csvRow } from "../reports/components/figure.js";
-import { serveStatic, type RunningServer } from "../src/site/static-server.ts";
+import { serveStatic, type RunningServer } from "../src/static-site/static-server.ts";
 
 describe("CSV downloads neutralise formulas", () => {
   const rows = [

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { DuckDBTypeId } from "@duckdb/node-api";
 import { tableToIPC } from "apache-arrow";
-import type { Row } from "../src/site/disclosure.ts";
+import type { Row } from "../src/publish/disclosure.ts";
 import { toArrow } from "../src/site/mart-reader.ts";
 import { kaplanMeierSteps, roleFamily } from "../src/site/page-slices.ts";
 

@@ -4,9 +4,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { launchChromium, waitForRender } from "../site/chromium.ts";
-import { DEFAULT_SITE_DIR, buildSite } from "../site/site-build.ts";
-import { serveStatic } from "../site/static-server.ts";
+import { launchChromium, waitForRender } from "../static-site/chromium.ts";
+import { DEFAULT_SITE_DIR, buildSite } from "../static-site/site-build.ts";
+import { serveStatic } from "../static-site/static-server.ts";
 import { UsageError } from "./usage-error.ts";
 import { suggestion } from "./args.ts";
 import { loadTaxonomy, UNMAPPED } from "../taxonomy/index.ts";

@@ -1,6 +1,6 @@
 /** `htm-workforce build`: the static site from the current warehouse into dist/ (or --out). */
 import { existsSync } from "node:fs";
-import { buildSite } from "../site/site-build.ts";
+import { buildSite } from "../static-site/site-build.ts";
 import { warehousePath } from "../warehouse/paths.ts";
 import { UsageError } from "./usage-error.ts";
 import { parseCommandArgs } from "./args.ts";

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { renderDataDictionary } from "../contract/dictionary.ts";
-import { withCatalogSection } from "../site/catalog-doc.ts";
-import { declarationJsonSchema } from "../site/mart-declaration.ts";
+import { withCatalogSection } from "../publish/catalog-doc.ts";
+import { declarationJsonSchema } from "../publish/mart-declaration.ts";
 import { PROJECT_ROOT } from "../warehouse/paths.ts";
 import { parseCommandArgs } from "./args.ts";
 
@@ -27,7 +27,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   writeFileSync(DATA_DICTIONARY_PATH, renderDataDictionary());
   console.log(`wrote ${path.relative(process.cwd(), DATA_DICTIONARY_PATH)}`);
-  // the publication catalog section of docs/marts.md, from src/site/mart-catalog.ts
+  // the publication catalog section of docs/marts.md, from src/publish/mart-catalog.ts
   writeFileSync(MARTS_DOC_PATH, withCatalogSection(readFileSync(MARTS_DOC_PATH, "utf8")));
   console.log(`wrote the publication catalog in ${path.relative(process.cwd(), MARTS_DOC_PATH)}`);
   // the mart declaration format (src/sql/marts/<mart>.json) for tools that read the sidecars

@@ -1,7 +1,7 @@
 /**
  * `htm-workforce export`: what may leave the warehouse, as Parquet (the format Spark, Trino, BigQuery
  * and MotherDuck read directly). By default the aggregates of the publish layer for an audience
- * (src/site/publish.ts: the same rules as the site); person-level core tables only with
+ * (src/publish/publish.ts: the same rules as the site); person-level core tables only with
  * --person-level, which says what it writes. Tables with an org and a year are Hive-partitioned by
  * both (out/publish/turnover_annual/org_id=O1/year=2024/…); others are one file each.
  */
@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { quotedIdentifier as id, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
 import { UsageError } from "./usage-error.ts";
-import { withPublished } from "../site/publish.ts";
+import { withPublished } from "../publish/publish.ts";
 import { warehousePath } from "../warehouse/paths.ts";
 import { parseCommandArgs } from "./args.ts";
 

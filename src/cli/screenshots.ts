@@ -2,11 +2,11 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT, warehousePath } from "../warehouse/paths.ts";
-import { launchChromium } from "../site/chromium.ts";
-import { DEFAULT_SITE_DIR, buildSite } from "../site/site-build.ts";
-import { pageSlug, sitePages } from "../site/site-pages.ts";
-import { serveStatic } from "../site/static-server.ts";
-import { waitForRender } from "../site/chromium.ts";
+import { launchChromium } from "../static-site/chromium.ts";
+import { DEFAULT_SITE_DIR, buildSite } from "../static-site/site-build.ts";
+import { pageSlug, sitePages } from "../static-site/site-pages.ts";
+import { serveStatic } from "../static-site/static-server.ts";
+import { waitForRender } from "../static-site/chromium.ts";
 import { parseCommandArgs, wholeNumberOption } from "./args.ts";
 import { UsageError } from "./usage-error.ts";
 

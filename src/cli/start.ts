@@ -6,8 +6,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_INPUT_DIR, DEFAULT_SAMPLE_DIR, REPORTS_DIR, warehousePath } from "../warehouse/paths.ts";
-import { buildSite, DEFAULT_SITE_DIR } from "../site/site-build.ts";
-import { serveStatic } from "../site/static-server.ts";
+import { buildSite, DEFAULT_SITE_DIR } from "../static-site/site-build.ts";
+import { serveStatic } from "../static-site/static-server.ts";
 import { DEFAULT_SAMPLE_OPTIONS, writeSample } from "../sample/sample.ts";
 import { ingestAndReport } from "./ingest.ts";
 import { UsageError } from "./usage-error.ts";

@@ -1,6 +1,6 @@
 /**
  * The site's only door into the warehouse: Framework data loaders (reports/data/[name].*.ts) call these to
- * read the publish layer (src/site/publish.ts: the marts with the disclosure rules applied in SQL,
+ * read the publish layer (src/publish/publish.ts: the marts with the disclosure rules applied in SQL,
  * built for the build's audience over the warehouse opened READ-ONLY) and write Arrow IPC or JSON to
  * stdout. The connection they get holds publish.* and nothing else.
  */
@@ -24,8 +24,8 @@ import {
 } from "apache-arrow";
 import type { Settings } from "../config/settings.ts";
 import { warehousePath } from "../warehouse/paths.ts";
-import type { Row } from "./disclosure.ts";
-import { withPublished } from "./publish.ts";
+import type { Row } from "../publish/disclosure.ts";
+import { withPublished } from "../publish/publish.ts";
 
 /** A query result with the DuckDB type of each column, so an empty result still has a schema. */
 export interface Rows {

@@ -4,7 +4,7 @@
  * warehouse. Each slice applies to published rows (after disclosure) and keeps everything a chart,
  * its title or its CSV download uses; the marts themselves are unchanged.
  */
-import type { Row } from "./disclosure.ts";
+import type { Row } from "../publish/disclosure.ts";
 
 /** Rows of one role family (the page draws role_family 'all' only; the mart has every family). */
 export const roleFamily =

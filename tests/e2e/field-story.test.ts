@@ -14,9 +14,9 @@ import type { Browser } from "playwright-core";
 import { run as runSample } from "../../src/cli/sample.ts";
 import { DEFAULT_SETTINGS } from "../../src/config/settings.ts";
 import { ingest } from "../../loaders/ingest.ts";
-import { launchChromium, waitForRender } from "../../src/site/chromium.ts";
-import { buildSite } from "../../src/site/site-build.ts";
-import { serveStatic, type RunningServer } from "../../src/site/static-server.ts";
+import { launchChromium, waitForRender } from "../../src/static-site/chromium.ts";
+import { buildSite } from "../../src/static-site/site-build.ts";
+import { serveStatic, type RunningServer } from "../../src/static-site/static-server.ts";
 import { buildContribution } from "../../src/survey/contribute.ts";
 import { poolContributions } from "../../src/survey/pool.ts";
 

@@ -13,9 +13,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { sharedSite } from "../support/shared-sample.ts";
-import { launchChromium, waitForRender } from "../../src/site/chromium.ts";
-import { sitePages } from "../../src/site/site-pages.ts";
-import { serveStatic, type RunningServer } from "../../src/site/static-server.ts";
+import { launchChromium, waitForRender } from "../../src/static-site/chromium.ts";
+import { sitePages } from "../../src/static-site/site-pages.ts";
+import { serveStatic, type RunningServer } from "../../src/static-site/static-server.ts";
 
 const WIDTHS = [1280, 390];
 

@@ -20,7 +20,7 @@ import { tableFromIPC } from "apache-arrow";
 import { parse } from "csv-parse/sync";
 import { run as runBrief } from "../../src/cli/brief.ts";
 import { ingest } from "../../loaders/ingest.ts";
-import { launchChromium, waitForRender } from "../../src/site/chromium.ts";
+import { launchChromium, waitForRender } from "../../src/static-site/chromium.ts";
 import { auditSite } from "../../src/audit/disclosure-audit.ts";
 import {
   countColumns,
@@ -28,10 +28,10 @@ import {
   FORBIDDEN_COLUMNS,
   MART_DISCLOSURE,
   type MartDisclosure,
-} from "../../src/site/mart-catalog.ts";
-import { buildSite } from "../../src/site/site-build.ts";
-import { pageSlug, sitePages } from "../../src/site/site-pages.ts";
-import { resolveRequest, serveStatic, type RunningServer } from "../../src/site/static-server.ts";
+} from "../../src/publish/mart-catalog.ts";
+import { buildSite } from "../../src/static-site/site-build.ts";
+import { pageSlug, sitePages } from "../../src/static-site/site-pages.ts";
+import { resolveRequest, serveStatic, type RunningServer } from "../../src/static-site/static-server.ts";
 import { TAXONOMY_DIR } from "../../src/warehouse/paths.ts";
 import { bareNumberList, contradiction, pageSentences } from "./page-reading.ts";
 import { sharedSample, sharedSite } from "../support/shared-sample.ts";

@@ -3,7 +3,7 @@
  * Table and column names come from the test code, never from data.
  */
 import { quotedIdentifier as id } from "@duckdb/node-api";
-import { MART_DISCLOSURE, uniqueKeys } from "../../src/site/mart-catalog.ts";
+import { MART_DISCLOSURE, uniqueKeys } from "../../src/publish/mart-catalog.ts";
 
 function qualified(table: string): string {
   return table

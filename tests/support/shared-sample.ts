@@ -10,7 +10,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { inject } from "vitest";
 import { ingest, type IngestReport } from "../../loaders/ingest.ts";
 import { run as runSample } from "../../src/cli/sample.ts";
-import { buildSite } from "../../src/site/site-build.ts";
+import { buildSite } from "../../src/static-site/site-build.ts";
 
 /** The sample's options: the default organisations and years, with fewer work orders than a user gets. */
 export const SHARED_SAMPLE_OPTIONS = ["--work-orders", "20000"] as const;

@@ -1,8 +1,8 @@
 /**
  * The disclosure rules compiled to SQL for one declaration (src/sql/marts/<mart>.json, classes in
- * src/site/mart-declaration.ts). Only identifiers and validated literals from the declaration are
+ * src/publish/mart-declaration.ts). Only identifiers and validated literals from the declaration are
  * written into the SQL (quoted); every value comes from work.settings. The class of a column decides its
- * rule, and a column without a class is never published (src/site/publish.ts). Layers decide what a row
+ * rule, and a column without a class is never published (src/publish/publish.ts). Layers decide what a row
  * may show:
  * - `cell` (public audience): a row with a count of people or events, or staff FTE, between 0 and
  *   min_cell_public is withheld whole (FTE equals headcount when everyone is full time);

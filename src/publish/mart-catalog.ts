@@ -1,7 +1,7 @@
 /**
  * Every table a reader may see, each from its one declaration: the JSON sidecar beside its SQL
  * (`src/sql/marts/<mart>.json`; the data-quality inputs in `src/sql/publish/inputs/<table>.json`),
- * validated by src/site/mart-declaration.ts. The publish layer (src/site/publish.ts) derives its SQL
+ * validated by src/publish/mart-declaration.ts. The publish layer (src/publish/publish.ts) derives its SQL
  * from them, the key tests check the grain against them, and docs/marts.md is generated from them.
  * Adding a mart the site reads is its SQL file plus its sidecar; a column a mart has but its sidecar
  * does not classify is not published (and tests/publish.test.ts fails, naming it).

@@ -1,5 +1,5 @@
 /**
- * The publication section of docs/marts.md, generated from the mart catalog (src/site/mart-catalog.ts)
+ * The publication section of docs/marts.md, generated from the mart catalog (src/publish/mart-catalog.ts)
  * so the documented rules are the ones publish applies. `htm-workforce dictionary` rewrites it between
  * its markers; tests/publish.test.ts checks it is current.
  */

@@ -3,7 +3,7 @@
  * `src/sql/publish/inputs/<table>.json`), validated here. JSON so that BI tools and documentation
  * generators read the same file the publish layer does. A declaration gives the grain, the key columns,
  * the `'all'` totals, and a class for every published column; the class decides the disclosure rule
- * (src/site/disclosure.ts) and the documentation (docs/marts.md), so a column without one cannot be
+ * (src/publish/disclosure.ts) and the documentation (docs/marts.md), so a column without one cannot be
  * published.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";

@@ -3,7 +3,7 @@
  * data files, their CSV downloads, `export --audience …` — is read from `publish.*`, built here in
  * SQL for one audience. The audience is a build option and the warehouse is opened read-only, so the
  * layer lives in a scratch in-memory DuckDB that ATTACHes the warehouse read-only: the marts (and the
- * data-quality inputs of src/sql/publish/inputs/) pass through the rules of src/site/disclosure.ts,
+ * data-quality inputs of src/sql/publish/inputs/) pass through the rules of src/publish/disclosure.ts,
  * then the SQL files of src/sql/publish/ that build on them (benchmarks, pay roll-ups, organisations,
  * rejected-row examples) run. Nothing else is reachable from the connection a loader gets.
  */

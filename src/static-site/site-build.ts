@@ -7,14 +7,14 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { exportSiteData, SITE_DATA } from "./site-data.ts";
+import { exportSiteData, SITE_DATA } from "../site/site-data.ts";
 import {
   exportSocietyData,
   isPooledWarehouse,
   SOCIETY_CONFIG,
   SOCIETY_DATA,
   SOCIETY_REPORTS_DIR,
-} from "./society-data.ts";
+} from "../site/society-data.ts";
 import { removeAbandoned } from "../../loaders/warehouse-file.ts";
 import { FRAMEWORK_CACHE_DIR, PROJECT_ROOT, REPORTS_DIR, warehousePath } from "../warehouse/paths.ts";
 
