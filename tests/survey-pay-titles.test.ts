@@ -183,7 +183,7 @@ describe("differencing attacks on what is published", () => {
       `select p.year, p.group_kind, p.group_value, p.breakdown_kind, p.breakdown_value,
          p.facility_type || '|' || p.bed_band || '|' || p.region as peer, list(distinct b.contributor_id) as members
        from publish.pooled_pay_percentiles p
-       join survey.pooled_pay_bins b using (facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value)
+       join survey.pooled_pay_cells b using (facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value)
        where p.percentile = 0.5 and p.pay_usd is not null group by all`,
     );
     const byMeasure = new Map<string, typeof cells>();

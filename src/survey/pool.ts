@@ -34,7 +34,7 @@ export const POOL_STEPS = [
   "pooled_turnover_annual",
   "pooled_workload_domain_quarterly",
   "pooled_retention_curve",
-  "pooled_pay_bins",
+  "pooled_pay_cells",
   "pooled_pay_percentiles",
   "pooled_requisitions",
   "pooled_inventory_yearly",

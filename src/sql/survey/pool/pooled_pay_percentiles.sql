@@ -9,23 +9,19 @@
 drop table if exists marts.pooled_pay_percentiles;
 create table marts.pooled_pay_percentiles as
 with bins as (
-    select facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value,
-        pay_lower_usd, pay_upper_usd, sum(people) as people
-    from survey.pooled_pay_bins
-    group by facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value,
-        pay_lower_usd, pay_upper_usd
+    select m.facility_type, m.bed_band, m.region, r.year, r.group_kind, r.group_value, r.breakdown_kind,
+        r.breakdown_value, r.pay_lower_usd, r.pay_upper_usd, sum(r.people) as people
+    from survey.contribution_rows as r
+    join survey.pooled_members as m on m.contribution_id = r.contribution_id
+    where r.table_name = 'pay_histogram'
+    group by m.facility_type, m.bed_band, m.region, r.year, r.group_kind, r.group_value, r.breakdown_kind,
+        r.breakdown_value, r.pay_lower_usd, r.pay_upper_usd
 ),
 
 cells as (
     select facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value,
         count(*) as orgs, sum(people) as people, max(people) as largest_org_people
-    from (
-        select facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value,
-            contributor_id, sum(people) as people
-        from survey.pooled_pay_bins
-        group by facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind,
-            breakdown_value, contributor_id
-    ) as o
+    from survey.pooled_pay_cells
     group by facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value
 ),
 

@@ -5,12 +5,12 @@
 -- not the other.
 drop table if exists survey.release_cells;
 create table survey.release_cells as
-select distinct
+select
     'pay|' || cast(b.year as varchar(10)) || '|' || b.group_kind || '|' || b.group_value || '|' || b.breakdown_kind
         || '|' || b.breakdown_value as measure,
     b.facility_type || '|' || b.bed_band || '|' || b.region as cell,
     b.contributor_id
-from survey.pooled_pay_bins as b
+from survey.pooled_pay_cells as b
 join marts.pooled_pay_percentiles as p
     on p.facility_type = b.facility_type and p.bed_band = b.bed_band and p.region = b.region
     and p.year = b.year and p.group_kind = b.group_kind and p.group_value = b.group_value
