@@ -629,10 +629,10 @@ describe("pay and careers", () => {
     expect(parseScenario(null, domains)).toEqual({ scenario: {}, errors: [] });
     // a cut and an add that cancel leave nothing
     expect(parseScenario("cybersecurity=1,cybersecurity=-1", domains).scenario).toEqual({});
-    // where the taxonomy splits networking_integration, the legacy id applies to both halves equally
+    // where the taxonomy splits networking_integration, the legacy id applies, whole, to networking
     const split = ["general_biomed", "networking", "integration", "cybersecurity"];
     expect(parseScenario("networking_integration=1.5,cybersecurity=1", split)).toEqual({
-      scenario: { networking: 0.75, integration: 0.75, cybersecurity: 1 },
+      scenario: { networking: 1.5, cybersecurity: 1 },
       errors: [],
     });
     expect(parseScenario("networking=1,integration=0.5", split).scenario).toEqual({
@@ -887,10 +887,8 @@ describe("inventory and shared helpers", () => {
 describe("brief --add", () => {
   it("takes DOMAIN=FTE[,DOMAIN=FTE] and refuses anything else, naming the entry", async () => {
     const { parseAdd } = await import("../src/cli/brief.ts");
-    // an older taxonomy's merged domain is the two it became, its FTE shared equally
-    expect(parseAdd("networking_integration=1.5, cybersecurity=2")).toBe(
-      "networking=0.75,integration=0.75,cybersecurity=2",
-    );
+    // an older taxonomy's merged domain is the first domain it became, whole
+    expect(parseAdd("networking_integration=1.5, cybersecurity=2")).toBe("networking=1.5,cybersecurity=2");
     expect(parseAdd(undefined)).toBeUndefined();
     expect(() => parseAdd("networking=one")).toThrow(/'networking=one' is not DOMAIN=FTE/);
     // a cut is a negative number

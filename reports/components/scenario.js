@@ -7,8 +7,10 @@
 const ENTRY = /^([a-z][a-z0-9_]*)=([+-]?\d+(?:\.\d+)?)$/;
 
 /**
- * Domains an older taxonomy had that are now split: a scenario naming one applies to the domains it became,
- * its FTE shared equally between them (where the taxonomy in use has them; else it is a domain as named).
+ * Domains an older taxonomy had that are now split: a scenario naming one applies its FTE, whole, to the
+ * first domain it became (networking_integration → networking: staff are hired in whole or half FTE, and
+ * a networking specialist is who a merged "networking & integration" post was), where the taxonomy in use
+ * has it; else it is a domain as named.
  */
 export const LEGACY_DOMAINS = { networking_integration: ["networking", "integration"] };
 
@@ -40,7 +42,7 @@ export function parseScenario(text, domains) {
     const fte = Number(value);
     const split = LEGACY_DOMAINS[domain];
     if (domains && !domains.includes(domain) && split && split.every((d) => domains.includes(d))) {
-      for (const d of split) add(d, fte / split.length);
+      add(split[0], fte);
     } else if (domains && !domains.includes(domain)) {
       errors.push(`"${domain}" is not a domain (domains: ${domains.join(", ")})`);
     } else add(domain, fte);

@@ -175,6 +175,9 @@ function nearest(sorted: number[], v: number): number {
   return Math.abs(a - v) < Math.abs(b - v) ? a : b;
 }
 
+/** Columns no pay reaches: bills (vendor invoices, parts, device prices, course fees) and device counts. */
+const NON_PAY_MONEY = /vendor|parts|acquisition|course|spend|assets/;
+
 function exactMatches(
   t: PublishedTable,
   secrets: InputSecrets,
@@ -192,6 +195,9 @@ function exactMatches(
         // The site says pay is rounded to $100: a multiple of $100 equal to a round salary tells the
         // reader no more than the rounding does (it is reported only with --strict-rounding).
         if (!strictRounding && v % 100 === 0) continue;
+        // Costs may be pay times a factor; bills (vendor, parts, devices, course fees) never reach pay,
+        // and equal values there are coincidences of thousands of sums against hundreds of salaries.
+        if (NON_PAY_MONEY.test(col)) continue;
         const factors = /cost/.test(col) ? [1, 0.5, 1.3] : [1];
         for (const factor of factors) {
           const p = nearest(secrets.pays, v / factor);
