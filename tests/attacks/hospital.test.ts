@@ -25,14 +25,19 @@ const show = (f: Finding[]) => f.map((x) => `${x.attack} ${x.file} ${x.column}: 
 const KNOWN_LEAKS: Record<string, string[]> = {
   default: ["public-counts"],
   "step-pay": ["public-counts"],
-  "one-organisation": ["public-counts"],
+  // the site of the one-organisation export publishes no small count; its Parquet export still does
+  "one-organisation": ["public-counts export"],
 };
-const isKnown = (fixture: string, attack: string) =>
-  (KNOWN_LEAKS[fixture.split(" ")[0]!] ?? []).includes(attack);
-const named = (fixture: string, attack: string, title: string) =>
-  isKnown(fixture, attack) ? `${title} — KNOWN LEAK (issue 19)` : title;
+/** An attack (or an attack on one kind of publication, "public-counts export") known to find a leak. */
+const isKnown = (fixture: string, attack: string, where?: string) => {
+  const known = KNOWN_LEAKS[fixture.split(" ")[0]!] ?? [];
+  return known.includes(attack) || (where !== undefined && known.includes(`${attack} ${where}`));
+};
+const named = (fixture: string, attack: string, title: string, where?: string) =>
+  isKnown(fixture, attack, where) ? `${title} — KNOWN LEAK (issue 19)` : title;
 /** `it`, or `it.fails` for a known leak (the attack must still find it). */
-const check = (fixture: string, attack: string) => (isKnown(fixture, attack) ? it.fails : it);
+const check = (fixture: string, attack: string, where?: string) =>
+  isKnown(fixture, attack, where) ? it.fails : it;
 
 const FIXTURES: { name: string; input: () => Promise<string> }[] = [
   { name: "default sample", input: () => sample("default") },
@@ -85,8 +90,17 @@ for (const fixture of FIXTURES) {
       }
 
     for (const where of ["site", "export"] as const) {
-      check(fixture.name, "public-counts")(
-        named(fixture.name, "public-counts", `public counts: none under 11, direct or derived (${where})`),
+      check(
+        fixture.name,
+        "public-counts",
+        where,
+      )(
+        named(
+          fixture.name,
+          "public-counts",
+          `public counts: none under 11, direct or derived (${where})`,
+          where,
+        ),
         () => {
           expect(show(attackPublicCounts(pub.public[where]))).toEqual([]);
         },
