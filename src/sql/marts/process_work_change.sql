@@ -1,6 +1,6 @@
 -- one row per org_id ('all' = every organisation) and process ('all' = any process work): the first and last complete years of work compared (share of work orders, response or turnaround days), the one change every page states
 -- A finding needs events: has_enough_events when the two years hold at least 5 work orders of the
--- process between them, has_enough_days when each year has at least 5 completed ones (DESIGN: no
+-- process between them, has_enough_days when each year has at least 5 completed ones (findings respect n, docs/architecture.md: no
 -- sentence from fewer than 5 events).
 create or replace table marts.process_work_change as
 with years as (
