@@ -1,14 +1,16 @@
 import { change, count, enoughForHeadline, MIN_EVENTS, pct } from "./findings.js";
 import { domainLabel, roleFamilyNoun } from "./taxonomy.js";
+import { markQuantities } from "./quantity.js";
 
 /**
  * A key figure card: label, value, and a note (period, comparison).
  *
- * @param {{label: string, value: string, note?: string, compact?: boolean}} options - compact: a smaller
- *   value for long ones (a date) that would otherwise wrap inside a card.
+ * @param {{label: string, value: string, note?: string, compact?: boolean, quantities?: object[]}} options -
+ *   compact: a smaller value for long ones (a date) that would otherwise wrap inside a card; quantities:
+ *   what the value and note state (quantity.js stated()), marked for the same-number test.
  * @returns {HTMLElement}
  */
-export function kpi({ label, value, note, compact = false }) {
+export function kpi({ label, value, note, compact = false, quantities }) {
   const card = document.createElement("div");
   card.className = "htm-kpi";
   const l = document.createElement("div");
@@ -28,7 +30,7 @@ export function kpi({ label, value, note, compact = false }) {
     n.textContent = note;
     card.append(n);
   }
-  return card;
+  return markQuantities(card, quantities);
 }
 
 /** A grid of kpi() cards. */
