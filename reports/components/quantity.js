@@ -24,8 +24,9 @@ export function stated(key, text, { period = "", after = "", before = "" } = {})
 
 /**
  * Wraps the first occurrence of each stated quantity's text inside `root` in a span carrying its key and
- * period. A quantity whose text is not found (a "–" for a suppressed value, a "too few" title) is left
- * unmarked: only a number the reader sees carries the hook.
+ * period. A quantity stated as "–" (suppressed, or nothing to state) is not marked. One whose text the
+ * element does not contain is named in root's data-quantity-unfound: the element prints another number
+ * than the one it claims to state, which the same-number test reports.
  *
  * @param {Element} root
  * @param {ReturnType<typeof stated>[]} [quantities]
@@ -36,6 +37,7 @@ export function markQuantities(root, quantities = []) {
     if (!q || !q.text || q.text === "–") continue;
     const doc = root.ownerDocument;
     const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    let marked = false;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.parentElement?.closest("[data-quantity]")) continue;
       const at = findNumber(node.data, q.text, q.after, q.before);
@@ -48,7 +50,12 @@ export function markQuantities(root, quantities = []) {
       if (q.period) span.dataset.period = q.period;
       rest.replaceWith(span);
       span.append(rest);
+      marked = true;
       break;
+    }
+    if (!marked) {
+      const unfound = root.dataset.quantityUnfound;
+      root.dataset.quantityUnfound = `${unfound ? `${unfound} ` : ""}${q.key}=${q.text}`;
     }
   }
   return root;

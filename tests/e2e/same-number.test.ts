@@ -91,6 +91,9 @@ const READ_QUANTITIES = `(() => [...document.querySelectorAll("#observablehq-mai
   text: (el.textContent ?? "").trim(),
   sentence: (el.closest(".htm-kpi, h1, h2, h3, p, li") ?? el.parentElement).textContent.replace(/\\s+/g, " ").trim(),
 })))()`;
+/** Elements that claim to state a quantity whose number they do not print. */
+const READ_UNFOUND = `(() => [...document.querySelectorAll("#observablehq-main [data-quantity-unfound]")].map((el) =>
+  el.dataset.quantityUnfound + " in \"" + (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 120) + "\""))()`;
 /** Titles, cards and paragraphs of a page: where periods and estimates must be said. */
 const READ_SENTENCES = `(() => [...document.querySelectorAll("#observablehq-main h3, #observablehq-main .htm-kpi, #observablehq-main p, #observablehq-main li")]
   .map((el) => (el.textContent ?? "").replace(/\\s+/g, " ").trim()).filter(Boolean))()`;
@@ -103,6 +106,8 @@ let orgs: string[] = [];
 const found = new Map<string, Stated[]>();
 /** org → page → its sentences. */
 const sentences = new Map<string, Map<string, string[]>>();
+/** Claimed but not printed, by page and organisation. */
+const unfound: string[] = [];
 
 async function readPage(tab: Page, org: string, page: string): Promise<void> {
   await tab.goto(`${server.url}${page}?org=${encodeURIComponent(org)}`);
@@ -110,6 +115,7 @@ async function readPage(tab: Page, org: string, page: string): Promise<void> {
   const marked = (await tab.evaluate(READ_QUANTITIES)) as Omit<Stated, "page">[];
   found.get(org)!.push(...marked.map((m) => ({ ...m, page })));
   sentences.get(org)!.set(page, (await tab.evaluate(READ_SENTENCES)) as string[]);
+  for (const u of (await tab.evaluate(READ_UNFOUND)) as string[]) unfound.push(`${page}?org=${org}: ${u}`);
 }
 
 beforeAll(async () => {
@@ -165,6 +171,10 @@ describe("every quantity is the same number on every page, for every organisatio
       if (!compared) missing.push(`/benchmarks and another page: ${key}`);
     }
     expect(missing).toEqual([]);
+  });
+
+  test("every element that states a quantity prints the number it states", () => {
+    expect(unfound.slice(0, 30)).toEqual([]);
   });
 
   test("the same quantity, organisation and period reads the same on every page", () => {
