@@ -93,7 +93,7 @@ const READ_QUANTITIES = `(() => [...document.querySelectorAll("#observablehq-mai
 })))()`;
 /** Elements that claim to state a quantity whose number they do not print. */
 const READ_UNFOUND = `(() => [...document.querySelectorAll("#observablehq-main [data-quantity-unfound]")].map((el) =>
-  el.dataset.quantityUnfound + " in \"" + (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 120) + "\""))()`;
+  el.dataset.quantityUnfound + ' in "' + (el.textContent ?? "").replace(/\\s+/g, " ").trim().slice(0, 120) + '"'))()`;
 /** Titles, cards and paragraphs of a page: where periods and estimates must be said. */
 const READ_SENTENCES = `(() => [...document.querySelectorAll("#observablehq-main h3, #observablehq-main .htm-kpi, #observablehq-main p, #observablehq-main li")]
   .map((el) => (el.textContent ?? "").replace(/\\s+/g, " ").trim()).filter(Boolean))()`;
