@@ -1,6 +1,6 @@
-import { change, count, enoughForHeadline, MIN_EVENTS, pct } from "./findings.js";
+import { change, count, enoughForHeadline, MIN_EVENTS, pct, rate } from "./findings.js";
 import { domainLabel, roleFamilyNoun } from "./taxonomy.js";
-import { markQuantities } from "./quantity.js";
+import { markQuantities, stated } from "./quantity.js";
 
 /**
  * A key figure card: label, value, and a note (period, comparison).
@@ -79,6 +79,10 @@ export function biggestChanges({ workload, turnover, inventory }, lastYear) {
         kind: "workload",
         size: Math.abs(s1 - s0) * 100,
         text: `${said.text} of in-house hours, ${y0}–${y1}.`,
+        quantities: [
+          stated(`workload_share.${domain}`, pct(s0), { period: y0, after: "from " }),
+          stated(`workload_share.${domain}`, pct(s1), { period: y1, after: "to " }),
+        ],
       });
     }
   }
@@ -134,13 +138,23 @@ export function biggestChanges({ workload, turnover, inventory }, lastYear) {
       subject: "Voluntary turnover",
       from: a.voluntary_turnover_rate,
       to: b.voluntary_turnover_rate,
-      format: pct,
+      format: rate,
     });
     if (enough && said.changed)
       changes.push({
         kind: "turnover",
         size: Math.abs(b.voluntary_turnover_rate - a.voluntary_turnover_rate) * 100,
         text: `${said.text.replace(/ from (\S+) to (\S+)$/, ` from $1 in ${a.year} to $2 in ${b.year}`)}.`,
+        quantities: [
+          stated("voluntary_turnover_rate", rate(a.voluntary_turnover_rate), {
+            period: a.year,
+            after: "from ",
+          }),
+          stated("voluntary_turnover_rate", rate(b.voluntary_turnover_rate), {
+            period: b.year,
+            after: "to ",
+          }),
+        ],
       });
   }
   // Networked share of inventory.
@@ -154,13 +168,17 @@ export function biggestChanges({ workload, turnover, inventory }, lastYear) {
       subject: "The networked share of the device inventory",
       from: a.networked_share,
       to: b.networked_share,
-      format: pct,
+      format: rate,
     });
     if (said.changed)
       changes.push({
         kind: "inventory",
         size: Math.abs(b.networked_share - a.networked_share) * 100,
         text: `${said.text}, ${a.year}–${b.year}.`,
+        quantities: [
+          stated("networked_share", rate(a.networked_share), { period: a.year, after: "from " }),
+          stated("networked_share", rate(b.networked_share), { period: b.year, after: "to " }),
+        ],
       });
   }
   return changes.sort((a, b) => b.size - a.size);
