@@ -223,7 +223,7 @@ describe("every quantity is the same number on every page, for every organisatio
     expect(unscoped.slice(0, 30)).toEqual([]);
   });
 
-  test("promotions say which years; the cost of turnover says it is an estimate", () => {
+  test("promotions say which years, averages of headcount which average, the cost of turnover that it is an estimate", () => {
     const wrong: string[] = [];
     for (const [org, pages] of sentences)
       for (const [page, texts] of pages)
@@ -231,6 +231,9 @@ describe("every quantity is the same number on every page, for every organisatio
           // "8 promotions": this year's (Role evolution) or every year's (the career ladder)
           if (/\d+ promotions?\b/.test(t) && !/\b20\d\d\b|all years/.test(t))
             wrong.push(`${org} ${page}: "${t.slice(0, 160)}"`);
+          // two averages of headcount (Retention's mean of monthly averages, Role evolution's average day)
+          if (/among \d+ (people|person) on average\b/.test(t))
+            wrong.push(`${org} ${page}: which average? "${t.slice(0, 160)}"`);
           // what replacing leavers costs is modelled from pay, not money spent
           if (
             /\$[\d.]+[kM]?\b/.test(t) &&
