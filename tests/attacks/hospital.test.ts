@@ -72,19 +72,20 @@ for (const fixture of FIXTURES) {
     }
 
     if (fixture.name === "default sample")
-      // a public build that withholds everything would pass every attack: its pages still show
-      // headcount by role family and turnover for the sample's organisations
-      it("the public build still publishes headcount by role family and turnover of organisations", () => {
+      // a public build that withholds everything would pass every attack: it still shows headcount by
+      // role family of the organisations, and turnover of all of them together (one organisation's
+      // leavers in a year are under 11 in the sample, so its own rate is withheld)
+      it("the public build still publishes headcount by role family and turnover", () => {
         for (const tables of [pub.public.site, pub.public.export]) {
-          const rows = (t: Table[], column: string) =>
-            t.flatMap((x) => x.rows).filter((r) => typeof r[column] === "number" && r.org_id !== "all");
-          const byFamily = rows(tables, "headcount").filter(
-            (r) => typeof r.role_family === "string" && r.role_family !== "all",
+          const rows = (column: string) =>
+            tables.flatMap((x) => x.rows).filter((r) => typeof r[column] === "number");
+          const byFamily = rows("headcount").filter(
+            (r) => r.org_id !== "all" && typeof r.role_family === "string" && r.role_family !== "all",
           );
           expect(new Set(byFamily.map((r) => r.org_id)).size).toBeGreaterThanOrEqual(5);
           expect(new Set(byFamily.map((r) => r.role_family)).size).toBeGreaterThanOrEqual(3);
-          const turnover = rows(tables, "turnover_rate");
-          expect(new Set(turnover.map((r) => r.org_id)).size).toBeGreaterThanOrEqual(5);
+          const turnover = rows("turnover_rate").filter((r) => r.org_id === "all");
+          expect(new Set(turnover.map((r) => r.year)).size).toBeGreaterThanOrEqual(3);
         }
       });
 
