@@ -104,6 +104,48 @@ const DECLARATIONS: Record<string, MartDeclaration> = {
       market_basis: { class: "reference", unit: "text", additive: false },
     },
   },
+  // leavers by family, 'all' = the total: two small families withheld, whose leavers the total would
+  // show to be 0
+  exits: {
+    grain: "org_id, role_family",
+    keys: ["org_id", "role_family"],
+    totals: [{ columns: ["role_family"] }],
+    columns: {
+      org_id: ORG_KEY,
+      role_family: ORG_KEY,
+      headcount: { class: "people", unit: "people", additive: true },
+      separations: { class: "events", unit: "people", additive: true },
+    },
+  },
+  // in-house hours by year (own key names: tables of the same key columns share their cells) (no count: no cell rule of its own), and a team table that copies them
+  hours: {
+    grain: "org_id, fiscal_year",
+    keys: ["org_id", "fiscal_year"],
+    columns: {
+      org_id: ORG_KEY,
+      fiscal_year: ORG_KEY,
+      in_house_hours: { class: "amount", unit: "hours", additive: true },
+    },
+  },
+  team: {
+    grain: "org_id, fiscal_year",
+    keys: ["org_id", "fiscal_year"],
+    columns: {
+      org_id: ORG_KEY,
+      fiscal_year: ORG_KEY,
+      staff: { class: "people", unit: "people", additive: false },
+      in_house_hours: {
+        class: "amount",
+        unit: "hours",
+        additive: true,
+        source: {
+          mart: "hours",
+          column: "in_house_hours",
+          match: { org_id: "org_id", fiscal_year: "fiscal_year" },
+        },
+      },
+    },
+  },
 };
 
 let db: string;
@@ -131,6 +173,13 @@ beforeAll(async () => {
       ('X', 'c', 2023, 4, 40.0::double, 0.1::double, 57000.0::double, 912345.0::double, 29.12::double, null, 'secret 3'))
       t(org_id, domain, year, n_paid, supply_fte, turnover_rate, base_pay_usd, turnover_cost_usd,
         cost_per_hour_usd, market_basis, unclassified_note);
+    create table marts.exits as select * from (values
+      ('X', 'a', 4, 0), ('X', 'b', 3, 0), ('X', 'c', 30, 0), ('X', 'd', 40, 12), ('X', 'e', 50, 0),
+      ('X', 'all', 127, 12)) t(org_id, role_family, headcount, separations);
+    create table marts.hours as select * from (values ('X', 2023, 800.0::double), ('X', 2024, 500.0::double))
+      t(org_id, fiscal_year, in_house_hours);
+    create table marts.team as select * from (values ('X', 2023, 20, 800.0::double), ('X', 2024, 4, 500.0::double))
+      t(org_id, fiscal_year, staff, in_house_hours);
   `);
   conn.closeSync();
   instance.closeSync();
@@ -172,6 +221,47 @@ describe("the cell rule of a public build applies to every count class", () => {
       c: 15,
       all: 38,
     });
+  });
+});
+
+describe("complementary suppression leaves no withheld cell recoverable as 0", () => {
+  it("a total with leavers withholds a member with leavers beside two small families without any", async () => {
+    const p = await published("public");
+    const row = (f: string) => p.exits!.find((r) => r.role_family === f)!;
+    // a (4 people) and b (3) are under 11: withheld; two withheld cells, so no single subtraction. But
+    // their separations are 0 and the total's 12 are all d's: 12 − 12 − 0 − 0 = 0 would show that no
+    // one in a or b left. The smallest member with leavers (d, 12) is withheld with them
+    expect(Object.fromEntries(p.exits!.map((r) => [r.role_family, [r.headcount, r.separations]]))).toEqual({
+      a: [null, null],
+      b: [null, null],
+      c: [30, 0],
+      d: [null, null],
+      e: [50, 0],
+      all: [127, 12],
+    });
+    expect(row("d").suppressed).toMatch(/complementary/);
+  });
+});
+
+describe("a quantity withheld in one table is withheld in every table that carries it", () => {
+  it("hours withheld with a small team's row are withheld in the table they are copied from", async () => {
+    const p = await published("public");
+    // team 2024 has 4 people: its row is withheld, and with it its copy of 2024's 500 hours, which the
+    // hours table would otherwise publish as they are
+    expect(p.team!.map((r) => [r.fiscal_year, r.in_house_hours])).toEqual([
+      [2023, 800],
+      [2024, null],
+    ]);
+    expect(p.hours!.map((r) => [r.fiscal_year, r.in_house_hours])).toEqual([
+      [2023, 800],
+      [2024, null],
+    ]);
+    expect(p.hours!.find((r) => r.fiscal_year === 2024)!.partly_withheld).toMatch(
+      /in_house_hours withheld where a table that carries the same quantity withholds it/,
+    );
+    // an internal build withholds neither
+    const internal = await published("internal");
+    expect(internal.hours!.map((r) => r.in_house_hours)).toEqual([800, 500]);
   });
 });
 

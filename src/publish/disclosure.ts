@@ -12,7 +12,10 @@
  *   min_pay_quartile_group people;
  * - complementary suppression (src/sql/publish/complementary.sql) along every total dimension and
  *   period of the entry, for each layer that has additive columns, so no total minus published
- *   siblings gives a withheld value back;
+ *   siblings gives a withheld value back; and (complementary_sums.sql, public cell layer) so the
+ *   withheld members of a line with a published total hold together at least min_cell_public of each
+ *   additive count: otherwise the total minus the published members gives back a small sum, or a 0
+ *   that every withheld member then shares;
  * - the same quantity in two tables (a column's `source`): a count withheld in either is withheld in
  *   both (work.links, src/sql/publish/linked_sources.sql); any other copy is withheld wherever its
  *   source row is.
@@ -40,6 +43,9 @@ export const RULE_TEXT = {
     "pay withheld so that a suppressed pay sum cannot be worked out by subtraction (complementary suppression)",
   quartiles: "25th and 75th percentiles need at least {} people (min_pay_quartile_group)",
   source: "{} withheld where the table it comes from withholds it (the same quantity in two tables)",
+  copy: "{} withheld where a table that carries the same quantity withholds it",
+  orgStep:
+    "counts withheld: no rounding step leaves this organisation's size shared by another (pseudonyms in a public build)",
 } as const;
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -78,6 +84,18 @@ select ${lit(mart)}, t._row_id, ${lit(layer)}, ${lit(keys.join(","))}, ${cellKey
 from ${table} t, work.settings s`;
 }
 
+/**
+ * Inserts each additive count of the entry's rows into work.cell_counts (public cell layer): what the
+ * withheld members of a line hold together is what a published total minus its published members gives
+ * back, column by column (complementary_sums.sql).
+ */
+export function cellCountsSql(mart: string, table: string, rule: MartDisclosure): string | null {
+  const additive = countColumns(rule).filter((c) => rule.columns[c]!.additive);
+  if (!additive.length) return null;
+  return `insert into work.cell_counts
+${additive.map((c) => `select ${lit(mart)}, _row_id, ${lit(c)}, coalesce(cast(${id(c)} as double), 0) from ${table}`).join("\nunion all\n")}`;
+}
+
 /** Inserts the lines of every total dimension and period of the entry into work.lines. */
 export function linesSql(mart: string, table: string, rule: MartDisclosure): string[] {
   const dims = [
@@ -95,9 +113,9 @@ export function linesSql(mart: string, table: string, rule: MartDisclosure): str
 with m as (
     select _row_id, ${isTotal} as is_total, ${outerKey} as outer_key, ${innerKey} as inner_key from ${table}
 )
-select ${lit(mart)}, outer_key || chr(30) || inner_key, _row_id from m where not is_total
+select ${lit(mart)}, outer_key || chr(30) || inner_key, _row_id, false from m where not is_total
 union all
-select ${lit(mart)}, l.outer_key || chr(30) || l.inner_key, t._row_id
+select ${lit(mart)}, l.outer_key || chr(30) || l.inner_key, t._row_id, true
 from m t join (select distinct outer_key, inner_key from m where not is_total) l on l.outer_key = t.outer_key
 where t.is_total`;
   });
@@ -117,10 +135,11 @@ export function linksSql(mart: string, table: string, rule: MartDisclosure): str
         return `s.${id(k)} = ${value}`;
       });
       // an additive count takes part in complementary suppression: withheld in either table, it is
-      // withheld (row and all) in both; any other copy is withheld where its source is
+      // withheld (row and all) in both; any other copy is withheld (the column alone) in either table
+      // wherever the other withholds it
       const isCount = COUNT_CLASSES.includes(c.class) && c.additive === true;
       return `insert into work.links
-select ${lit(mart)}, t._row_id, ${lit(column)}, ${isCount}, ${lit(src.mart)}, s._row_id
+select ${lit(mart)}, t._row_id, ${lit(column)}, ${isCount}, ${lit(src.mart)}, s._row_id, ${lit(src.column)}
 from ${table} t join work.${id(src.mart)} s on ${on.join(" and ")}`;
     });
 }
@@ -151,6 +170,7 @@ export function publishSql(
   rule: MartDisclosure,
   columns: string[],
   types: Record<string, string> = {},
+  copied: string[] = [],
 ): string {
   const kinds = declaredColumns(rule);
   const cw = "coalesce(cw.withheld, false)";
@@ -158,9 +178,16 @@ export function publishSql(
   const sourced = Object.entries(rule.columns)
     .filter(([c, d]) => d.source && columns.includes(c))
     .map(([c], i) => ({ column: c, alias: `src${i}` }));
+  // columns another table copies (its `source` names them, not as a count): withheld here wherever the
+  // copy's row is withheld, so the quantity is withheld in every table that carries it
+  const copies = copied.filter((c) => columns.includes(c)).map((c, i) => ({ column: c, alias: `cpy${i}` }));
   const sourceWithheld = (c: string) => {
     const s = sourced.find((x) => x.column === c);
-    return s ? ` or coalesce(${s.alias}.withheld, false)` : "";
+    const k = copies.find((x) => x.column === c);
+    return (
+      (s ? ` or coalesce(${s.alias}.withheld, false)` : "") +
+      (k ? ` or coalesce(${k.alias}.withheld, false)` : "")
+    );
   };
   const countLike = (part: string | undefined) =>
     !!part && COUNT_CLASSES.includes((rule.columns[part]?.class ?? part) as (typeof COUNT_CLASSES)[number]);
@@ -229,6 +256,15 @@ export function publishSql(
       (x) =>
         `case when not ${cw} and coalesce(${x.alias}.withheld, false) then ${lit(RULE_TEXT.source.replace("{}", x.column))} end`,
     ),
+    ...copies.map(
+      (x) =>
+        `case when not ${cw} and coalesce(${x.alias}.withheld, false) then ${lit(RULE_TEXT.copy.replace("{}", x.column))} end`,
+    ),
+    // every withheld value says why, so a reader can tell it from a value that does not exist
+    columns.includes("org_id") &&
+    columns.some((c) => COUNT_CLASSES.includes(kinds.get(c) as (typeof COUNT_CLASSES)[number]))
+      ? `case when not ${cw} and ${manyOrgs} and t.org_id <> 'all' and st.step is null then ${lit(RULE_TEXT.orgStep)} end`
+      : "null",
   ];
   const quartileNote = `nullif(concat_ws('; ', ${partNotes.join(", ")}), '')`;
   const sourceJoins = sourced.map(
@@ -237,6 +273,14 @@ export function publishSql(
     from work.links l join work.cells c on c.mart = l.src_mart and c.row_id = l.src_row_id
     where l.mart = ${lit(mart)} and l.column_name = ${lit(x.column)}
     group by l.row_id
+) ${x.alias} on ${x.alias}.row_id = t._row_id`,
+  );
+  const copyJoins = copies.map(
+    (x) => `left join (
+    select l.src_row_id as row_id, bool_or(c.withheld) as withheld
+    from work.links l join work.cells c on c.mart = l.mart and c.row_id = l.row_id and c.layer = 'cell'
+    where l.src_mart = ${lit(mart)} and l.src_column = ${lit(x.column)} and not l.is_count
+    group by l.src_row_id
 ) ${x.alias} on ${x.alias}.row_id = t._row_id`,
   );
   return `create or replace table publish.${id(mart)} as
@@ -249,6 +293,6 @@ cross join work.org_count_step st
 left join work.org_pseudonyms o on ${columns.includes("org_id") ? "o.org_id = t.org_id" : "false"}
 left join work.cells cw on cw.mart = ${lit(mart)} and cw.layer = 'cell' and cw.row_id = t._row_id
 left join work.cells pw on pw.mart = ${lit(mart)} and pw.layer = 'pay' and pw.row_id = t._row_id
-${sourceJoins.join("\n")}
+${[...sourceJoins, ...copyJoins].join("\n")}
 order by ${columns.includes("org_id") ? "coalesce(o.published_org_id, t.org_id), " : ""}t._row_id`;
 }

@@ -19,7 +19,15 @@ import {
 import { DEFAULT_SETTINGS, type Settings } from "../config/settings.ts";
 import { SOURCES, type ColumnSpec } from "../contract/index.ts";
 import { PROJECT_ROOT } from "../warehouse/paths.ts";
-import { cellsSql, layers, linesSql, linksSql, PUBLIC_COUNT_STEP, publishSql } from "./disclosure.ts";
+import {
+  cellCountsSql,
+  cellsSql,
+  layers,
+  linesSql,
+  linksSql,
+  PUBLIC_COUNT_STEP,
+  publishSql,
+} from "./disclosure.ts";
 import {
   FORBIDDEN_COLUMNS,
   MART_DISCLOSURE,
@@ -180,6 +188,10 @@ async function publishEntry(
   if (layers(rule, audience).some((l) => l.complement)) {
     for (const sql of linesSql(name, work, rule)) await conn.run(sql);
   }
+  const counts = layers(rule, audience).some((l) => l.layer === "cell" && l.complement)
+    ? cellCountsSql(name, work, rule)
+    : null;
+  if (counts) await conn.run(counts);
 }
 
 /**
@@ -280,12 +292,19 @@ export async function withPublished<T>(
     for (let pass = 0; pass < 1000; pass++) {
       const linked = await changes(conn, sqlFile("linked_cells.sql"));
       const sourced = await changes(conn, sqlFile("linked_sources.sql"));
-      if ((await changes(conn, sqlFile("complementary.sql"))) + linked + sourced === 0) break;
+      const sums = await changes(conn, sqlFile("complementary_sums.sql"));
+      if ((await changes(conn, sqlFile("complementary.sql"))) + linked + sourced + sums === 0) break;
     }
     for (const [name, , rule] of entries) {
       const typed = await columnTypes(conn, name);
       const columns = Object.keys(typed).filter((c) => c !== "_row_id");
-      await conn.run(publishSql(name, `work.${id(name)}`, rule, columns, typed));
+      // this entry's columns that another entry copies (names as its `source`)
+      const copied = entries.flatMap(([, , other]) =>
+        Object.values(other.columns)
+          .filter((c) => c.source?.mart === name)
+          .map((c) => c.source!.column),
+      );
+      await conn.run(publishSql(name, `work.${id(name)}`, rule, columns, typed, [...new Set(copied)]));
     }
     if (!options.declarations) {
       for (const f of readdirSync(path.join(PUBLISH_SQL_DIR, "tables")).sort()) {

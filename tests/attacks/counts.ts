@@ -13,8 +13,9 @@ const COUNT_NAME =
   /(headcount|separations|^n$|_n$|^n_|people|holders|leavers|hires|moves|promotions|trainees|certifications|certified|at_risk|events|filled|open_now|open_reqs|requisitions|incumbents|expiring|aged_|paid|technicians|rows)/i;
 // whole words of a snake_case name ("separations" holds "ratio" but is a count); organisations are
 // not people: their counts are published by design
+// not people either: spans of time ("n_quarters" of a backtest counts quarters of history)
 const NOT_COUNT =
-  /(^|_)(rate|share|per|ratio|pct|percent|usd|cost|pay|hours|days|months|year|order|rank|band|assets|fte|orgs|contributors)(_|$)/i;
+  /(^|_)(rate|share|per|ratio|pct|percent|usd|cost|pay|hours|days|weeks|months|quarters|year|years|order|rank|band|assets|fte|orgs|contributors)(_|$)/i;
 
 function wholeColumn(t: Table, c: string): boolean {
   return t.rows.every((r) => r[c] === null || (typeof r[c] === "number" && Number.isInteger(r[c])));
@@ -46,7 +47,11 @@ export function attackDirectCounts(tables: Table[]): Finding[] {
     for (const c of numericColumns(t).filter(
       (c) =>
         /fte/i.test(c) &&
-        !/per_|ratio|share|gap|demand|forecast|lower|upper|projected|expected|shortfall|hours/i.test(c),
+        // FTE of work, not of staff: demand, its forecast and the forecast's error against the actual
+        // demand (a backtest), gaps and shortfalls between work and staff
+        !/per_|ratio|share|gap|demand|forecast|actual|error|lower|upper|projected|expected|shortfall|hours/i.test(
+          c,
+        ),
     )) {
       const bad = t.rows.filter(
         (r) => typeof r[c] === "number" && near(r[c] as number) && small(Math.round(r[c] as number)),
@@ -102,10 +107,28 @@ export function attackRateTimesDenominator(tables: Table[]): Finding[] {
   return out;
 }
 
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/**
+ * The step a column's published values are rounded to, as the attacker sees it: every value a whole
+ * multiple of it (the methodology says public counts are rounded up to a step). 1 when they are not.
+ */
+export function roundingStep(t: Table, c: string): number {
+  const vals = t.rows
+    .map((r) => r[c])
+    .filter((v): v is number => typeof v === "number" && v !== 0 && Number.isInteger(v));
+  if (vals.length < 10 || vals.length < t.rows.filter((r) => typeof r[c] === "number" && r[c] !== 0).length)
+    return 1;
+  return vals.reduce((g, v) => gcd(g, Math.abs(v)), 0);
+}
+
 /**
  * (c) a withheld cell as its total minus its published siblings, along any key with an `all` value,
  * once the attacker has checked on complete groups of the same table that the column adds up; and
- * withheld cells forced to zero when the total equals the published siblings (non-negativity).
+ * withheld cells forced to zero when the total equals the published siblings (non-negativity). Where
+ * the column is rounded to a step g, each published value stands for an interval of width g: the
+ * withheld cells together hold R ± g × (published cells + 1), R the total minus the siblings, and a
+ * finding is a bound that holds over the whole interval (under 11, or 0).
  */
 export function attackSubtraction(tables: Table[]): Finding[] {
   const out: Finding[] = [];
@@ -125,6 +148,9 @@ export function attackSubtraction(tables: Table[]): Finding[] {
         groups.get(g)!.push(r);
       }
       for (const c of counts) {
+        const step = roundingStep(t, c);
+        // how far a sum of n rounded cells and their total can be from the true sum
+        const slack = (n: number) => (step > 1 ? step * (n + 1) : 1e-3);
         let complete = 0;
         let adds = 0;
         for (const rows of groups.values()) {
@@ -139,7 +165,7 @@ export function attackSubtraction(tables: Table[]): Finding[] {
             continue;
           complete++;
           const sum = kids.reduce((s, k) => s + (k[c] as number), 0);
-          if (Math.abs(sum - (parent[c] as number)) < 1e-3) adds++;
+          if (Math.abs(sum - (parent[c] as number)) < slack(kids.length)) adds++;
         }
         if (complete < 3 || adds < complete) continue; // the attacker cannot rely on it adding up
         for (const rows of groups.values()) {
@@ -151,14 +177,18 @@ export function attackSubtraction(tables: Table[]): Finding[] {
           const residual =
             (parent[c] as number) -
             kids.reduce((s, k) => s + (typeof k[c] === "number" ? (k[c] as number) : 0), 0);
-          if (missing.length === 1 && residual >= 0 && residual < MIN_CELL)
+          // the most the withheld cells can hold together, given the rounding of what is published
+          const most = step > 1 ? residual + slack(kids.length - missing.length) : residual;
+          if (missing.length === 1 && residual >= 0 && most < MIN_CELL)
             out.push({
               attack: "count-subtraction",
               file: t.name,
               column: c,
-              detail: `${show(missing[0]!, keys)}: ${c} = ${residual} (the ${along}=all total ${parent[c]} minus the published siblings)`,
+              detail: `${show(missing[0]!, keys)}: ${c} = ${residual}${step > 1 ? ` (at most ${most}, counts rounded to ${step})` : ""} (the ${along}=all total ${parent[c]} minus the published siblings)`,
             });
-          else if (missing.length > 1 && Math.abs(residual) < 1e-6)
+          // a total of 0 says by itself that every part of it is 0: only a total with some of the count
+          // whose withheld parts must hold none of it tells about them
+          else if (missing.length > 1 && Math.abs(residual) < 1e-6 && most < 1 && (parent[c] as number) > 0)
             out.push({
               attack: "count-margins",
               file: t.name,
@@ -172,10 +202,64 @@ export function attackSubtraction(tables: Table[]): Finding[] {
   return out;
 }
 
+/**
+ * Columns in which a file says why a row's values are missing: the site's own dictionary says every
+ * withheld value is marked with the rule that applied (`suppressed`, `partly_withheld`).
+ */
+const REASON = /^(suppressed|partly_withheld|withheld_by)$/i;
+
+/**
+ * Whether a null of column c in row r can be a withheld value: its file marks withheld values and the
+ * row carries no mark (a value that does not exist, e.g. no specialists, no forecast for a past year),
+ * or the file's published rows of the same kind (the same labels but the organisation, the same flags)
+ * never carry the column (a forecast bound on a year that is not forecast).
+ */
+function mayBeWithheld(t: Table, keys: string[]): (r: Row, c: string) => boolean {
+  const columns = [...new Set(t.rows.flatMap((r) => Object.keys(r)))];
+  const reasons = columns.filter((c) => REASON.test(c));
+  const marked = (r: Row) => reasons.some((c) => typeof r[c] === "string" && r[c] !== "");
+  // a mark on part of a row that names columns ("turnover_rate withheld where …") withholds those only
+  const markedFor = (r: Row, c: string) =>
+    reasons.some((x) => {
+      const text = r[x];
+      if (typeof text !== "string" || text === "") return false;
+      if (!/partly/i.test(x)) return true;
+      const named = columns.filter((n) => new RegExp(`(^|[^a-z_])${n}([^a-z_]|$)`).test(text));
+      return named.length === 0 || named.includes(c);
+    });
+  const flags = [...new Set(t.rows.flatMap((r) => Object.keys(r)))].filter((c) =>
+    t.rows.some((r) => typeof r[c] === "boolean"),
+  );
+  const kind = (r: Row) =>
+    [...keys.filter((k) => !/org/i.test(k)), ...flags].map((k) => String(r[k])).join("|");
+  const flagsOf = (r: Row) => flags.map((k) => String(r[k])).join("|");
+  // per kind (and per set of flags alone, when no published row is of the kind) and column: whether a
+  // published (unmarked) row carries it
+  const carried = new Map<string, boolean>();
+  const note = (key: string, v: unknown) => carried.set(key, (carried.get(key) ?? false) || v !== null);
+  if (reasons.length)
+    for (const r of t.rows) {
+      if (marked(r)) continue;
+      for (const [c, v] of Object.entries(r)) {
+        note(`kind|${kind(r)}|${c}`, v);
+        note(`flags|${flagsOf(r)}|${c}`, v);
+      }
+    }
+  return (r, c) => {
+    if (r[c] !== null) return false;
+    if (!reasons.length) return true;
+    if (!markedFor(r, c)) return false;
+    return (carried.get(`kind|${kind(r)}|${c}`) ?? carried.get(`flags|${flagsOf(r)}|${c}`)) !== false;
+  };
+}
+
 /** (d) a cell withheld in one file and published in another under the same keys and column name. */
 export function attackAcrossFiles(tables: Table[]): Finding[] {
   const out: Finding[] = [];
-  const index = tables.map((t) => ({ t, keys: keyColumns(t), num: new Set(numericColumns(t)) }));
+  const index = tables.map((t) => {
+    const keys = keyColumns(t);
+    return { t, keys, num: new Set(numericColumns(t)), withheld: mayBeWithheld(t, keys) };
+  });
   for (const a of index)
     for (const b of index) {
       if (a === b) continue;
@@ -195,7 +279,7 @@ export function attackAcrossFiles(tables: Table[]): Finding[] {
       for (const c of shared) {
         const isCount = COUNT_NAME.test(c) && !NOT_COUNT.test(c);
         const hits = a.t.rows.filter((r) => {
-          if (r[c] !== null || !onlyAll(r, a.keys)) return false;
+          if (!a.withheld(r, c) || !onlyAll(r, a.keys)) return false;
           const o = byKey.get(keys.map((k) => String(r[k])).join("|"));
           // a withheld count is a leak when it is small; any other withheld value is a leak as it is
           return o && typeof o[c] === "number" && (!isCount || (o[c] as number) < MIN_CELL);

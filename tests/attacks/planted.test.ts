@@ -133,6 +133,65 @@ describe("count attacks find planted leaks", () => {
     expect(attackSubtraction([t]).map((f) => f.detail)).toEqual([expect.stringMatching(/separations = 7/)]);
   });
 
+  it("withheld cells that a total with some of the count forces to 0", () => {
+    const year = (y: number, a: number | null, b: number | null, c: number) => [
+      { org_id: "Org A", year: y, role_family: "all", separations: (a ?? 0) + (b ?? 0) + c },
+      { org_id: "Org A", year: y, role_family: "engineering", separations: a },
+      { org_id: "Org A", year: y, role_family: "generalist", separations: b },
+      { org_id: "Org A", year: y, role_family: "specialist", separations: c },
+    ];
+    const t: Table = {
+      name: "t",
+      rows: [
+        ...year(2021, 12, 13, 11),
+        ...year(2022, 11, 15, 14),
+        ...year(2023, 14, 11, 20),
+        ...year(2024, null, null, 12),
+      ],
+    };
+    // 2024: 12 leavers in all, 12 of them specialists: the two small families withheld had none
+    expect(attackSubtraction([t]).map((f) => f.attack)).toEqual(["count-margins"]);
+  });
+
+  it("a withheld cell pinned under 11 by a total and a sibling rounded to a step of 5", () => {
+    const year = (y: number, a: number | null, b: number) => [
+      { org_id: "Org A", year: y, role_family: "all", headcount: a === null ? b : a + b },
+      { org_id: "Org A", year: y, role_family: "generalist", headcount: a },
+      { org_id: "Org A", year: y, role_family: "specialist", headcount: b },
+    ];
+    const t: Table = {
+      name: "t",
+      rows: [...year(2021, 15, 20), ...year(2022, 20, 25), ...year(2023, 30, 15), ...year(2024, null, 40)],
+    };
+    // every count a multiple of 5; 2024: 40 − 40 = 0, and rounding moves each by less than 5:
+    // the generalists number at most 10
+    expect(attackSubtraction([t]).map((f) => f.detail)).toEqual([
+      expect.stringMatching(/headcount = 0 \(at most 10, counts rounded to 5\)/),
+    ]);
+  });
+
+  it("a value marked withheld in one file (its `suppressed` says why) and published in another", () => {
+    const a: Table = {
+      name: "a",
+      rows: [
+        { org_id: "Org A", year: 2024, separations: null, suppressed: "fewer than 11 people" },
+        // a null the file does not mark is a value that does not exist: not a finding
+        { org_id: "Org B", year: 2024, separations: null, suppressed: null },
+        { org_id: "Org C", year: 2024, separations: 30, suppressed: null },
+      ],
+    };
+    const b: Table = {
+      name: "b",
+      rows: [
+        { org_id: "Org A", year: 2024, separations: 4 },
+        { org_id: "Org B", year: 2024, separations: 0 },
+      ],
+    };
+    expect(attackAcrossFiles([a, b]).map((f) => f.detail)).toEqual([
+      expect.stringMatching(/^1 cells .*org_id=Org A/),
+    ]);
+  });
+
   it("a cell withheld in one file and published in another", () => {
     const a: Table = { name: "a", rows: [{ org_id: "Org A", year: 2024, separations: null }] };
     const b: Table = { name: "b", rows: [{ org_id: "Org A", year: 2024, separations: 4 }] };

@@ -20,22 +20,43 @@ async function cli(args: string[]): Promise<void> {
     throw new Error(`htm-workforce ${args.join(" ")}: exit ${r.code}\n${r.stderr}${r.stdout}`.slice(0, 4000));
 }
 
-export async function publish(inputDir: string, name: string): Promise<Publication> {
+/** A warehouse already ingested, and its sites already built (the test run's shared default sample). */
+export interface Built {
+  db: string;
+  sites: { internal: Promise<string>; public: Promise<string> };
+}
+
+/**
+ * Ingests an input folder (or takes a warehouse already built, with its sites) and makes every
+ * publication once: the internal and public site and `export` for both audiences.
+ */
+export async function publish(input: string | Built, name: string): Promise<Publication> {
   const work = mkdtempSync(path.join(tmpdir(), `htm-attack-${name}-`));
-  const db = path.join(work, "warehouse.duckdb");
-  await cli(["ingest", "--input", inputDir, "--db", db, "--accept-rejects"]);
   const out = (p: string) => path.join(work, p);
-  // the two builds and exports are independent: run them side by side
-  await Promise.all([
-    cli(["build", "--db", db, "--out", out("dist-internal"), "--audience", "internal"]),
+  let db: string;
+  let sites: Built["sites"];
+  if (typeof input === "string") {
+    db = path.join(work, "warehouse.duckdb");
+    await cli(["ingest", "--input", input, "--db", db, "--accept-rejects"]);
+    const build = (audience: string) =>
+      cli(["build", "--db", db, "--out", out(`dist-${audience}`), "--audience", audience]).then(() =>
+        out(`dist-${audience}`),
+      );
+    // one site build at a time (each keeps a core busy), the exports beside the first
+    const internal = build("internal");
+    sites = { internal, public: internal.then(() => build("public")) };
+  } else {
+    ({ db, sites } = input);
+  }
+  const exports = Promise.all([
     cli(["export", "--db", db, "--out", out("export-internal"), "--audience", "internal"]),
     cli(["export", "--db", db, "--out", out("export-public"), "--audience", "public"]),
   ]);
-  await cli(["build", "--db", db, "--out", out("dist-public"), "--audience", "public"]);
+  const [internalSite, publicSite] = await Promise.all([sites.internal, sites.public, exports]);
   return {
     db,
-    internal: { site: readSite(out("dist-internal")), export: await readExport(out("export-internal")) },
-    public: { site: readSite(out("dist-public")), export: await readExport(out("export-public")) },
+    internal: { site: readSite(internalSite), export: await readExport(out("export-internal")) },
+    public: { site: readSite(publicSite), export: await readExport(out("export-public")) },
   };
 }
 

@@ -14,7 +14,17 @@ create or replace table work.cells (
 create or replace table work.lines (
     mart varchar not null,
     line_id varchar not null,
-    row_id bigint not null
+    row_id bigint not null,
+    -- the line's total ('all' row); a series of years has none
+    is_total boolean not null
+);
+-- each additive count (people, events, staff FTE) of each row in the public cell layer, by column: the
+-- withheld members of a line must together hold enough of every one of them (complementary_sums.sql)
+create or replace table work.cell_counts (
+    mart varchar not null,
+    row_id bigint not null,
+    column_name varchar not null,
+    value double not null
 );
 -- the same quantity published by two tables (a declared column's `source`): which row of the source carries the value of each row of the copy; is_count marks counts, withheld in both tables when withheld in either
 create or replace table work.links (
@@ -23,5 +33,6 @@ create or replace table work.links (
     column_name varchar not null,
     is_count boolean not null,
     src_mart varchar not null,
-    src_row_id bigint not null
+    src_row_id bigint not null,
+    src_column varchar not null
 );
