@@ -4,12 +4,11 @@
  * data age, duplicate or overlapping periods of one contributor); the bad ones are logged with
  * their reason and left out, the rest are summed by the portable SQL of src/sql/survey/pool/.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
 import type { Settings } from "../config/settings.ts";
-import { PROJECT_ROOT } from "../warehouse/paths.ts";
-import { createSharedMacros, SQL_DIR } from "../warehouse/transform.ts";
+import { createSharedMacros, runSqlFiles, sqlFileRows, SQL_DIR } from "../warehouse/sql-runner.ts";
 import {
   CONTRIBUTION_COLUMNS,
   MANIFEST_KEY,
@@ -24,6 +23,7 @@ import {
 export class PoolError extends Error {}
 
 export const POOL_SQL_DIR = path.join(SQL_DIR, "survey/pool");
+const VALIDATE_SQL_DIR = path.join(SQL_DIR, "survey/validate");
 
 /** The pooling SQL in run order: peer groups first, then every pooled mart. */
 export const POOL_STEPS = [
@@ -459,9 +459,9 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
       }
       const failures = new Map<string, string[]>();
       const checks = ["contribution_checks", "contribution_structure"].map((f) =>
-        readFileSync(path.join(SQL_DIR, `survey/validate/${f}.sql`), "utf8"),
+        path.join(VALIDATE_SQL_DIR, `${f}.sql`),
       );
-      for (const r of [...(await rows(conn, checks[0]!)), ...(await rows(conn, checks[1]!))]) {
+      for (const r of [...(await sqlFileRows(conn, checks[0]!)), ...(await sqlFileRows(conn, checks[1]!))]) {
         const list = failures.get(String(r.filename)) ?? [];
         list.push(`${r.check_name} (${r.failing_rows} rows)`);
         failures.set(String(r.filename), list);
@@ -614,15 +614,11 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
       ...POOL_STEPS.map((s) => path.join(POOL_SQL_DIR, `${s}.sql`)),
       ...PUBLISH_STEPS.map((s) => path.join(PUBLISH_SQL_DIR, `${s}.sql`)),
     ];
-    for (const file of steps) {
-      const step = path.basename(path.dirname(file)) + "." + path.basename(file, ".sql");
-      try {
-        await conn.run(readFileSync(file, "utf8"));
-        phase(step);
-      } catch (e) {
-        throw new Error(`${path.relative(PROJECT_ROOT, file)}: ${(e as Error).message}`);
-      }
-    }
+    Object.assign(
+      timings,
+      await runSqlFiles(conn, steps, { prefix: (file) => `${path.basename(path.dirname(file))}.` }),
+    );
+    phaseStart = performance.now();
     // this release joins the log (written beside it, then swapped in)
     const logDir = path.dirname(path.resolve(releaseLog));
     if (existsSync(logDir)) {
