@@ -6,7 +6,11 @@
  * own checksum. Each pool runs in a fresh process; time and peak memory are reported against
  * the growth in files.
  *
- *   node --import tsx src/bench/pool-bench.ts [--sizes 100,300,1000] [--out DIR]
+ * The verdict lines state the targets of issue 22: at 1,000 contributions within 6× the floor (a
+ * bare read_parquet + GROUP BY of the same files, measured in the same run) and under 1 GiB of peak
+ * memory; `--sizes 1000,10000` adds 10,000 contributions, whose peak memory must be no higher.
+ *
+ *   node --import tsx src/bench/pool-bench.ts [--sizes 100,300,1000[,10000]] [--out DIR]
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -164,6 +168,13 @@ for (const n of sizes) {
     floor_seconds: floor.seconds,
     ratio_to_floor: m.seconds! / floor.seconds,
   });
+  // where the time goes: the slowest phases and SQL steps of this pooling
+  const slowest = Object.entries(m.timings as unknown as Record<string, number>)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([step, sec]) => `${step} ${sec.toFixed(1)} s`)
+    .join(", ");
+  process.stderr.write(`${files} contributions, slowest steps: ${slowest}\n`);
   process.stderr.write(
     `${files} contributions: ${m.seconds!.toFixed(1)} s (${(m.seconds! / floor.seconds).toFixed(1)}× the bare read + GROUP BY, ${floor.seconds.toFixed(2)} s), peak ${(m.peak_rss_bytes! / 2 ** 20).toFixed(0)} MiB, ${m.pooled} pooled, ${m.rejected} rejected\n`,
   );
@@ -174,5 +185,25 @@ const lines = results.map((r) => {
   const ratio = (r as { ratio_to_floor: number }).ratio_to_floor;
   return `${String(x.contributions).padStart(5)} contributions  ${x.seconds.toFixed(1).padStart(6)} s  (${(x.seconds / first.seconds).toFixed(2)}× for ${(x.contributions / first.contributions).toFixed(0)}× the files; ${ratio.toFixed(1)}× the floor, target 6×)  peak ${(x.peak_rss_bytes / 2 ** 20).toFixed(0)} MiB (target < 1024)  pooled ${x.pooled}`;
 });
+// the targets of issue 22: at 1,000 contributions within 6× the floor and under 1 GiB of peak memory;
+// at 10,000 no more memory than at 1,000
+const at = (n: number) =>
+  results.find((r) => r.contributions === n) as
+    { ratio_to_floor: number; peak_rss_bytes: number; seconds: number; floor_seconds: number } | undefined;
+const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+const thousand = at(1000);
+if (thousand) {
+  lines.push(
+    `1,000 contributions: ${thousand.ratio_to_floor.toFixed(1)}× the bare read_parquet + GROUP BY (${thousand.seconds.toFixed(1)} s against ${thousand.floor_seconds.toFixed(2)} s, same run), target ≤ 6×: ${verdict(thousand.ratio_to_floor <= 6)}`,
+    `1,000 contributions: peak memory ${mib(thousand.peak_rss_bytes)} (RSS of the pool process), target < 1024 MiB: ${verdict(thousand.peak_rss_bytes < 2 ** 30)}`,
+  );
+  const tenThousand = at(10000);
+  if (tenThousand)
+    lines.push(
+      `10,000 contributions: peak memory ${mib(tenThousand.peak_rss_bytes)}, target no higher than at 1,000 (${mib(thousand.peak_rss_bytes)}, 5% allowance for the allocator): ${verdict(tenThousand.peak_rss_bytes <= thousand.peak_rss_bytes * 1.05)}`,
+    );
+} else
+  lines.push("(no verdict: the targets are stated at 1,000 contributions; run with --sizes including 1000)");
 console.log(lines.join("\n"));
 writeFileSync(path.join(out, "pool-bench-results.json"), JSON.stringify(results, null, 2));

@@ -15,7 +15,7 @@ import {
   SCHEMA_VERSION,
   contributionChecksum,
   manifestSchema,
-  rowsDigestSql,
+  rowTextSql,
   type Manifest,
 } from "./contribution-schema.ts";
 
@@ -30,6 +30,7 @@ export const POOL_STEPS = [
   "peer_members",
   "peer_groups",
   "pooled_members",
+  "pooled_profiles",
   "pooled_headcount_monthly",
   "pooled_turnover_annual",
   "pooled_workload_cells",
@@ -116,6 +117,8 @@ export interface PoolReport {
 
 interface Candidate {
   file: string;
+  /** Its `filename` in staged_rows (its index among the staged files). */
+  staged?: number;
   manifest?: Manifest;
   reason?: string;
 }
@@ -357,33 +360,62 @@ async function writeSettingsTable(conn: DuckDBConnection, settings: Settings): P
   );
 }
 
-/** Loads the files' rows into staged_rows (one batch; file by file when one breaks the batch). */
+/**
+ * Loads the files' rows into staged_rows in one pass (file by file only when one breaks the batch):
+ * each row with its file's index in `candidates` as `filename` (an integer: the checks group by it
+ * millions of times, a path is a long string) and its MD5 (`row_md5`, rowTextSql), computed once
+ * here for the checksum instead of in a second pass over the rows.
+ */
 async function stageRows(conn: DuckDBConnection, candidates: Candidate[]): Promise<void> {
   const columns = CONTRIBUTION_COLUMNS.map((c) => `"${c.name}"`).join(", ");
+  for (const [i, c] of candidates.entries()) c.staged = i;
   await conn.run(
-    `create or replace temp table staged_rows as select ${columns}, cast(null as varchar) as filename
+    `create or replace temp table staged_rows as select ${columns}, cast(null as integer) as filename,
+       cast(null as uhugeint) as row_md5
      from read_parquet(${str(candidates[0]!.file)}, hive_partitioning = false) limit 0`,
   );
-  const list = (files: string[]) => `[${files.map(str).join(", ")}]`;
+  const read = (files: string[], index: string) =>
+    `insert into staged_rows select ${columns}, ${index}, md5_number(${rowTextSql()})
+     from read_parquet([${files.map(str).join(", ")}], hive_partitioning = false)`;
   try {
     await conn.run(
-      `insert into staged_rows select ${columns}, filename from read_parquet(${list(candidates.map((c) => c.file))}, filename = true, hive_partitioning = false)`,
+      read(
+        candidates.map((c) => c.file),
+        "cast(file_index as integer)",
+      ),
     );
     return;
   } catch {
     // a damaged data page: find it file by file
   }
   await conn.run("delete from staged_rows");
-  for (const c of candidates) {
+  for (const [i, c] of candidates.entries()) {
     try {
-      await conn.run(
-        `insert into staged_rows select ${columns}, filename from read_parquet(${str(c.file)}, filename = true, hive_partitioning = false)`,
-      );
+      await conn.run(read([c.file], String(i)));
     } catch (e) {
       c.reason = `unreadable Parquet data (${(e as Error).message.split("\n")[0]})`;
     }
   }
 }
+
+/** Per staged file: its rows' digest, the contributors and periods its rows name, its rows per table. */
+const STAGED_SUMMARY_SQL = `with per_table as (
+    select filename, table_name, count(*) as n,
+      sum(cast(row_md5 & cast(18446744073709551615 as uhugeint) as ubigint)) as low,
+      sum(cast(row_md5 >> 64 as ubigint)) as high,
+      list(distinct contributor_id) as contributors,
+      list(distinct cast(period_start as varchar)) as starts,
+      list(distinct cast(period_end as varchar)) as ends
+    from staged_rows group by filename, table_name
+  )
+  select filename,
+    -- digestOfHashesSql, summed per table first
+    sum(n) || ':' || coalesce(sum(low), 0) || ':' || coalesce(sum(high), 0) as digest,
+    list_distinct(flatten(list(contributors))) as contributors,
+    list_distinct(flatten(list(starts))) as starts,
+    list_distinct(flatten(list(ends))) as ends,
+    list({table_name: coalesce(table_name, 'null'), n: cast(n as integer)}) as tables
+  from per_table group by filename`;
 
 /** Validates and pools every contribution under `inputDir` into a new warehouse at `dbPath`. */
 export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
@@ -432,33 +464,7 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
     if (readable.length > 0) {
       await stageRows(conn, readable);
       phase("stage");
-      const digests = new Map(
-        (await rows(conn, rowsDigestSql("staged_rows", "filename"))).map((r) => [
-          String(r.filename),
-          String(r.digest),
-        ]),
-      );
-      const identity = new Map(
-        (
-          await rows(
-            conn,
-            `select filename,
-              list(distinct contributor_id) as contributors,
-              list(distinct cast(period_start as varchar)) as starts,
-              list(distinct cast(period_end as varchar)) as ends
-             from staged_rows group by filename`,
-          )
-        ).map((r) => [String(r.filename), r]),
-      );
-      const counts = new Map<string, Record<string, number>>();
-      for (const r of await rows(
-        conn,
-        "select filename, table_name, cast(count(*) as integer) as n from staged_rows group by all",
-      )) {
-        const m = counts.get(String(r.filename)) ?? {};
-        m[String(r.table_name)] = Number(r.n);
-        counts.set(String(r.filename), m);
-      }
+      const staged = new Map((await rows(conn, STAGED_SUMMARY_SQL)).map((r) => [Number(r.filename), r]));
       const failures = new Map<string, string[]>();
       const checks = ["contribution_checks", "contribution_structure"].map((f) =>
         path.join(VALIDATE_SQL_DIR, `${f}.sql`),
@@ -468,32 +474,34 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
         list.push(`${r.check_name} (${r.failing_rows} rows)`);
         failures.set(String(r.filename), list);
       }
-      for (const c of readable) {
+      for (const [i, c] of readable.entries()) {
         if (c.reason) continue;
         const m = c.manifest!;
-        const digest =
-          digests.get(c.file) ?? (await rows(conn, rowsDigestSql("staged_rows where false")))[0]!.digest;
-        if (contributionChecksum(m, String(digest)) !== m.checksum) {
+        const summary = staged.get(i);
+        if (contributionChecksum(m, String(summary?.digest ?? "0:0:0")) !== m.checksum) {
           c.reason = "checksum mismatch: the file's rows or manifest changed after contribute wrote it";
           continue;
         }
-        const id = identity.get(c.file);
-        const contributors = (id?.contributors as string[] | undefined) ?? [];
         if (
-          contributors.some((x) => x !== m.contributor_id) ||
-          ((id?.starts as string[]) ?? []).some((x) => x !== m.period_start) ||
-          ((id?.ends as string[]) ?? []).some((x) => x !== m.period_end)
+          ((summary?.contributors as string[] | undefined) ?? []).some((x) => x !== m.contributor_id) ||
+          ((summary?.starts as string[] | undefined) ?? []).some((x) => x !== m.period_start) ||
+          ((summary?.ends as string[] | undefined) ?? []).some((x) => x !== m.period_end)
         ) {
           c.reason = "rows name another contributor or period than the manifest";
           continue;
         }
-        const got = counts.get(c.file) ?? {};
+        const got: Record<string, number> = Object.fromEntries(
+          ((summary?.tables as { table_name: string; n: number }[] | undefined) ?? []).map((t) => [
+            t.table_name,
+            Number(t.n),
+          ]),
+        );
         const mismatch = Object.entries(m.tables).filter(([t, n]) => (got[t] ?? 0) !== n);
         if (mismatch.length) {
           c.reason = `row counts differ from the manifest: ${mismatch.map(([t, n]) => `${t} ${got[t] ?? 0} (manifest ${n})`).join(", ")}`;
           continue;
         }
-        const failed = failures.get(c.file);
+        const failed = failures.get(String(i));
         if (failed) c.reason = `impossible values: ${failed.join("; ")}`;
       }
     }
@@ -561,10 +569,10 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
           })
           .join(",\n")}`,
       );
-    await conn.run("create temp table accepted_files (filename varchar, contribution_id varchar)");
+    await conn.run("create temp table accepted_files (filename integer, contribution_id varchar)");
     if (accepted.length > 0)
       await conn.run(
-        `insert into accepted_files values ${accepted.map((c) => `(${literal(c.file)}, ${literal(c.manifest!.checksum.slice(0, 16))})`).join(", ")}`,
+        `insert into accepted_files values ${accepted.map((c) => `(${c.staged!}, ${literal(c.manifest!.checksum.slice(0, 16))})`).join(", ")}`,
       );
     if (accepted.length > 0) {
       const columns = CONTRIBUTION_COLUMNS.map((c) => `s."${c.name}"`).join(", ");
