@@ -67,10 +67,9 @@ select
     cast(p.parts_cost_usd as double) as parts_cost_usd,
     cast(p.orgs as integer) as orgs,
     cast(p.largest_org_hours as double) / nullif(cast(p.hours as double), 0) as max_org_share,
-    case
-        when p.orgs < s.min_orgs_benchmark then 'fewer than ' || cast(s.min_orgs_benchmark as varchar(20)) || ' organisations'
-        when cast(p.largest_org_hours as double) / cast(p.hours as double) > s.max_org_share_benchmark
-            then 'one organisation above ' || cast(cast(round(s.max_org_share_benchmark * 100) as integer) as varchar(20)) || '% of the weight'
-    end as suppressed_reason
+    multi_org_rule(
+        p.orgs, cast(p.largest_org_hours as double) / cast(p.hours as double),
+        s.min_orgs_benchmark, s.max_org_share_benchmark
+    ) as suppressed_reason
 from with_period_total as p
 cross join survey.settings as s;
