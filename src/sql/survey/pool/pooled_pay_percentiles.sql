@@ -59,16 +59,13 @@ paid_staff as (
     where c.group_kind = 'all' and c.breakdown_kind = 'all'
 ),
 
--- one window pass per cell: each bin's people below and up to it, and the cell's people
+-- one window pass: each bin's people up to and including it, within its cell
 cumulative as (
     select b.*,
         sum(people) over (
             partition by facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value
             order by pay_lower_usd rows between unbounded preceding and current row
-        ) as cum_people,
-        sum(people) over (
-            partition by facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value
-        ) as cell_people
+        ) as cum_people
     from bins as b
 ),
 
@@ -80,49 +77,51 @@ percentiles as (
     union all select 0.9, 1
 ),
 
--- each bin with the percentiles whose order statistics k_lo or k_hi it holds (a bin holds the ranks
--- cum_people - people + 1 to cum_people): one row per cell and percentile for each, no rank × bin join
-ranked as (
+-- the ranks of each cell's percentiles, computed once per cell (exact decimals: in doubles
+-- (N - 1) p + 1 can land a hair above a whole rank and move k_hi to the next one)
+ranks as (
     select c.facility_type, c.bed_band, c.region, c.year, c.group_kind, c.group_value, c.breakdown_kind,
-        c.breakdown_value, c.pay_lower_usd, c.pay_upper_usd, c.people as bin_people,
-        c.cum_people - c.people as before_people, c.cum_people, p.percentile, p.is_tail,
-        (c.cell_people - 1) * p.percentile + 1 as h,
-        floor((c.cell_people - 1) * p.percentile + 1) as k_lo,
-        ceiling((c.cell_people - 1) * p.percentile + 1) as k_hi
-    from cumulative as c
+        c.breakdown_value, c.people, c.orgs, c.largest_org_people, p.percentile, p.is_tail,
+        (c.people - 1) * p.percentile + 1 as h,
+        floor((c.people - 1) * p.percentile + 1) as k_lo,
+        ceiling((c.people - 1) * p.percentile + 1) as k_hi
+    from cells as c
     cross join percentiles as p
 ),
 
+-- the bin holding rank k_lo (a bin holds the ranks cum_people - people + 1 to cum_people): one
+-- bin per rank, found by the join itself rather than by aggregating every rank × bin pair
 lo as (
-    select * from ranked where before_people < k_lo and k_lo <= cum_people
+    select r.*, c.pay_lower_usd as lo_lower, c.pay_upper_usd as lo_upper,
+        c.cum_people - c.people as lo_before, c.people as lo_people
+    from ranks as r
+    join cumulative as c
+        on c.facility_type = r.facility_type and c.bed_band = r.bed_band and c.region = r.region
+        and c.year = r.year and c.group_kind = r.group_kind and c.group_value = r.group_value
+        and c.breakdown_kind = r.breakdown_kind and c.breakdown_value = r.breakdown_value
+        and c.cum_people - c.people < r.k_lo and r.k_lo <= c.cum_people
 ),
 
+-- and the bin holding rank k_hi
 hi as (
-    select facility_type, bed_band, region, year, group_kind, group_value, breakdown_kind, breakdown_value,
-        percentile, pay_upper_usd
-    from ranked
-    where before_people < k_hi and k_hi <= cum_people
+    select r.facility_type, r.bed_band, r.region, r.year, r.group_kind, r.group_value, r.breakdown_kind,
+        r.breakdown_value, r.percentile, c.pay_upper_usd as hi_upper
+    from ranks as r
+    join cumulative as c
+        on c.facility_type = r.facility_type and c.bed_band = r.bed_band and c.region = r.region
+        and c.year = r.year and c.group_kind = r.group_kind and c.group_value = r.group_value
+        and c.breakdown_kind = r.breakdown_kind and c.breakdown_value = r.breakdown_value
+        and c.cum_people - c.people < r.k_hi and r.k_hi <= c.cum_people
 ),
 
 located as (
-    select
-        c.facility_type, c.bed_band, c.region, c.year, c.group_kind, c.group_value, c.breakdown_kind,
-        c.breakdown_value, c.people, c.orgs, c.largest_org_people, l.percentile, l.is_tail, l.h,
-        l.pay_lower_usd as lo_lower,
-        l.pay_upper_usd as lo_upper,
-        l.before_people as lo_before,
-        l.bin_people as lo_people,
-        u.pay_upper_usd as hi_upper
+    select l.*, u.hi_upper
     from lo as l
     join hi as u
         on u.facility_type = l.facility_type and u.bed_band = l.bed_band and u.region = l.region
         and u.year = l.year and u.group_kind = l.group_kind and u.group_value = l.group_value
         and u.breakdown_kind = l.breakdown_kind and u.breakdown_value = l.breakdown_value
         and u.percentile = l.percentile
-    join cells as c
-        on c.facility_type = l.facility_type and c.bed_band = l.bed_band and c.region = l.region
-        and c.year = l.year and c.group_kind = l.group_kind and c.group_value = l.group_value
-        and c.breakdown_kind = l.breakdown_kind and c.breakdown_value = l.breakdown_value
 )
 
 select
