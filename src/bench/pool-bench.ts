@@ -140,6 +140,19 @@ for (const n of sizes) {
   // symlinks: the same bytes, no copy
   for (const b of batches) spawnSync("ln", ["-s", path.join(synthDir, b), path.join(dir, b)]);
   const files = batches.flatMap((b) => readdirSync(path.join(synthDir, b))).length;
+  // the floor: a bare read_parquet + GROUP BY of the same files, in the same run, once before and
+  // once after the pooling (on a shared machine the load changes during a long pooling; the ratio
+  // is against their mean, and both are printed)
+  const readFloor = () => {
+    const f = spawnSync(
+      process.execPath,
+      ["--import", "tsx", path.join(PROJECT_ROOT, "src/bench/pool-floor.ts"), dir],
+      { encoding: "utf8" },
+    );
+    if (f.status !== 0) throw new Error(`floor read of ${n} failed: ${f.stderr}`);
+    return (JSON.parse(f.stdout.trim().split("\n").pop()!) as { seconds: number }).seconds;
+  };
+  const floorBefore = readFloor();
   const r = spawnSync(
     process.execPath,
     [
@@ -154,18 +167,14 @@ for (const n of sizes) {
   );
   if (r.status !== 0) throw new Error(`pool of ${n} failed: ${r.stderr}`);
   const m = JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, number>;
-  // the floor: a bare read_parquet + GROUP BY of the same files, in the same run
-  const f = spawnSync(
-    process.execPath,
-    ["--import", "tsx", path.join(PROJECT_ROOT, "src/bench/pool-floor.ts"), dir],
-    { encoding: "utf8" },
-  );
-  if (f.status !== 0) throw new Error(`floor read of ${n} failed: ${f.stderr}`);
-  const floor = JSON.parse(f.stdout.trim().split("\n").pop()!) as { seconds: number; peak_rss_bytes: number };
+  const floorAfter = readFloor();
+  const floor = { seconds: (floorBefore + floorAfter) / 2 };
   results.push({
     contributions: files,
     ...m,
     floor_seconds: floor.seconds,
+    floor_seconds_before: floorBefore,
+    floor_seconds_after: floorAfter,
     ratio_to_floor: m.seconds! / floor.seconds,
   });
   // where the time goes: the slowest phases and SQL steps of this pooling
@@ -176,7 +185,7 @@ for (const n of sizes) {
     .join(", ");
   process.stderr.write(`${files} contributions, slowest steps: ${slowest}\n`);
   process.stderr.write(
-    `${files} contributions: ${m.seconds!.toFixed(1)} s (${(m.seconds! / floor.seconds).toFixed(1)}× the bare read + GROUP BY, ${floor.seconds.toFixed(2)} s), peak ${(m.peak_rss_bytes! / 2 ** 20).toFixed(0)} MiB, ${m.pooled} pooled, ${m.rejected} rejected\n`,
+    `${files} contributions: ${m.seconds!.toFixed(1)} s (${(m.seconds! / floor.seconds).toFixed(1)}× the bare read + GROUP BY, ${floor.seconds.toFixed(2)} s: ${floorBefore.toFixed(2)} s before, ${floorAfter.toFixed(2)} s after), peak ${(m.peak_rss_bytes! / 2 ** 20).toFixed(0)} MiB, ${m.pooled} pooled, ${m.rejected} rejected\n`,
   );
 }
 const first = results[0]! as { contributions: number; seconds: number; peak_rss_bytes: number };
