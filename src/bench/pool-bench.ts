@@ -143,10 +143,10 @@ for (const n of sizes) {
   // the floor: a bare read_parquet + GROUP BY of the same files, in the same run, once before and
   // once after the pooling (on a shared machine the load changes during a long pooling; the ratio
   // is against their mean, and both are printed)
-  const readFloor = () => {
+  const readFloor = (...mode: string[]) => {
     const f = spawnSync(
       process.execPath,
-      ["--import", "tsx", path.join(PROJECT_ROOT, "src/bench/pool-floor.ts"), dir],
+      ["--import", "tsx", path.join(PROJECT_ROOT, "src/bench/pool-floor.ts"), dir, ...mode],
       { encoding: "utf8" },
     );
     if (f.status !== 0) throw new Error(`floor read of ${n} failed: ${f.stderr}`);
@@ -169,12 +169,16 @@ for (const n of sizes) {
   const m = JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, number>;
   const floorAfter = readFloor();
   const floor = { seconds: (floorBefore + floorAfter) / 2 };
+  // what the contribution format alone costs: every row's digest for the checksum
+  const digestSeconds = readFloor("--digest");
   results.push({
     contributions: files,
     ...m,
     floor_seconds: floor.seconds,
     floor_seconds_before: floorBefore,
     floor_seconds_after: floorAfter,
+    digest_seconds: digestSeconds,
+    digest_ratio_to_floor: digestSeconds / floor.seconds,
     ratio_to_floor: m.seconds! / floor.seconds,
   });
   // where the time goes: the slowest phases and SQL steps of this pooling
@@ -184,6 +188,9 @@ for (const n of sizes) {
     .map(([step, sec]) => `${step} ${sec.toFixed(1)} s`)
     .join(", ");
   process.stderr.write(`${files} contributions, slowest steps: ${slowest}\n`);
+  process.stderr.write(
+    `${files} contributions: the row digest alone (every row as text and its MD5, what the checksum requires) ${digestSeconds.toFixed(1)} s, ${(digestSeconds / floor.seconds).toFixed(1)}× the floor\n`,
+  );
   process.stderr.write(
     `${files} contributions: ${m.seconds!.toFixed(1)} s (${(m.seconds! / floor.seconds).toFixed(1)}× the bare read + GROUP BY, ${floor.seconds.toFixed(2)} s: ${floorBefore.toFixed(2)} s before, ${floorAfter.toFixed(2)} s after), peak ${(m.peak_rss_bytes! / 2 ** 20).toFixed(0)} MiB, ${m.pooled} pooled, ${m.rejected} rejected\n`,
   );
@@ -198,13 +205,21 @@ const lines = results.map((r) => {
 // at 10,000 no more memory than at 1,000
 const at = (n: number) =>
   results.find((r) => r.contributions === n) as
-    { ratio_to_floor: number; peak_rss_bytes: number; seconds: number; floor_seconds: number } | undefined;
+    | {
+        ratio_to_floor: number;
+        peak_rss_bytes: number;
+        seconds: number;
+        floor_seconds: number;
+        digest_ratio_to_floor: number;
+      }
+    | undefined;
 const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
 const thousand = at(1000);
 if (thousand) {
   lines.push(
     `1,000 contributions: ${thousand.ratio_to_floor.toFixed(1)}× the bare read_parquet + GROUP BY (${thousand.seconds.toFixed(1)} s against ${thousand.floor_seconds.toFixed(2)} s, same run), target ≤ 6×: ${verdict(thousand.ratio_to_floor <= 6)}`,
+    `1,000 contributions: the row digest the checksum requires is ${thousand.digest_ratio_to_floor.toFixed(1)}× the floor by itself`,
     `1,000 contributions: peak memory ${mib(thousand.peak_rss_bytes)} (RSS of the pool process), target < 1024 MiB: ${verdict(thousand.peak_rss_bytes < 2 ** 30)}`,
   );
   const tenThousand = at(10000);
