@@ -15,6 +15,7 @@ import {
   SCHEMA_VERSION,
   contributionChecksum,
   manifestSchema,
+  digestOfHashesSql,
   rowTextSql,
   type Manifest,
 } from "./contribution-schema.ts";
@@ -361,44 +362,54 @@ async function writeSettingsTable(conn: DuckDBConnection, settings: Settings): P
 }
 
 /**
- * Loads the files' rows into staged_rows in one pass (file by file only when one breaks the batch):
- * each row with its file's index in `candidates` as `filename` (an integer: the checks group by it
- * millions of times, a path is a long string) and its MD5 (`row_md5`, rowTextSql), computed once
- * here for the checksum instead of in a second pass over the rows.
+ * Stages the files' rows as the view staged_rows over one read_parquet of every file, not a copy:
+ * the per-file summary, the checks and the final insert into survey.contribution_rows each scan the
+ * Parquet files again, which costs less than holding millions of rows under the memory limit (a
+ * temporary table of 1,000 contributions spilled to disk). Each row carries its file's index in
+ * `candidates` as `filename` (an integer: the checks group by it millions of times, a path is a long
+ * string). A file with a damaged data page is found file by file, given its reason, and left out of
+ * the view. Returns the per-file summary (STAGED_SUMMARY_SQL) by index.
  */
-async function stageRows(conn: DuckDBConnection, candidates: Candidate[]): Promise<void> {
+async function stageRows(
+  conn: DuckDBConnection,
+  candidates: Candidate[],
+): Promise<Map<number, Record<string, unknown>>> {
   const columns = CONTRIBUTION_COLUMNS.map((c) => `"${c.name}"`).join(", ");
   for (const [i, c] of candidates.entries()) c.staged = i;
-  await conn.run(
-    `create or replace temp table staged_rows as select ${columns}, cast(null as integer) as filename,
-       cast(null as uhugeint) as row_md5
-     from read_parquet(${str(candidates[0]!.file)}, hive_partitioning = false) limit 0`,
-  );
-  const read = (files: string[], index: string) =>
-    `insert into staged_rows select ${columns}, ${index}, md5_number(${rowTextSql()})
-     from read_parquet([${files.map(str).join(", ")}], hive_partitioning = false)`;
+  const view = (good: Candidate[]) =>
+    good.length === 0
+      ? `create or replace temp view staged_rows as select * from (select ${CONTRIBUTION_COLUMNS.map((c) => `cast(null as ${c.type}) as "${c.name}"`).join(", ")}, cast(null as integer) as filename) where false`
+      : `create or replace temp view staged_rows as
+         select ${columns}, cast(list_extract([${good.map((c) => c.staged).join(", ")}], cast(file_index as integer) + 1) as integer) as filename
+         from read_parquet([${good.map((c) => str(c.file)).join(", ")}], hive_partitioning = false)`;
+  const summary = async () =>
+    new Map((await rows(conn, STAGED_SUMMARY_SQL)).map((r) => [Number(r.filename), r]));
+  await conn.run(view(candidates));
   try {
-    await conn.run(
-      read(
-        candidates.map((c) => c.file),
-        "cast(file_index as integer)",
-      ),
-    );
-    return;
+    return await summary();
   } catch {
-    // a damaged data page: find it file by file
+    // a damaged data page: find it file by file (a file's digest reads every page of it)
   }
-  await conn.run("delete from staged_rows");
-  for (const [i, c] of candidates.entries()) {
+  const good: Candidate[] = [];
+  for (const c of candidates) {
     try {
-      await conn.run(read([c.file], String(i)));
+      await rows(
+        conn,
+        `select ${digestOfHashesSql(`md5_number(${rowTextSql()})`)} as digest from read_parquet(${str(c.file)}, hive_partitioning = false)`,
+      );
+      good.push(c);
     } catch (e) {
       c.reason = `unreadable Parquet data (${(e as Error).message.split("\n")[0]})`;
     }
   }
+  await conn.run(view(good));
+  return summary();
 }
 
-/** Per staged file: its rows' digest, the contributors and periods its rows name, its rows per table. */
+/**
+ * Per staged file, in one scan: its rows' digest (each row hashed once, digestOfHashesSql summed per
+ * table first), the contributors and periods its rows name, and its rows per table.
+ */
 const STAGED_SUMMARY_SQL = `with per_table as (
     select filename, table_name, count(*) as n,
       sum(cast(row_md5 & cast(18446744073709551615 as uhugeint) as ubigint)) as low,
@@ -406,10 +417,10 @@ const STAGED_SUMMARY_SQL = `with per_table as (
       list(distinct contributor_id) as contributors,
       list(distinct cast(period_start as varchar)) as starts,
       list(distinct cast(period_end as varchar)) as ends
-    from staged_rows group by filename, table_name
+    from (select *, md5_number(${rowTextSql()}) as row_md5 from staged_rows)
+    group by filename, table_name
   )
   select filename,
-    -- digestOfHashesSql, summed per table first
     sum(n) || ':' || coalesce(sum(low), 0) || ':' || coalesce(sum(high), 0) as digest,
     list_distinct(flatten(list(contributors))) as contributors,
     list_distinct(flatten(list(starts))) as starts,
@@ -463,9 +474,8 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
     phase("check");
     const readable = candidates.filter((c) => !c.reason);
     if (readable.length > 0) {
-      await stageRows(conn, readable);
+      const staged = await stageRows(conn, readable);
       phase("stage");
-      const staged = new Map((await rows(conn, STAGED_SUMMARY_SQL)).map((r) => [Number(r.filename), r]));
       const failures = new Map<string, string[]>();
       const checks = ["contribution_checks", "contribution_structure"].map((f) =>
         path.join(VALIDATE_SQL_DIR, `${f}.sql`),
