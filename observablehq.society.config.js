@@ -15,6 +15,7 @@ export default {
     { name: "Pay by title", path: "/pay" },
     { name: "Benchmarks", path: "/benchmarks" },
     { name: "Methodology", path: "/methodology" },
+    { name: "Survey report (print)", path: "/report" },
   ],
   pager: false,
   search: false,

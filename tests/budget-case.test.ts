@@ -11,7 +11,11 @@ import { buildFixtureWarehouse, type FixtureWarehouse } from "./support/warehous
 const { scenarioCase } = (await import(
   new URL("../reports/components/budget-case.js", import.meta.url).href
 )) as {
-  scenarioCase: (inputs: object[], scenario: Record<string, number>) => Record<string, any>;
+  scenarioCase: (
+    inputs: object[],
+    scenario: Record<string, number>,
+    published?: object | null,
+  ) => Record<string, any>;
 };
 
 const base = {
@@ -77,6 +81,27 @@ describe("scenarioCase", () => {
     expect(net[1]).toBeCloseTo(-72_800, 6);
     expect(net[2]).toBeCloseTo(-75_712, 6);
     expect(c.years[2].cumulative_net_cost_usd).toBeCloseTo(-10_000 - 72_800 - 75_712, 6);
+  });
+
+  it("states the published total of need and staff, with the scenario's staff added to it", () => {
+    // the staffing gap's total row also counts 0.4 FTE of work and 0.2 of staff in no domain (unmapped):
+    // 12.4 of work against 11.7 of staff, a gap of 0.7, where the two domains add up to 12 and 11.5
+    const published = { demand_fte: 12.4, supply_fte: 11.7, gap_fte: 0.7 };
+    const as = scenarioCase([biomed, networking], {}, published);
+    expect(as.changed).toBe(false);
+    expect([as.total.demand_fte, as.total.supply_fte, as.total.gap_fte]).toEqual([12.4, 11.7, 0.7]);
+    expect(as.total.supply_after_fte).toBeCloseTo(11.7, 10);
+    expect(as.total.gap_after_fte).toBeCloseTo(0.7, 10);
+    // one networking hire: 12.7 of staff after, a gap of −0.3; a cut of 12 biomed staff removes only the
+    // 11 there are (staff never fall below 0): 0.7 of staff after, a gap of 11.7
+    const add = scenarioCase([biomed, networking], { networking: 1 }, published);
+    expect(add.total.supply_after_fte).toBeCloseTo(12.7, 10);
+    expect(add.total.gap_after_fte).toBeCloseTo(-0.3, 10);
+    const cut = scenarioCase([biomed, networking], { general_biomed: -12 }, published);
+    expect(cut.total.supply_after_fte).toBeCloseTo(0.7, 10);
+    expect(cut.total.gap_after_fte).toBeCloseTo(11.7, 10);
+    // without a published row the domains' sum stands, as before
+    expect(scenarioCase([biomed, networking], {}).total.demand_fte).toBe(12);
   });
 
   it("does not pay back when the work is taken over at no more than it costs in-house", () => {

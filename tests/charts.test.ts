@@ -254,7 +254,7 @@ describe("vacancy", () => {
   it("states the department rate and the highest family", async () => {
     const { vacancyTitle } = await component("vacancy");
     expect(vacancyTitle(rows)).toBe(
-      "2% of positions are open (3 open requisitions against 122 people in post); highest among specialists at 5%",
+      "2.4% of positions are open (3 open requisitions against 122 people in post); highest among specialists at 5.1%",
     );
   });
   it("writes suppressed families as suppressed with the rule", async () => {
@@ -381,7 +381,7 @@ describe("retention", () => {
       { year: 2026, turnover_rate: 0.0, voluntary_turnover_rate: 0.0 },
     ];
     expect(turnoverTitle(rows, { lastCompleteYear: 2025 })).toBe(
-      "Turnover was 14% in 2025 (voluntary 10%), against 9% in 2016",
+      "Turnover was 14% in 2025 (voluntary 10%), against 9.0% in 2016",
     );
   });
   it("survival title compares groups at 3 years, or describes one group", async () => {
@@ -696,7 +696,7 @@ describe("pay and careers", () => {
       },
     ];
     expect(projectedGapTitle(rows)).toBe(
-      "By 2027, Cybersecurity is projected 2.2 FTE short: 3.0 FTE of forecast work against 0.8 FTE of staff. Staff fall from 10.0 FTE to 8.5 FTE (1.0 FTE leavers, 0.5 FTE retirements expected).",
+      "By 2027, Cybersecurity is projected 2.2 FTE short: 3.0 FTE of forecast work against 0.8 FTE of staff. Staff in post today fall from 10.0 FTE to 8.5 FTE (1.0 FTE leavers, 0.5 FTE retirements expected).",
     );
     // a team of two: losses in whole people. 2.0 − 1.9 = 0.1 FTE expected to go: under one person
     const tiny = [
@@ -792,7 +792,7 @@ describe("pay and careers", () => {
     ]);
     expect(ladderTitle(steps, roles)).toBe(
       // the networking step's 3 promotions are under 5: no headline from them
-      "BMET II → HTM Supervisor / Lead takes a median 47 months (8 promotions)",
+      "BMET II → HTM Supervisor / Lead takes a median 47 months (8 promotions), all years of the data",
     );
   });
   it("snapshots (suppressed role written, not dropped)", async () => {

@@ -15,6 +15,8 @@ import { runCliAsync, type CliResult } from "./support/cli.ts";
 const dir = mkdtempSync(path.join(tmpdir(), "htm-cli-"));
 /** A built site reduced to what `brief` reads before launching a browser: the page and its orgs. */
 const site = path.join(dir, "site");
+/** A society's built site reduced to what `survey-report` reads first: the page and its peer groups. */
+const societySite = path.join(dir, "society-site");
 
 beforeAll(() => {
   mkdirSync(path.join(site, "_file", "data"), { recursive: true });
@@ -27,6 +29,13 @@ beforeAll(() => {
     ]),
   );
   writeFileSync(path.join(dir, "a-file"), "not a folder");
+  mkdirSync(path.join(societySite, "_file", "data"), { recursive: true });
+  writeFileSync(path.join(societySite, "report.html"), "<html></html>");
+  const group = (region: string) => ({ facility_type: "all", bed_band: "all", region, contributors: 7 });
+  writeFileSync(
+    path.join(societySite, "_file", "data", "peer_groups.0123abcd.json"),
+    JSON.stringify({ published: [group("all"), group("West")], withheld: 3 }),
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -99,6 +108,23 @@ const WRONG: [() => string[], number, RegExp][] = [
     2,
     /no organisation 'ORG99'.*organisations: ORG01, ORG02/,
   ],
+  [() => ["survey-report"], 2, /--out FILE.pdf is required/],
+  [() => ["survey-report", "--out", pdf(), "--paper", "legal"], 2, /--paper must be letter or a4/],
+  [
+    () => ["survey-report", "--out", pdf(), "--db", path.join(dir, "p.duckdb")],
+    2,
+    /--db is read only with --rebuild/,
+  ],
+  [
+    () => ["survey-report", "--out", pdf(), "--site", path.join(dir, "no-site")],
+    2,
+    /no built society site at .*htm-workforce build --db POOLED.duckdb --audience public/,
+  ],
+  [
+    () => ["survey-report", "--out", pdf(), "--site", societySite, "--peer", "all|all|Wes"],
+    2,
+    /no published peer group 'all\|all\|Wes'; did you mean all\|all\|West\? published groups: all\|all\|all, all\|all\|West/,
+  ],
   [() => ["audit"], 2, /--dist DIR and --input DIR are required/],
   [() => ["pool"], 2, /--input DIR is required/],
   [
@@ -152,7 +178,7 @@ describe("wrong invocations: one line, exit 1, 2 or 3, never an internal error",
 
 describe("--help on every command", () => {
   const commands = ["sample", "ingest", "check", "export", "audit", "build", "start", "brief", "bench"];
-  const more = ["screenshots", "contribute", "pool", "dictionary"];
+  const more = ["screenshots", "contribute", "pool", "dictionary", "survey-report"];
   it("prints a usage and exits 0", async () => {
     const all = [...commands, ...more];
     const results = await Promise.all(all.map((c) => runCliAsync([c, "--help"])));

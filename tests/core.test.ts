@@ -302,6 +302,29 @@ const KEY_TESTS: Record<string, string[]> = {
     ]),
     "select * from core.retention_subjects where entry_days < 0 or time_days < entry_days",
   ],
+  "core.role_moves": [
+    duplicateKeys("core.role_moves", ["employee_id", "hire_on", "moved_on"]),
+    nullValues("core.role_moves", [
+      "org_id",
+      "employee_id",
+      "hire_on",
+      "from_role",
+      "from_start_on",
+      "to_role",
+      "moved_on",
+      "employment_type",
+      "is_promotion",
+    ]),
+    // a move changes role, after the role left started, within the employment
+    "select * from core.role_moves where from_role = to_role or moved_on <= from_start_on or from_start_on < hire_on",
+    // every change of known role between consecutive spells is one move, and nothing else is
+    `select 1 having (select count(*) from core.role_moves) <> (
+       select count(*) from (
+         select role, lag(role) over (partition by employee_id, hire_on order by start_on) as previous
+         from core.position_spells
+         where role not in ('unmapped', 'unknown') and start_on <= (select as_of from meta.as_of)
+       ) where previous is not null and previous <> role)`,
+  ],
   "core.retention_landmark_subjects": [
     nullValues("core.retention_landmark_subjects", [
       "org_id",

@@ -264,7 +264,7 @@ async function forge(from: string, to: string, sql: string, edit: (m: Manifest) 
 }
 
 describe("forged contributions are rejected with their reason while the rest pool", () => {
-  it("duplicates, contradictions, $1 bins, misaligned bins, overlapping periods, symlink loops", async () => {
+  it("duplicates, contradictions, padded risk sets, $1 bins, misaligned bins, overlapping periods, symlink loops", async () => {
     const corpus = path.join(dir, "corpus");
     mkdirSync(corpus);
     for (const org of ORGS.slice(0, 6))
@@ -280,6 +280,22 @@ describe("forged contributions are rejected with their reason while the rest poo
         "contradiction.parquet",
         "update t set headcount_end = headcount_end + 3 where table_name = 'turnover_monthly' and month_start = date '2025-06-01' and role_family = 'all'",
         /turnover_monthly last-day headcount differs/,
+      ],
+      [
+        // a padded risk set (a month's hazard diluted): more people enter at a tenure than were employed
+        "risk-sets.parquet",
+        "update t set at_risk = at_risk + 500 where table_name = 'retention_km' and group_kind = 'all' and tenure_month = (select max(tenure_month) from t where table_name = 'retention_km')",
+        /risk sets grow by more people than were employed/,
+      ],
+      [
+        "voluntary-risk-set.parquet",
+        "update t set at_risk = at_risk + 1 where table_name = 'retention_km' and event_kind = 'voluntary'",
+        /any and voluntary separation differ in people at risk/,
+      ],
+      [
+        "separation-types.parquet",
+        "update t set separations = separations + 2 where table_name = 'separations_by_type' and role_family = 'all'",
+        /separations_by_type do not add up to turnover_monthly/,
       ],
       [
         "one-dollar.parquet",

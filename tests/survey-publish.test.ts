@@ -93,13 +93,13 @@ it("withholds the smaller of two cells 1 to 4 organisations apart, and a cell 1 
   await conn.run(`create schema survey;
     create table survey.settings as select 5 as min_orgs_benchmark;
     create table survey.release_cells (measure varchar, cell varchar, contributor_id varchar);
-    create table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar);`);
+    create table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar, release_no integer);`);
   for (const [cell, members] of Object.entries(cells))
     for (const o of members)
       await conn.run(`insert into survey.release_cells values ('pay|2025|role|BMET II', '${cell}', '${o}')`);
   for (const o of orgs(5))
     await conn.run(
-      `insert into survey.release_history values ('2025-04-30', 'pay|2025|role|BMET II', 'D', '${o}')`,
+      `insert into survey.release_history values ('2025-04-30', 'pay|2025|role|BMET II', 'D', '${o}', 1)`,
     );
   await conn.run(readFileSync(path.join(PUBLISH_SQL_DIR, "release_withheld.sql"), "utf8"));
   const rows = (

@@ -17,6 +17,8 @@ import {
   type Taxonomy,
 } from "../src/taxonomy/index.ts";
 import { PROJECT_ROOT, REFERENCE_DIR, TAXONOMY_DIR } from "../src/warehouse/paths.ts";
+import { societyTaxonomy } from "../src/site/site-taxonomy.ts";
+import { shippedTaxonomy } from "./support/site-taxonomy.ts";
 
 const FIXTURES = path.join(PROJECT_ROOT, "tests/fixtures/taxonomy");
 
@@ -542,6 +544,37 @@ describe("in DuckDB", () => {
     };
     await expect(loadTaxonomyIntoWarehouse(conn, broken, loadMarketPay())).rejects.toThrow(
       /certification_rules\.csv line 2, column pattern: '\(\?P<x>cbet' is refused by DuckDB/,
+    );
+  });
+});
+
+describe("one taxonomy for both sites (issue 18)", () => {
+  // The hospital's taxonomy.json goes through its warehouse (ingest → publish.taxonomy_* → the site's
+  // producer); the society's pooled warehouse holds codes only, so its site reads the same files
+  // directly. Both must give every code the same label, noun and order.
+  for (const [name, dir] of [
+    ["the shipped taxonomy", TAXONOMY_DIR],
+    [
+      "the taxonomy from before the integration split",
+      path.join(PROJECT_ROOT, "tests/fixtures/taxonomy-legacy"),
+    ],
+  ] as const) {
+    it(`${name}: the society's site reads what a hospital's site reads`, async () => {
+      const hospital = await shippedTaxonomy(dir);
+      const society = societyTaxonomy(dir);
+      expect(society).toEqual(hospital);
+      const family = (t: typeof society) => t.role_families.find((f) => f.code === "generalist")?.label;
+      expect(family(society)).toBe("Generalists (BMET I–III)");
+    });
+  }
+
+  it("a merged domain of an older taxonomy reads as the domains it became, on both sites", async () => {
+    const domain = (t: { domains: { code: string; label: string }[] }) =>
+      t.domains.find((d) => d.code === "networking_integration")?.label;
+    // contributions built with the older taxonomy pool next to new ones: the code keeps its words
+    expect(domain(societyTaxonomy(TAXONOMY_DIR))).toBe("Networking & integration");
+    expect(domain(await shippedTaxonomy(path.join(PROJECT_ROOT, "tests/fixtures/taxonomy-legacy")))).toBe(
+      "Networking & integration",
     );
   });
 });

@@ -20,10 +20,16 @@
  * annual cost < 0); none when it does not. Three years: pay and vendor prices both grow by wage_growth_rate
  * a year (field service is labour, priced like it), the one-off cost falls in year 1.
  *
+ * Need, staff and gap of the total are the published total (marts.staffing_gap's 'all' row, `published`)
+ * when given, with the scenario's change of staff added: the domains of the inputs leave out work no rule
+ * assigns to a domain, so their sum is not the figure every other page states.
+ *
  * @param {object[]} inputs - marts.budget_scenario_inputs rows of one organisation.
  * @param {Record<string, number>} scenario - FTE change per domain (parseScenario().scenario).
+ * @param {{demand_fte: number, supply_fte: number, gap_fte: number}|null} [published] - the staffing
+ *   gap's total row of the same organisation and year.
  */
-export function scenarioCase(inputs, scenario) {
+export function scenarioCase(inputs, scenario, published = null) {
   const known = new Set(inputs.map((d) => d.domain));
   const unknown = Object.keys(scenario).filter((d) => !known.has(d));
   const unpriced = [];
@@ -78,6 +84,14 @@ export function scenarioCase(inputs, scenario) {
     vendor_spend_usd: sum("vendor_spend_usd"),
     net_annual_cost_usd: sum("net_annual_cost_usd"),
   };
+  if (published?.demand_fte != null && published.supply_fte != null) {
+    const added = total.supply_after_fte - total.supply_fte;
+    total.demand_fte = published.demand_fte;
+    total.supply_fte = published.supply_fte;
+    total.gap_fte = published.gap_fte ?? published.demand_fte - published.supply_fte;
+    total.supply_after_fte = published.supply_fte + added;
+    total.gap_after_fte = published.demand_fte - total.supply_after_fte;
+  }
   const specialist = {
     shortfall_fte: sum("shortfall_fte", (d) => d.is_specialist),
     shortfall_after_fte: sum("shortfall_after_fte", (d) => d.is_specialist),

@@ -40,6 +40,8 @@ function note(text) {
  * @param {string} options.caption
  * @param {string} [options.method] - methodology anchor.
  * @param {string} options.filename - CSV name.
+ * @param {() => object[]} [options.quantities] - quantities the title states (quantity.js stated()),
+ *   called only when the title is.
  * @returns {HTMLElement}
  */
 export function panel({
@@ -55,15 +57,18 @@ export function panel({
   caption,
   method,
   filename,
+  quantities,
 }) {
   const absent = absentInputs(status, needs);
   let body;
   let heading = fallbackTitle;
+  let stated = [];
   if (absent.length) body = missingInput({ needs: absent, what });
   else if (allRows && !allRows.length) body = note(`The loaded data has nothing for ${what} yet.`);
   else if (!rows.length) body = note(`Nothing to show for ${what} with the current filters.`);
   else {
     heading = title();
+    stated = quantities?.() ?? [];
     const reasons = suppressionReasons(rows);
     const chart = render();
     if (reasons.length) {
@@ -80,6 +85,7 @@ export function panel({
     plot: body,
     data: absent.length ? [] : rows.map(withoutInternals),
     filename,
+    quantities: stated,
   });
 }
 

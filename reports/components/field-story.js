@@ -1,7 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { endLabels, lineFrame, yearAxis } from "./end-labels.js";
 import { count, pct, plural } from "./findings.js";
-import { seriesColors } from "./palette.js";
+import { domainColors, seriesColors } from "./palette.js";
 import { domainLabel } from "./taxonomy.js";
 
 // The field's story told from the data: process work, equipment systems, new specialist roles and
@@ -281,7 +281,8 @@ export function newRolesChart(yearly, { width, height = 260, document } = {}) {
     ...lineFrame({ document, width, height, marginTop, marginBottom, marginRight: width < 640 ? 130 : 160 }),
     x: yearAxis(width, years),
     y: { label: "↑ Organisations with the role", domain: [0, max], grid: true, tickFormat: "d" },
-    color: seriesColors(data.map((d) => d.domain)),
+    // a domain's colour on every chart of both sites (palette.js), not the next free series colour
+    color: domainColors(data.map((d) => d.domain)),
     marks: [
       Plot.lineY(data, {
         x: "year",

@@ -1,5 +1,6 @@
 import { csvFormat } from "d3";
 import { certificationLabel, domainLabel, roleFamilyLabel } from "./taxonomy.js";
+import { markQuantities } from "./quantity.js";
 
 /**
  * A chart as a director reads it: a title that states the finding, an optional subtitle, the chart,
@@ -14,14 +15,17 @@ import { certificationLabel, domainLabel, roleFamilyLabel } from "./taxonomy.js"
  * @param {Node|null} options.plot - the chart (e.g. the result of Plot.plot) or any element (a table, a notice).
  * @param {object[]} [options.data] - plain objects behind the chart; offered as CSV download when non-empty.
  * @param {string} [options.filename] - CSV file name without extension.
+ * @param {object[]} [options.quantities] - quantities the title states (quantity.js stated()), marked for
+ *   the test that every page states them alike.
  * @returns {HTMLElement}
  */
-export function figure({ title, subtitle, caption, method, plot, data, filename }) {
+export function figure({ title, subtitle, caption, method, plot, data, filename, quantities }) {
   const root = document.createElement("figure");
   root.className = "htm-figure";
   const heading = document.createElement("h3");
   heading.className = "htm-figure-title";
   heading.textContent = title;
+  markQuantities(heading, quantities);
   root.append(heading);
   if (subtitle) {
     const sub = document.createElement("p");

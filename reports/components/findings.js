@@ -10,6 +10,19 @@ export function pct(fraction) {
   return fraction == null || !Number.isFinite(fraction) ? "–" : percentFormat(fraction);
 }
 
+/**
+ * A rate as every page states it (turnover, vacancy, cost of service): a tenth of a percent under 10%,
+ * where whole percents would hide the difference between peers (3.6% against 4.4%), whole above it:
+ * 0.036 → "3.6%", 0.144 → "14%", 0 → "0%". One function, so the overview, Retention and Benchmarks
+ * cannot round the same published rate two ways.
+ */
+export function rate(fraction) {
+  if (fraction == null || !Number.isFinite(fraction)) return "–";
+  return Math.abs(fraction) < 0.1 && fraction !== 0
+    ? `${(fraction * 100).toFixed(1)}%`
+    : percentFormat(fraction);
+}
+
 /** FTE with one decimal: 3.44 → "3.4 FTE". */
 export function fte(value) {
   return value == null || !Number.isFinite(value) ? "–" : `${value.toFixed(1)} FTE`;

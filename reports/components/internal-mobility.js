@@ -21,9 +21,11 @@ export function internalMobilityTitle(rows, { lastCompleteYear = Infinity } = {}
   const first = years[0];
   // A rate per 100 of a team under 5, or from fewer than 3 moves, is one person's move.
   if (!enoughForHeadline({ people: last.avg_headcount }))
-    return tooSmall({ people: last.avg_headcount, what: `on average in ${last.year}` });
+    return tooSmall({ people: last.avg_headcount, what: `on an average day of ${last.year}` });
+  // "on an average day": the mart's average daily headcount, not Retention's average headcount (the mean
+  // of monthly averages), which can round to another whole number
   if (!enoughForHeadline({ events: last.moves }))
-    return `${plural(last.moves, "role move")} in ${last.year} among ${plural(last.avg_headcount, "person", "people")} on average: too few for a rate`;
+    return `${plural(last.moves, "role move")} in ${last.year} among ${plural(last.avg_headcount, "person", "people")} on an average day: too few for a rate`;
   const head = `${per100(last.moves_per_100)} role moves per 100 staff in ${last.year}, ${per100(last.promotions_per_100)} of them promotions`;
   return first.year === last.year
     ? head

@@ -41,7 +41,11 @@ export function ladderTitle(rows, roles) {
       : "No promotions to time in this selection";
   const [a, b] = steps;
   const first = `${a.step} takes a median ${plural(a.median_months, "month")} (${plural(a.n, "promotion")})`;
-  return b ? `${first}; ${b.step} ${plural(b.median_months, "month")} (${plural(b.n, "promotion")})` : first;
+  // promotions of every year of the data: said, so they are not read as the year's promotions of Role evolution
+  const both = b
+    ? `${first}; ${b.step} ${plural(b.median_months, "month")} (${plural(b.n, "promotion")})`
+    : first;
+  return `${both}, all years of the data`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { yearAxis } from "./end-labels.js";
-import { count, direction, pct, yearSpan } from "./findings.js";
+import { count, direction, pct, rate, yearSpan } from "./findings.js";
+import { stated } from "./quantity.js";
 
 /**
  * The finding: the networked share of the active inventory, first year against last.
@@ -13,12 +14,32 @@ export function networkedInventoryTitle(rows) {
   const first = data[0];
   const last = data[data.length - 1];
   if (first.year === last.year)
-    return `${pct(last.networked_share)} of the active inventory is networked (${last.year})`;
+    return `${rate(last.networked_share)} of the active inventory is networked (${last.year})`;
   const verb = direction(first.networked_share, last.networked_share);
   const span = yearSpan(first.year, last.year);
   if (verb === "held")
-    return `Networked devices held at ${pct(last.networked_share)} of the inventory, ${span}`;
-  return `Networked devices ${verb} from ${pct(first.networked_share)} to ${pct(last.networked_share)} of the inventory, ${span}`;
+    return `Networked devices held at ${rate(last.networked_share)} of the inventory, ${span}`;
+  return `Networked devices ${verb} from ${rate(first.networked_share)} to ${rate(last.networked_share)} of the inventory, ${span}`;
+}
+
+/**
+ * The last year's networked share and devices per technical FTE as the titles state them, for the test
+ * that every page states them alike (quantity.js).
+ *
+ * @param {object[]} rows - marts.inventory_load rows of one organisation.
+ */
+export function inventoryStated(rows) {
+  const last = (key) =>
+    rows
+      .filter((d) => d[key] != null)
+      .sort((a, b) => a.year - b.year)
+      .at(-1);
+  const share = last("networked_share");
+  const load = last("assets_per_technical_fte");
+  return [
+    share && stated("networked_share", rate(share.networked_share), { period: share.year }),
+    load && stated("assets_per_technical_fte", count(load.assets_per_technical_fte), { period: load.year }),
+  ].filter(Boolean);
 }
 
 /**

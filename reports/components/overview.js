@@ -1,14 +1,16 @@
-import { change, count, enoughForHeadline, MIN_EVENTS, pct } from "./findings.js";
+import { change, count, enoughForHeadline, MIN_EVENTS, pct, rate } from "./findings.js";
 import { domainLabel, roleFamilyNoun } from "./taxonomy.js";
+import { markQuantities, stated } from "./quantity.js";
 
 /**
  * A key figure card: label, value, and a note (period, comparison).
  *
- * @param {{label: string, value: string, note?: string, compact?: boolean}} options - compact: a smaller
- *   value for long ones (a date) that would otherwise wrap inside a card.
+ * @param {{label: string, value: string, note?: string, compact?: boolean, quantities?: object[]}} options -
+ *   compact: a smaller value for long ones (a date) that would otherwise wrap inside a card; quantities:
+ *   what the value and note state (quantity.js stated()), marked for the same-number test.
  * @returns {HTMLElement}
  */
-export function kpi({ label, value, note, compact = false }) {
+export function kpi({ label, value, note, compact = false, quantities }) {
   const card = document.createElement("div");
   card.className = "htm-kpi";
   const l = document.createElement("div");
@@ -28,7 +30,7 @@ export function kpi({ label, value, note, compact = false }) {
     n.textContent = note;
     card.append(n);
   }
-  return card;
+  return markQuantities(card, quantities);
 }
 
 /** A grid of kpi() cards. */
@@ -77,6 +79,10 @@ export function biggestChanges({ workload, turnover, inventory }, lastYear) {
         kind: "workload",
         size: Math.abs(s1 - s0) * 100,
         text: `${said.text} of in-house hours, ${y0}–${y1}.`,
+        quantities: [
+          stated(`workload_share.${domain}`, pct(s0), { period: y0, after: "from " }),
+          stated(`workload_share.${domain}`, pct(s1), { period: y1, after: "to " }),
+        ],
       });
     }
   }
@@ -132,13 +138,23 @@ export function biggestChanges({ workload, turnover, inventory }, lastYear) {
       subject: "Voluntary turnover",
       from: a.voluntary_turnover_rate,
       to: b.voluntary_turnover_rate,
-      format: pct,
+      format: rate,
     });
     if (enough && said.changed)
       changes.push({
         kind: "turnover",
         size: Math.abs(b.voluntary_turnover_rate - a.voluntary_turnover_rate) * 100,
         text: `${said.text.replace(/ from (\S+) to (\S+)$/, ` from $1 in ${a.year} to $2 in ${b.year}`)}.`,
+        quantities: [
+          stated("voluntary_turnover_rate", rate(a.voluntary_turnover_rate), {
+            period: a.year,
+            after: "from ",
+          }),
+          stated("voluntary_turnover_rate", rate(b.voluntary_turnover_rate), {
+            period: b.year,
+            after: "to ",
+          }),
+        ],
       });
   }
   // Networked share of inventory.
@@ -152,13 +168,17 @@ export function biggestChanges({ workload, turnover, inventory }, lastYear) {
       subject: "The networked share of the device inventory",
       from: a.networked_share,
       to: b.networked_share,
-      format: pct,
+      format: rate,
     });
     if (said.changed)
       changes.push({
         kind: "inventory",
         size: Math.abs(b.networked_share - a.networked_share) * 100,
         text: `${said.text}, ${a.year}–${b.year}.`,
+        quantities: [
+          stated("networked_share", rate(a.networked_share), { period: a.year, after: "from " }),
+          stated("networked_share", rate(b.networked_share), { period: b.year, after: "to " }),
+        ],
       });
   }
   return changes.sort((a, b) => b.size - a.size);

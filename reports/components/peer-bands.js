@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { count, listOf, plural } from "./findings.js";
+import { count, listOf, plural, rate } from "./findings.js";
 import { wrapLabel } from "./wrap-label.js";
 
 // An organisation against its peers: the bands of every organisation and of its peer groups (facility
@@ -15,16 +15,8 @@ export const PEER_KINDS = [
 
 /** A value of a statistic as shown: ratios and rates as percent (one decimal under 10%), else a count. */
 export function benchmarkFormat(metric) {
-  if (/rate|share|ratio/.test(metric))
-    return Object.assign(
-      (v) =>
-        v == null || !Number.isFinite(v)
-          ? "–"
-          : Math.abs(v) < 0.1 && v !== 0
-            ? `${(v * 100).toFixed(1)}%`
-            : `${Math.round(v * 100)}%`,
-      { percent: true },
-    );
+  // the rate formatter of every page, so a page and Benchmarks state the same rate alike
+  if (/rate|share|ratio/.test(metric)) return Object.assign((v) => rate(v), { percent: true });
   return count;
 }
 

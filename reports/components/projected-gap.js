@@ -44,7 +44,7 @@ export function projectedGapTitle(rows, { year = horizonYear(rows) } = {}) {
     ? ""
     : total.supply_now_fte < TINY_TEAM_FTE
       ? tinyTeamLosses(total, year)
-      : ` Staff fall from ${fte(total.supply_now_fte)} to ${fte(total.projected_supply_fte)} (${fte(total.expected_leavers_fte)} leavers, ${fte(total.expected_retirements_fte)} retirements expected).`;
+      : ` Staff in post today fall from ${fte(total.supply_now_fte)} to ${fte(total.projected_supply_fte)} (${fte(total.expected_leavers_fte)} leavers, ${fte(total.expected_retirements_fte)} retirements expected).`;
   if (worst.projected_gap_fte <= 0.05)
     return `Projected staff cover the forecast work in every domain in ${year}.${losing}`;
   return `By ${year}, ${domainLabel(worst.domain)} is projected ${fte(worst.projected_gap_fte)} short: ${fte(worst.demand_fte)} of forecast work against ${fte(worst.projected_supply_fte)} of staff.${losing}`;

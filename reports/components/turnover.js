@@ -8,11 +8,13 @@ import {
   MIN_EVENTS,
   pct,
   plural,
+  rate,
   SHOW_N_BELOW,
   tooSmall,
   withN,
 } from "./findings.js";
 import { endLabels, lineFrame, yearAxis } from "./end-labels.js";
+import { stated } from "./quantity.js";
 import { wrapLabel } from "./wrap-label.js";
 
 /**
@@ -35,15 +37,37 @@ export function turnoverTitle(rows, { lastCompleteYear = Infinity } = {}) {
   if (!enoughForHeadline({ people: last.avg_headcount }))
     return tooSmall({ people: last.avg_headcount, what: `on average in ${last.year}` });
   const voluntary =
-    last.voluntary_turnover_rate != null ? ` (voluntary ${pct(last.voluntary_turnover_rate)})` : "";
+    last.voluntary_turnover_rate != null ? ` (voluntary ${rate(last.voluntary_turnover_rate)})` : "";
   const leavers = last.separations != null ? `, ${plural(last.separations, "leaver")}` : "";
-  const head = `Turnover was ${pct(last.turnover_rate)} in ${last.year}${voluntary}${leavers}`;
+  const head = `Turnover was ${rate(last.turnover_rate)} in ${last.year}${voluntary}${leavers}`;
   if (first.year === last.year) return withN(head, last.avg_headcount);
-  const said = change({ subject: "", from: first.turnover_rate, to: last.turnover_rate, format: pct });
+  const said = change({ subject: "", from: first.turnover_rate, to: last.turnover_rate, format: rate });
   const versus = said.changed
-    ? `, against ${pct(first.turnover_rate)} in ${first.year}`
+    ? `, against ${rate(first.turnover_rate)} in ${first.year}`
     : `, as in ${first.year}`;
   return `${head}${versus}${last.avg_headcount < 30 ? ` (average headcount ${Math.round(last.avg_headcount)})` : ""}`;
+}
+
+/**
+ * The rates turnoverTitle states, for the test that every page states them alike (quantity.js): the
+ * last complete year's total and voluntary turnover, when the title states them.
+ *
+ * @param {object[]} rows - as for turnoverTitle.
+ * @param {{lastCompleteYear?: number}} [options]
+ */
+export function turnoverStated(rows, { lastCompleteYear = Infinity } = {}) {
+  const last = rows
+    .filter((d) => d.turnover_rate != null && d.year <= lastCompleteYear)
+    .sort((a, b) => a.year - b.year)
+    .at(-1);
+  if (!last || !enoughForHeadline({ people: last.avg_headcount })) return [];
+  return [
+    stated("turnover_rate", rate(last.turnover_rate), { period: last.year, after: "was " }),
+    stated("voluntary_turnover_rate", rate(last.voluntary_turnover_rate), {
+      period: last.year,
+      after: "voluntary ",
+    }),
+  ];
 }
 
 /**

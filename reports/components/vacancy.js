@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
-import { count, plural, pct } from "./findings.js";
+import { count, plural, pct, rate } from "./findings.js";
+import { stated } from "./quantity.js";
 import { roleFamilyLabel, roleFamilyNoun, roleFamilyOrder } from "./taxonomy.js";
 import { barRowsFrame, barRowsLayout, labelsAboveBars } from "./bar-rows.js";
 
@@ -18,15 +19,31 @@ export function vacancyTitle(rows) {
     .sort((a, b) => b.vacancy_rate - a.vacancy_rate);
   if (!all || all.vacancy_rate == null) {
     return families.length
-      ? `Vacancy is highest among ${roleFamilyNoun(families[0].role_family)}: ${pct(families[0].vacancy_rate)}`
+      ? `Vacancy is highest among ${roleFamilyNoun(families[0].role_family)}: ${rate(families[0].vacancy_rate)}`
       : "Vacancy rate not available for this selection";
   }
   if (!all.open_reqs)
     return `No positions were open at the as-of date (${plural(all.headcount, "person", "people")} in post)`;
-  const head = `${pct(all.vacancy_rate)} of positions are open (${plural(all.open_reqs, "open requisition")} against ${plural(all.headcount, "person", "people")} in post)`;
+  const head = `${rate(all.vacancy_rate)} of positions are open (${plural(all.open_reqs, "open requisition")} against ${plural(all.headcount, "person", "people")} in post)`;
   return families.length
-    ? `${head}; highest among ${roleFamilyNoun(families[0].role_family)} at ${pct(families[0].vacancy_rate)}`
+    ? `${head}; highest among ${roleFamilyNoun(families[0].role_family)} at ${rate(families[0].vacancy_rate)}`
     : head;
+}
+
+/**
+ * What vacancyTitle states of the whole department, for the test that every page states it alike
+ * (quantity.js): the vacancy rate and the open requisitions at the as-of date.
+ *
+ * @param {object[]} rows - as for vacancyTitle.
+ * @param {string} asOf - the as-of date, the period of every row.
+ */
+export function vacancyStated(rows, asOf) {
+  const all = rows.find((d) => d.role_family === "all");
+  if (!all || all.vacancy_rate == null || !all.open_reqs) return [];
+  return [
+    stated("vacancy_rate", rate(all.vacancy_rate), { period: asOf }),
+    stated("open_requisitions", count(all.open_reqs), { period: asOf, after: "(" }),
+  ];
 }
 
 /**

@@ -3,6 +3,7 @@ import { domainColors } from "./palette.js";
 import { domainLabel, domainOrder } from "./taxonomy.js";
 import { endLabels, lineFrame } from "./end-labels.js";
 import { direction, pct, yearSpan } from "./findings.js";
+import { stated } from "./quantity.js";
 
 /**
  * The finding: the domain whose share of in-house hours moved most between the first and the last year,
@@ -19,23 +20,49 @@ export function workloadMixTitle(yearly) {
   if (!years.length) return "No in-house work orders in this selection";
   const first = years[0];
   const last = years[years.length - 1];
-  const share = (year, domain) => rows.find((d) => d.year === year && d.domain === domain)?.share;
   if (first === last) {
     const top = rows.filter((d) => d.year === last).sort((a, b) => b.share - a.share)[0];
     return `${domainLabel(top.domain)} was ${pct(top.share)} of in-house hours in ${last}`;
   }
+  const best = mostMoved(rows, first, last);
+  const verb = direction(best.from, best.to);
+  const span = yearSpan(first, last);
+  if (verb === "held") return `The mix of in-house hours held steady, ${span}`;
+  return `${best.label} ${verb} from ${pct(best.from)} to ${pct(best.to)} of in-house hours, ${span}`;
+}
+
+// The domain whose share moved most between two years.
+function mostMoved(rows, first, last) {
+  const share = (year, domain) => rows.find((d) => d.year === year && d.domain === domain)?.share;
   let best = null;
   for (const domain of domainOrder(rows.map((d) => d.domain))) {
     // a domain not worked in at one end has no row there: 0% of that year's hours
     const from = share(first, domain) ?? 0;
     const to = share(last, domain) ?? 0;
     const delta = Math.abs(to - from);
-    if (!best || delta > best.delta + 1e-9) best = { label: domainLabel(domain), from, to, delta };
+    if (!best || delta > best.delta + 1e-9) best = { domain, label: domainLabel(domain), from, to, delta };
   }
-  const verb = direction(best.from, best.to);
-  const span = yearSpan(first, last);
-  if (verb === "held") return `The mix of in-house hours held steady, ${span}`;
-  return `${best.label} ${verb} from ${pct(best.from)} to ${pct(best.to)} of in-house hours, ${span}`;
+  return best;
+}
+
+/**
+ * The shares workloadMixTitle states when it names a domain that moved, for the test that every page
+ * states them alike (quantity.js): the domain's share in the first and the last year.
+ *
+ * @param {object[]} yearly - as for workloadMixTitle.
+ */
+export function workloadMixStated(yearly) {
+  const rows = yearly.filter((d) => d.domain !== "all" && d.share != null);
+  const years = [...new Set(rows.map((d) => d.year))].sort((a, b) => a - b);
+  if (years.length < 2) return [];
+  const [first, last] = [years[0], years[years.length - 1]];
+  const best = mostMoved(rows, first, last);
+  if (direction(best.from, best.to) === "held") return [];
+  const key = `workload_share.${best.domain}`;
+  return [
+    stated(key, pct(best.from), { period: first, after: "from " }),
+    stated(key, pct(best.to), { period: last, after: "to " }),
+  ];
 }
 
 /**

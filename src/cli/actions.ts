@@ -4,12 +4,12 @@
  * holder is near retirement. The lists are built at ingest (core.action_*); the site shows only their
  * counts (marts.action_counts). These files name people: internal only, never published.
  */
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { DuckDBInstance, quotedString as str } from "@duckdb/node-api";
 import { UsageError } from "./usage-error.ts";
-import { warehousePath } from "../warehouse/paths.ts";
+import { parseCommandArgs } from "./args.ts";
+import { existingWarehouse, outputFolder } from "./command-paths.ts";
 
 const HELP = `usage: htm-workforce actions [--db FILE] --out DIR
 
@@ -58,7 +58,7 @@ export async function writeActionLists(dbPath: string, outDir: string): Promise<
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: argv,
     options: {
       db: { type: "string" },
@@ -72,16 +72,10 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.out) throw new UsageError("--out DIR is required");
-  const dbPath = warehousePath(values.db);
-  if (!existsSync(dbPath)) {
-    console.error(`htm-workforce actions: ${dbPath}: no warehouse (run htm-workforce ingest first)`);
-    return 2;
-  }
-  const out = path.resolve(values.out);
-  if (existsSync(out) && !statSync(out).isDirectory()) {
-    console.error(`htm-workforce actions: ${values.out}: exists and is not a folder`);
-    return 2;
-  }
+  const dbPath = existingWarehouse("actions", values.db);
+  if (dbPath === undefined) return 2;
+  const out = outputFolder("actions", values.out);
+  if (out === undefined) return 2;
   console.error(
     "htm-workforce actions: INTERNAL, PERSON-LEVEL lists: these files name employees and their pay. Keep them inside your organisation; never publish them.",
   );

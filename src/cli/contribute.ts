@@ -2,13 +2,13 @@
  * `htm-workforce contribute`: a hospital's survey contribution (docs/architecture.md, privacy, docs/survey.md), one
  * Parquet file of counts and sums for a declared period; `--explain` prints what it holds.
  */
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { readSettings } from "../config/settings.ts";
 import { buildContribution, ContributionError, type Contribution } from "../survey/contribute.ts";
-import { DEFAULT_INPUT_DIR, warehousePath } from "../warehouse/paths.ts";
+import { DEFAULT_INPUT_DIR } from "../warehouse/paths.ts";
 import { UsageError } from "./usage-error.ts";
 import { parseCommandArgs } from "./args.ts";
+import { existingWarehouse } from "./command-paths.ts";
 
 const HELP = `usage: htm-workforce contribute --out FILE [--db FILE] [--org ID] [--contributor ID]
                                 [--period-start YYYY-MM-DD] [--period-end YYYY-MM-DD | --years N]
@@ -97,11 +97,8 @@ export async function run(argv: string[]): Promise<number> {
   const years = values.years === undefined ? undefined : Number(values.years);
   if (years !== undefined && !(Number.isInteger(years) && years > 0))
     throw new UsageError(`--years ${values.years}: expected a whole number of years`);
-  const dbPath = warehousePath(values.db);
-  if (!existsSync(dbPath)) {
-    console.error(`htm-workforce contribute: ${dbPath}: no warehouse (run htm-workforce ingest first)`);
-    return 2;
-  }
+  const dbPath = existingWarehouse("contribute", values.db);
+  if (dbPath === undefined) return 2;
   let settings;
   try {
     settings = readSettings(values.settings ?? path.join(DEFAULT_INPUT_DIR, "settings.json"));

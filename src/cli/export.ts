@@ -5,13 +5,13 @@
  * --person-level, which says what it writes. Tables with an org and a year are Hive-partitioned by
  * both (out/publish/turnover_annual/org_id=O1/year=2024/…); others are one file each.
  */
-import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { quotedIdentifier as id, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
 import { UsageError } from "./usage-error.ts";
 import { withPublished } from "../publish/publish.ts";
-import { warehousePath } from "../warehouse/paths.ts";
 import { parseCommandArgs } from "./args.ts";
+import { existingWarehouse, outputFolder } from "./command-paths.ts";
 
 const HELP = `usage: htm-workforce export [--db FILE] --out DIR [--audience internal|public] [--person-level]
 
@@ -104,22 +104,10 @@ export async function run(argv: string[]): Promise<number> {
   if (audience !== undefined && audience !== "internal" && audience !== "public") {
     throw new UsageError(`--audience must be internal or public, not '${audience}'`);
   }
-  const dbPath = warehousePath(values.db);
-  if (!existsSync(dbPath)) {
-    console.error(`htm-workforce export: ${dbPath}: no warehouse (run htm-workforce ingest first)`);
-    return 2;
-  }
-  const out = path.resolve(values.out);
-  if (existsSync(out) && !statSync(out).isDirectory()) {
-    console.error(`htm-workforce export: ${values.out}: exists and is not a folder`);
-    return 2;
-  }
-  try {
-    mkdirSync(out, { recursive: true });
-  } catch (e) {
-    console.error(`htm-workforce export: ${values.out}: cannot create the folder (${(e as Error).message})`);
-    return 2;
-  }
+  const dbPath = existingWarehouse("export", values.db);
+  if (dbPath === undefined) return 2;
+  const out = outputFolder("export", values.out);
+  if (out === undefined) return 2;
   if (values["person-level"]) {
     console.error(
       "htm-workforce export: --person-level: also writing the core tables, which hold employee ids, birth years and individual pay (core/*). Keep them inside your organisation.",

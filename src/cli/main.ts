@@ -53,6 +53,10 @@ const COMMANDS: Record<
     summary: "validate and pool survey contributions into a society warehouse",
     load: () => import("./pool.ts"),
   },
+  "survey-report": {
+    summary: "the society's survey report as a PDF to mail to members (Letter or A4, several pages)",
+    load: () => import("./survey-report.ts"),
+  },
   dictionary: {
     summary: "regenerate docs/data-dictionary.md from the contract",
     load: () => import("./dictionary.ts"),

@@ -23,7 +23,8 @@ builds the pooled marts and peer groups in FILE (replaced whole).
   --pool-date DATE     the date the data-age rule counts back from (default today); the release's date
   --release-log FILE   the release log (default survey-release-log.parquet beside --db): what earlier
                        releases published, so this one withholds what would differ from them by a few
-                       organisations; this pooling is recorded in it
+                       organisations; this pooling is recorded in it as one more release (pooling
+                       again on the same day is compared with the earlier pooling too)
 
 Exit codes: 0 pooled (rejected files are reported, not fatal); 2 no input folder or no file pooled.`;
 

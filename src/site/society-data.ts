@@ -13,6 +13,7 @@ import { tableToIPC } from "apache-arrow";
 import { PROJECT_ROOT, warehousePath } from "../warehouse/paths.ts";
 import { readSql, SqlFileError } from "../warehouse/sql-runner.ts";
 import { query, toArrow, type Rows } from "./mart-reader.ts";
+import { societyTaxonomy } from "./site-taxonomy.ts";
 
 export const SOCIETY_REPORTS_DIR = path.join(PROJECT_ROOT, "reports-society");
 /** Framework configuration of the society's site (its own pages, title and footer). */
@@ -72,6 +73,8 @@ export const SOCIETY_DATA: Record<string, Producer> = {
     const names = (await site(conn, "contributors")).rows.map((r) => r.contributor_id);
     return toJson({ ...about, contributors: about.publish_contributor_names ? names : null });
   },
+  // labels and order of domains, role families and certifications: the same words as a hospital's site
+  "taxonomy.json": async () => toJson(societyTaxonomy()),
   "benchmark_bands.arrow": arrow("benchmark_bands"),
   "turnover.arrow": arrow("turnover"),
   "retention.arrow": arrow("retention"),

@@ -7,6 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { FACILITY_TYPES as CONTRACT_FACILITY_TYPES } from "../contract/organizations.ts";
 
 /** Bumped whenever a column, a table or a definition behind a count changes meaning. */
 export const SCHEMA_VERSION = 2;
@@ -100,16 +101,8 @@ export const CONTRIBUTION_TABLES = [
 ] as const;
 export type ContributionTable = (typeof CONTRIBUTION_TABLES)[number];
 
-export const FACILITY_TYPES = [
-  "academic_medical_center",
-  "community_hospital",
-  "critical_access_hospital",
-  "federal",
-  "dental_group",
-  "independent_service_org",
-  "other",
-  "unknown",
-] as const;
+/** The contract's facility types (organizations.csv), and "unknown" for a profile that states none. */
+export const FACILITY_TYPES = [...CONTRACT_FACILITY_TYPES, "unknown"] as const;
 export const BED_BANDS = ["no_beds", "under_100", "100_299", "300_499", "500_plus", "unknown"] as const;
 
 const isoDate = z.iso.date();

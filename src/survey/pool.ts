@@ -84,8 +84,9 @@ export interface PoolRequest {
   /**
    * The release log (Parquet): who stood behind every cell each earlier release published, so a
    * new release withholds what would differ from them by a few organisations. Default
-   * survey-release-log.parquet beside the warehouse; this pooling is recorded in it as the release
-   * of its pooling date (pooling again on the same date replaces that release).
+   * survey-release-log.parquet beside the warehouse; this pooling is recorded in it as a release of
+   * its pooling date. Every pooling is a release: pooling again, on the same date or an earlier one,
+   * is compared with every release in the log (the tool cannot know which poolings were published).
    */
   releaseLog?: string;
 }
@@ -329,7 +330,7 @@ export async function createInputTables(conn: DuckDBConnection, settings: Settin
   );
   // who stood behind each cell of the earlier releases (the release log), empty for a first release
   await conn.run(
-    "create or replace table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar)",
+    "create or replace table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar, release_no integer)",
   );
   await writeSettingsTable(conn, settings);
 }
@@ -620,10 +621,17 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
     const releaseLog = req.releaseLog ?? defaultReleaseLog(req.dbPath);
     if (existsSync(releaseLog))
       try {
-        // the earlier releases only: pooling again on a release's date rebuilds that release
+        // every release in the log, whatever its date: a pooling published in the morning and
+        // another one in the afternoon differ by the files added in between. A log written before
+        // releases were numbered holds one release per date.
+        const [numbered] = await rows(
+          conn,
+          `select count(*) as n from (describe select * from read_parquet(${str(releaseLog)})) where column_name = 'release_no'`,
+        );
         await conn.run(
-          `insert into survey.release_history select cast(released_on as date), measure, cell, contributor_id
-           from read_parquet(${str(releaseLog)}) where cast(released_on as date) < cast(${str(poolDate)} as date)`,
+          `insert into survey.release_history select cast(released_on as date), measure, cell, contributor_id,
+             ${Number(numbered!.n) > 0 ? "release_no" : "dense_rank() over (order by cast(released_on as date))"}
+           from read_parquet(${str(releaseLog)})`,
         );
       } catch (e) {
         throw new PoolError(`release log ${releaseLog}: ${(e as Error).message.split("\n")[0]}`);
@@ -645,12 +653,12 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
     if (existsSync(logDir)) {
       const next = `${releaseLog}.writing`;
       await conn.run(`copy (
-          select cast(released_on as date) as released_on, measure, cell, contributor_id
-          from ${existsSync(releaseLog) ? `read_parquet(${str(releaseLog)})` : "survey.release_history"}
-          where cast(released_on as date) <> cast(${str(poolDate)} as date)
+          select released_on, measure, cell, contributor_id, release_no from survey.release_history
           union all
-          select cast(${str(poolDate)} as date), measure, cell, contributor_id from survey.release_cells
-          order by released_on, measure, cell, contributor_id
+          select cast(${str(poolDate)} as date), measure, cell, contributor_id,
+            cast((select coalesce(max(release_no), 0) + 1 from survey.release_history) as integer)
+          from survey.release_cells
+          order by release_no, measure, cell, contributor_id
         ) to ${str(next)} (format parquet)`);
       renameSync(next, releaseLog);
     }

@@ -1,5 +1,5 @@
 /** Certifications: the catalogue (issuer, domain, renewal) and the rules that recognise raw text. */
-import { patternMatches } from "./portable_pattern.ts";
+import { defineRuleTable, firstMatchingRule } from "./rule_table.ts";
 import { cell, defineTable, type Located, type RowOf } from "./taxonomy_table.ts";
 
 export const certificationsTable = defineTable({
@@ -26,16 +26,11 @@ export const certificationsTable = defineTable({
   },
 });
 
-export const certificationRulesTable = defineTable({
+export const certificationRulesTable = defineRuleTable({
   file: "certification_rules.csv",
-  schema: "taxonomy",
   table: "certification_rules",
-  key: ["priority"],
-  columns: {
-    priority: cell.integer(1, 1_000_000),
-    pattern: cell.pattern(),
-    code: cell.text("a code from certifications.csv"),
-  },
+  target: "code",
+  expected: "a code from certifications.csv",
 });
 
 export type Certification = RowOf<typeof certificationsTable>;
@@ -46,6 +41,5 @@ export function matchCertification(
   rules: readonly Located<CertificationRule>[],
   raw: string | null | undefined,
 ): string | undefined {
-  if (raw === null || raw === undefined) return undefined;
-  return rules.find((r) => patternMatches(r.pattern, raw))?.code;
+  return firstMatchingRule(rules, raw)?.code;
 }

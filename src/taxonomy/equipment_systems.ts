@@ -6,21 +6,16 @@
  *
  * Optional so that a taxonomy folder written before it existed still loads (no system breakdown).
  */
-import { patternMatches } from "./portable_pattern.ts";
-import { cell, defineTable, type Located, type RowOf } from "./taxonomy_table.ts";
+import { defineRuleTable, firstMatchingRule } from "./rule_table.ts";
+import type { Located, RowOf } from "./taxonomy_table.ts";
 
-export const systemRulesTable = defineTable({
+/** `system` is the system's name as the site writes it ("Sterilizers", "Nurse call"). */
+export const systemRulesTable = defineRuleTable({
   file: "system_rules.csv",
-  schema: "taxonomy",
   table: "system_rules",
-  key: ["priority"],
+  target: "system",
+  expected: "a system name such as Sterilizers",
   optional: true,
-  columns: {
-    priority: cell.integer(1, 1_000_000),
-    pattern: cell.pattern(),
-    /** The system's name as the site writes it ("Sterilizers", "Nurse call"). */
-    system: cell.text("a system name such as Sterilizers"),
-  },
 });
 
 export type SystemRule = RowOf<typeof systemRulesTable>;
@@ -31,10 +26,5 @@ export function matchSystem(
   deviceType: string | null | undefined,
   workType: string | null | undefined,
 ): string | undefined {
-  for (const value of [deviceType, workType]) {
-    if (value === null || value === undefined) continue;
-    const hit = rules.find((r) => patternMatches(r.pattern, value));
-    if (hit) return hit.system;
-  }
-  return undefined;
+  return (firstMatchingRule(rules, deviceType) ?? firstMatchingRule(rules, workType))?.system;
 }

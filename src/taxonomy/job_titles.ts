@@ -1,18 +1,13 @@
 /** Raw job titles → canonical roles: the lowest-priority rule whose pattern matches wins. */
-import { patternMatches } from "./portable_pattern.ts";
+import { defineRuleTable, firstMatchingRule } from "./rule_table.ts";
 import type { Role } from "./roles.ts";
-import { cell, defineTable, type Located, type RowOf } from "./taxonomy_table.ts";
+import type { Located, RowOf } from "./taxonomy_table.ts";
 
-export const jobTitleRulesTable = defineTable({
+export const jobTitleRulesTable = defineRuleTable({
   file: "job_title_rules.csv",
-  schema: "taxonomy",
   table: "job_title_rules",
-  key: ["priority"],
-  columns: {
-    priority: cell.integer(1, 1_000_000),
-    pattern: cell.pattern(),
-    role: cell.text("a role from roles.csv"),
-  },
+  target: "role",
+  expected: "a role from roles.csv",
 });
 
 export type JobTitleRule = RowOf<typeof jobTitleRulesTable>;
@@ -36,8 +31,7 @@ export function matchJobTitle(
   roles: readonly Role[],
   title: string | null | undefined,
 ): JobTitleMatch | undefined {
-  if (title === null || title === undefined) return undefined;
-  const rule = rules.find((r) => patternMatches(r.pattern, title));
+  const rule = firstMatchingRule(rules, title);
   const role = rule && roles.find((r) => r.role === rule.role);
   if (!rule || !role) return undefined;
   const { role_family, ladder_level, primary_domain, soc_code } = role;

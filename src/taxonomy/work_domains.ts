@@ -4,44 +4,28 @@
  * type; when neither decides, the domain is 'unmapped'.
  */
 import { UNMAPPED } from "./domains.ts";
-import { patternMatches } from "./portable_pattern.ts";
-import { cell, defineTable, type Located, type RowOf } from "./taxonomy_table.ts";
+import { defineRuleTable, firstMatchingRule } from "./rule_table.ts";
+import type { Located, RowOf } from "./taxonomy_table.ts";
 
 /** Domain of a work-type rule meaning "the device type decides". */
 export const BY_DEVICE = "by_device";
 
-const ruleColumns = () => ({
-  priority: cell.integer(1, 1_000_000),
-  pattern: cell.pattern(),
-  domain: cell.text("a domain from domains.csv"),
-});
-
-export const workTypeRulesTable = defineTable({
+export const workTypeRulesTable = defineRuleTable({
   file: "work_type_rules.csv",
-  schema: "taxonomy",
   table: "work_type_rules",
-  key: ["priority"],
-  columns: ruleColumns(),
+  target: "domain",
+  expected: "a domain from domains.csv",
 });
 
-export const deviceTypeRulesTable = defineTable({
+export const deviceTypeRulesTable = defineRuleTable({
   file: "device_type_rules.csv",
-  schema: "taxonomy",
   table: "device_type_rules",
-  key: ["priority"],
-  columns: ruleColumns(),
+  target: "domain",
+  expected: "a domain from domains.csv",
 });
 
 export type WorkTypeRule = RowOf<typeof workTypeRulesTable>;
 export type DeviceTypeRule = RowOf<typeof deviceTypeRulesTable>;
-
-function firstMatch(
-  rules: readonly Located<{ pattern: string; domain: string }>[],
-  value: string | null | undefined,
-): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  return rules.find((r) => patternMatches(r.pattern, value))?.domain;
-}
 
 /** Domain of a work order from its work type and device type (either may be missing). */
 export function matchWorkDomain(
@@ -50,7 +34,7 @@ export function matchWorkDomain(
   workType: string | null | undefined,
   deviceType: string | null | undefined,
 ): string {
-  const byWorkType = firstMatch(workTypeRules, workType);
+  const byWorkType = firstMatchingRule(workTypeRules, workType)?.domain;
   if (byWorkType !== undefined && byWorkType !== BY_DEVICE) return byWorkType;
-  return firstMatch(deviceTypeRules, deviceType) ?? UNMAPPED;
+  return firstMatchingRule(deviceTypeRules, deviceType)?.domain ?? UNMAPPED;
 }

@@ -7,7 +7,7 @@
  * Both files are optional so that a taxonomy folder written before they existed still loads; then
  * no work order has a process and the pages say the data cannot show it.
  */
-import { patternMatches } from "./portable_pattern.ts";
+import { defineRuleTable, firstMatchingRule } from "./rule_table.ts";
 import { cell, defineTable, type Located, type RowOf } from "./taxonomy_table.ts";
 
 export const processesTable = defineTable({
@@ -25,17 +25,12 @@ export const processesTable = defineTable({
   },
 });
 
-export const processRulesTable = defineTable({
+export const processRulesTable = defineRuleTable({
   file: "process_rules.csv",
-  schema: "taxonomy",
   table: "process_rules",
-  key: ["priority"],
+  target: "process",
+  expected: "a process from processes.csv",
   optional: true,
-  columns: {
-    priority: cell.integer(1, 1_000_000),
-    pattern: cell.pattern(),
-    process: cell.text("a process from processes.csv"),
-  },
 });
 
 export type Process = RowOf<typeof processesTable>;
@@ -46,6 +41,5 @@ export function matchProcess(
   rules: readonly Located<ProcessRule>[],
   workType: string | null | undefined,
 ): string | undefined {
-  if (workType === null || workType === undefined) return undefined;
-  return rules.find((r) => patternMatches(r.pattern, workType))?.process;
+  return firstMatchingRule(rules, workType)?.process;
 }

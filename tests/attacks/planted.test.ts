@@ -202,6 +202,35 @@ describe("society attacks find planted leaks", () => {
     expect(attackOrderStatistics([t], profiles).map((f) => f.attack)).toEqual(["society-order-statistic"]);
   });
 
+  it("bands that are an organisation's own value, when the attacker knows the values (and none when blended)", () => {
+    // the five community hospitals' turnover in 2023 and 2024: 0.05, 0.07, 0.11, 0.16, 0.2 and 0.06 … 0.21
+    const own = [2023, 2024].flatMap((year, y) =>
+      [0.05, 0.07, 0.11, 0.16, 0.2].map((v, i) => ({
+        org: `O${i + 1}`,
+        labels: { metric: "turnover", year },
+        value: v + y / 100,
+      })),
+    );
+    const at = (year: number, percentile: number, value: number) => ({
+      ...band("community_hospital", value),
+      year,
+      percentile,
+    });
+    const exact: Table = {
+      name: "bands",
+      rows: [at(2023, 0.25, 0.07), at(2023, 0.5, 0.11), at(2024, 0.25, 0.08), at(2024, 0.5, 0.12)],
+    };
+    expect(attackOrderStatistics([exact], profiles, own).map((f) => f.attack)).toEqual([
+      "society-order-statistic",
+    ]);
+    // the mean of the three values around each rank: (0.05 + 0.07 + 0.11) / 3, (0.07 + 0.11 + 0.16) / 3
+    const blended: Table = {
+      name: "bands",
+      rows: [at(2023, 0.25, 0.077), at(2023, 0.5, 0.113), at(2024, 0.25, 0.087), at(2024, 0.5, 0.123)],
+    };
+    expect(attackOrderStatistics([blended], profiles, own)).toEqual([]);
+  });
+
   it("a Kaplan-Meier band with Greenwood's plain variance gives back n and d", () => {
     // 50 at risk, 10 leave in month 1; 30 at risk, 6 leave in month 2 (bands below 1, not clipped)
     const s1 = 1 - 10 / 50;

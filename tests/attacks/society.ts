@@ -212,34 +212,95 @@ export function attackGreenwood(tables: Table[]): Finding[] {
   return out;
 }
 
+/** One organisation's own value of a statistic the attacker can compute (labels: the row labels it belongs to, e.g. metric and year). */
+export interface OrgValue {
+  org: string;
+  labels: Record<string, string | number>;
+  value: number;
+}
+
 /**
  * (e) a percentile band that is one organisation's exact value: with n organisations and linear
- * interpolation, percentile p falls on an organisation when p(n − 1) is whole. n comes from the
- * row's own organisation count or the published peer-group table.
+ * interpolation (R type 7), percentile p falls on an organisation when p(n − 1) is whole. n comes
+ * from the row's own organisation count or the published peer-group table. Only columns that vary
+ * with the percentile within a cell are percentile values (a cell's counts and shares repeat on
+ * each of its percentile rows). When the attacker knows the organisations' own values for a row
+ * (`orgValues`: recomputed from what each organisation sent), the position alone proves nothing —
+ * a publisher may blend neighbours — so the attack checks the values: it finds a leak when at least
+ * half (and 2) of a table's whole-position cells equal a member's own value to the published
+ * precision. Without them it assumes R type 7 and reports every whole position.
  */
-export function attackOrderStatistics(tables: Table[], profiles: Profile[]): Finding[] {
+export function attackOrderStatistics(
+  tables: Table[],
+  profiles: Profile[],
+  orgValues: OrgValue[] = [],
+): Finding[] {
   const out: Finding[] = [];
   for (const t of tables) {
     const pcol = keyColumns(t).find((c) => /percentile|^p$|quantile/i.test(c));
     if (!pcol) continue;
     const ncol = numericColumns(t).find((c) => /n_orgs|orgs|contributors|organisations/i.test(c));
     // pooled pay percentiles are over people (from histograms), not over organisations
-    const vals = valueColumns(t).filter((c) => c !== ncol && !/lower|upper|pay|usd/i.test(c));
+    const candidates = valueColumns(t).filter((c) => c !== ncol && !/lower|upper|pay|usd/i.test(c));
+    const cellOf = (r: Row) =>
+      `${groupKey(r)} ${cellKey(t, r)
+        .split(" ")
+        .filter((kv) => !kv.startsWith(`${pcol}=`))
+        .join(" ")}`;
+    const cells = new Map<string, Row[]>();
+    for (const r of t.rows) cells.set(cellOf(r), [...(cells.get(cellOf(r)) ?? []), r]);
+    const several = [...cells.values()].filter((rows) => rows.length > 1);
+    const vals = candidates.filter(
+      (c) => several.length === 0 || several.some((rows) => new Set(rows.map((r) => r[c])).size > 1),
+    );
     if (!vals.length) continue;
+    // a value as published: Arrow may carry 0.123 as the float32 0.12300000339746475
+    const shown = (x: number) => Number(x.toPrecision(7));
+    // the published precision of each column: its longest decimal part (0.12 is 0.120 at 3 decimals)
+    const decimals = new Map(
+      vals.map((c) => [
+        c,
+        Math.max(
+          0,
+          ...t.rows.map((r) =>
+            typeof r[c] === "number" ? (String(shown(r[c] as number)).split(".")[1] ?? "").length : 0,
+          ),
+        ),
+      ]),
+    );
     let hits = 0;
+    let checked = 0;
+    let matched = 0;
     let example = "";
     for (const r of t.rows) {
       const p = r[pcol];
       if (typeof p !== "number" || !vals.some((c) => typeof r[c] === "number")) continue;
-      const n = ncol && typeof r[ncol] === "number" ? (r[ncol] as number) : members(r, profiles).length;
+      const group = members(r, profiles);
+      const n = ncol && typeof r[ncol] === "number" ? (r[ncol] as number) : group.length;
       if (n < 2) continue;
       const pos = p * (n - 1);
-      if (Math.abs(pos - Math.round(pos)) < 1e-4) {
+      if (Math.abs(pos - Math.round(pos)) >= 1e-4) continue;
+      const own = orgValues.filter(
+        (v) => group.includes(v.org) && Object.entries(v.labels).every(([k, x]) => r[k] === x),
+      );
+      const where = `${groupKey(r)} ${cellKey(t, r)}: percentile ${p} of ${n} organisations`;
+      if (own.length === 0) {
         hits++;
-        if (!example)
-          example = `${groupKey(r)} ${cellKey(t, r)}: percentile ${p} of ${n} organisations is the ${Math.round(pos) + 1}th value`;
+        if (!example) example = `${where} is the ${Math.round(pos) + 1}th value`;
+        continue;
+      }
+      checked++;
+      const same = vals.find((c) => {
+        const x = r[c];
+        if (typeof x !== "number") return false;
+        return own.some((v) => Math.abs(v.value - shown(x)) <= 0.5 * 10 ** -decimals.get(c)! + 1e-12);
+      });
+      if (same) {
+        matched++;
+        if (!example) example = `${where} is ${r[same]}, an organisation's own value`;
       }
     }
+    if (checked && matched >= Math.max(2, 0.5 * checked)) hits += matched;
     if (hits)
       out.push({
         attack: "society-order-statistic",

@@ -7,9 +7,24 @@
  * and an attacker reading every file of dist/ must find no employee id, no individual pay and no
  * contributor's name or id.
  *
+ * The survey report (`htm-workforce survey-report`) is printed from that build to Letter and A4 PDFs
+ * and read back as a member would (pdftotext when installed). The hospitals' warehouse is built into
+ * a hospital's site too, and both sites must give each domain and role family the same words and the
+ * same colour on every chart (issue 18).
+ *
  * Screenshots at 1280 and 390 px are written to $TMPDIR/htm-society-screenshots/.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -23,10 +38,11 @@ import { launchChromium, waitForRender } from "../../src/static-site/chromium.ts
 import { buildSite } from "../../src/static-site/site-build.ts";
 import { serveStatic, type RunningServer } from "../../src/static-site/static-server.ts";
 import { buildContribution } from "../../src/survey/contribute.ts";
+import { run as surveyReport } from "../../src/cli/survey-report.ts";
 import { poolContributions } from "../../src/survey/pool.ts";
 import { queryWarehouse } from "../support/duckdb.ts";
 
-const PAGES = ["/", "/pay", "/benchmarks", "/methodology"];
+const PAGES = ["/", "/pay", "/benchmarks", "/methodology", "/report"];
 const SCREENSHOTS = path.join(os.tmpdir(), "htm-society-screenshots");
 // The sample's as_of is 2025-12-31; four months later every contribution is old enough to pool.
 const POOL_DATE = "2026-04-30";
@@ -42,6 +58,7 @@ const NORTHEAST = new Set(["ORG01", "ORG03", "ORG05", "ORG09", "ORG11"]);
 let work: string;
 let input: string;
 let site: string;
+let hospitalSite: string;
 let server: RunningServer;
 let browser: Browser;
 let orgs: Record<string, string>[];
@@ -125,6 +142,8 @@ beforeAll(async () => {
     "select facility_type, bed_band, region, contributors from publish.publication_groups where suppressed_reason is null",
   )) as typeof published;
   site = await buildSite({ db: pooled, out: path.join(work, "site"), audience: "public" });
+  // the same hospitals' own site, for the labels and colours both sites must share
+  hospitalSite = await buildSite({ db: hospitals, out: path.join(work, "hospital-site") });
   server = await serveStatic(site);
   browser = await launchChromium();
   // the hospitals' ids and pay, for the attacker below
@@ -143,7 +162,13 @@ afterAll(async () => {
 describe("the society's site, built from a pooled warehouse", () => {
   test("is the society's site: its own pages, none of a hospital's", () => {
     const pages = readdirSync(site).filter((f) => f.endsWith(".html"));
-    expect(pages.sort()).toEqual(["benchmarks.html", "index.html", "methodology.html", "pay.html"]);
+    expect(pages.sort()).toEqual([
+      "benchmarks.html",
+      "index.html",
+      "methodology.html",
+      "pay.html",
+      "report.html",
+    ]);
     expect(published.length, "peer groups that pass the rules").toBeGreaterThanOrEqual(2);
   });
 
@@ -339,5 +364,296 @@ describe("the society's site, built from a pooled warehouse", () => {
       if (r.survival != null)
         expect(Math.round(Number(r.survival) * 100)).toBeCloseTo(Number(r.survival) * 100, 3);
     }
+  });
+});
+
+/** The text of a PDF as laid out (pdftotext), or null when poppler's pdftotext is not installed. */
+function pdfText(file: string, ...args: string[]): string | null {
+  if (spawnSync("pdftotext", ["-v"]).error) return null;
+  return execFileSync("pdftotext", [...args, file, "-"], { encoding: "utf8", maxBuffer: 64 << 20 });
+}
+
+/** Rows of one of the built society site's data files (the published tables the pages draw). */
+function siteRows(prefix: string): Record<string, unknown>[] {
+  const dir = path.join(site, "_file/data");
+  const file = readdirSync(dir).find((f) => f.startsWith(prefix))!;
+  return tableFromIPC(readFileSync(path.join(dir, file)))
+    .toArray()
+    .map((r) => {
+      const o = r.toJSON() as Record<string, unknown>;
+      for (const k of Object.keys(o)) if (typeof o[k] === "bigint") o[k] = Number(o[k]);
+      return o;
+    });
+}
+
+describe("the survey report a society mails to members (issue 22)", () => {
+  const pdfs: Record<string, string> = {};
+
+  test("survey-report prints the report page to a Letter and an A4 PDF of several pages", async () => {
+    for (const paper of ["letter", "a4"]) {
+      const out = path.join(work, `report-${paper}.pdf`);
+      expect(await surveyReport(["--out", out, "--site", site, "--paper", paper])).toBe(0);
+      expect(existsSync(out)).toBe(true);
+      const pdf = readFileSync(out).toString("latin1");
+      expect(pdf.startsWith("%PDF-")).toBe(true);
+      const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+      // who contributed and the findings, pay by title, the other statistics, methodology and the note
+      expect(pages, `${paper}: pages`).toBeGreaterThanOrEqual(3);
+      expect(pages, `${paper}: pages`).toBeLessThanOrEqual(8);
+      // Letter is 612 × 792 pt, A4 595 × 842 pt
+      // (Chromium rounds the page to whole CSS pixels: A4 comes out at 596 × 843)
+      const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf)!;
+      const [w, h] = paper === "letter" ? [612, 792] : [595, 842];
+      expect(Math.abs(Number(box[1]) - w), `${paper}: width ${box[1]} pt`).toBeLessThanOrEqual(1.5);
+      expect(Math.abs(Number(box[2]) - h), `${paper}: height ${box[2]} pt`).toBeLessThanOrEqual(1.5);
+      pdfs[paper] = out;
+    }
+    // a peer group the site does not publish is a usage error naming the published ones
+    await expect(
+      surveyReport(["--out", path.join(work, "x.pdf"), "--site", site, "--peer", "all|all|Mars"]),
+    ).rejects.toThrow(/no published peer group 'all\|all\|Mars'.*all\|all\|all/);
+  });
+
+  test("its text holds the pay by title table with counts, who contributed, and the antitrust note", () => {
+    const text = pdfText(pdfs.letter!, "-layout");
+    if (text === null) return; // no pdftotext: the next test reads the same page in Chromium
+    const flat = text.replace(/\s+/g, " ");
+    // the published pay cells of all contributors, read from the site's own data file
+    const pay = siteRows("pay.").filter(
+      (r) =>
+        r.facility_type === "all" &&
+        r.bed_band === "all" &&
+        r.region === "all" &&
+        r.breakdown_kind === "all" &&
+        r.percentile === 0.5,
+    );
+    const year = Math.max(...pay.filter((r) => r.pay_usd != null).map((r) => Number(r.year)));
+    const titles = pay.filter((r) => r.year === year && r.group_kind === "role");
+    expect(titles.length).toBeGreaterThan(3);
+    const lines = text.split("\n");
+    let published = 0;
+    for (const t of titles) {
+      // the title, then a column gap ("BMET I" is not the start of "BMET II")
+      // titles no rule mapped print in the taxonomy's words for them
+      const shown = t.group_value === "unmapped" ? "Unmapped titles" : String(t.group_value);
+      const title = shown.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const line = lines.find((l) => new RegExp(`^\\s*${title}(\\s{2,}|$)`).test(l));
+      expect(line, `a row for ${t.group_value}`).toBeDefined();
+      if (t.people == null) {
+        expect(line, `${t.group_value} is withheld`).toMatch(/withheld/);
+        continue;
+      }
+      published++;
+      // organisations, people and the median estimate in thousands, in that order on the row
+      const k = Math.round(Number(t.pay_usd) / 1000);
+      expect(line, `${t.group_value}'s counts and median`).toMatch(
+        new RegExp(`\\s${t.orgs}\\s+${t.people}\\s.*\\$${k}k\\s`),
+      );
+      const interval = `$${Number(t.pay_lower_usd) / 1000}k–$${Number(t.pay_upper_usd) / 1000}k`;
+      expect(line).toContain(interval);
+    }
+    expect(published, "titles published with their counts").toBeGreaterThan(3);
+    // who contributed: every published group with its organisations
+    for (const g of published_groups()) expect(flat).toMatch(new RegExp(`${g.label} ${g.contributors}\\b`));
+    expect(flat).toContain("Contributors are not named");
+    // the antitrust note: the 1996 safety zone's withdrawal and the January 2025 guidelines
+    expect(flat).toMatch(
+      /withdrew those statements in February 2023 and the Federal Trade Commission in July 2023/,
+    );
+    expect(flat).toContain(
+      "Since 16 January 2025 the FTC and DOJ Antitrust Guidelines for Business Activities Affecting Workers",
+    );
+    expect(flat).toContain("should have antitrust counsel review");
+    // every page says what it is and which page it is
+    expect(text.match(/page \d+ of \d+/g)?.length).toBeGreaterThanOrEqual(3);
+  });
+
+  test("no type under 8 pt on paper and no request outside the origin", async () => {
+    // In the PDF: every word's box is at least 8 pt tall (a word's box is taller than its type).
+    const bbox = pdfText(pdfs.letter!, "-bbox");
+    if (bbox !== null) {
+      const heights = [...bbox.matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map(
+        (m) => Number(m[2]) - Number(m[1]),
+      );
+      expect(heights.length).toBeGreaterThan(300);
+      expect(Math.min(...heights), "the smallest word's height in pt").toBeGreaterThanOrEqual(8);
+    }
+    // In Chromium, as printed (print media, the printable width of Letter): every visible text's size.
+    const page = await browser.newPage({ viewport: { width: 720, height: 1000 } });
+    const origin = new URL(server.url).origin;
+    const outside: string[] = [];
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin)
+        outside.push(r.url());
+    });
+    await page.goto(`${server.url}/report`);
+    await waitForRender(page);
+    await page.emulateMedia({ media: "print" });
+    await waitForRender(page);
+    const sizes = (await page.evaluate(`(() => {
+      const sizes = [];
+      const main = document.querySelector("#observablehq-main");
+      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement;
+        if (!el || !n.textContent.trim() || el.getClientRects().length === 0) continue;
+        sizes.push([n.textContent.trim().slice(0, 40), parseFloat(getComputedStyle(el).fontSize) * 0.75]);
+      }
+      return sizes;
+    })()`)) as [string, number][];
+    const text = await page.locator("main").innerText();
+    await page.close();
+    expect(sizes.length).toBeGreaterThan(100);
+    expect(sizes.filter(([, pt]) => pt < 8)).toEqual([]);
+    expect(outside).toEqual([]);
+    // the same page's text, whatever reads the PDF
+    expect(text).toContain("Pay by title");
+    expect(text).toMatch(/February 2023[^.]*July 2023/);
+    expect(text).toMatch(/All HTM staff\s+\d+\s+\d+/);
+  });
+});
+
+/** The published peer groups as the report words them, with their organisations. */
+function published_groups() {
+  return published
+    .map((g) => ({
+      contributors: g.contributors,
+      label:
+        g.facility_type === "all" && g.bed_band === "all" && g.region === "all"
+          ? "All contributors"
+          : g.facility_type === "all" && g.bed_band === "all"
+            ? `Organisations in the ${g.region} region`
+            : "",
+    }))
+    .filter((g) => g.label);
+}
+
+/**
+ * What a reader sees of each domain and role family on a page: its words and its colour, from every
+ * chart's legend swatches, coloured direct labels, and black labels beside a coloured marker.
+ * `labels` are the taxonomy's words; a text counts when it is one of them, alone or followed by its
+ * figure ("General biomed 44%", not "Dental chairs"). A template string: its backslashes are doubled.
+ */
+const SEEN_COLOURS = `(labels) => {
+  const byLength = [...labels].sort((a, b) => b.length - a.length);
+  // a label alone, or followed by its figure only ("General biomed 44%", not "Dental chair")
+  const labelOf = (t) => byLength.find((l) => t === l || (t.startsWith(l + " ") && /^[\\s\\d.,%$k()–-]*$/.test(t.slice(l.length))));
+  const fillOf = (el) => { const f = getComputedStyle(el).fill; return f && f !== "none" ? f : null; };
+  // the page's ink (what currentColor resolves to), black and white: text, not a series colour
+  const ink = getComputedStyle(document.body).color;
+  const plain = (c) => !c || c === ink || c === "rgb(0, 0, 0)" || c === "rgb(255, 255, 255)";
+  const seen = [];
+  for (const svg of document.querySelectorAll('svg[class^="plot"]')) {
+    // a chart of equipment systems (sterilizers, nurse call, "Dental" chairs…) draws systems, not domains
+    if (/\\bsystems\\b/.test(svg.closest("figure")?.querySelector("h3")?.textContent ?? "")) continue;
+    const markers = [...svg.querySelectorAll('g[aria-label="dot"] path, g[aria-label="dot"] circle')];
+    for (const t of svg.querySelectorAll("text")) {
+      const label = labelOf(t.textContent.trim());
+      if (!label) continue;
+      let colour = fillOf(t);
+      if (plain(colour)) {
+        const r = t.getBoundingClientRect();
+        const mid = r.top + r.height / 2;
+        const marker = markers.find((m) => {
+          const b = m.getBoundingClientRect();
+          return Math.abs(b.top + b.height / 2 - mid) < 4 && b.right <= r.left + 2 && r.left - b.right < 20;
+        });
+        colour = marker ? fillOf(marker) : null;
+      }
+      if (!plain(colour)) seen.push([label, colour]);
+    }
+  }
+  for (const s of document.querySelectorAll('span[class$="-swatch"]')) {
+    const label = labelOf(s.textContent.trim());
+    const shape = s.querySelector("svg rect, svg circle, svg path");
+    const colour = shape ? fillOf(shape) : null;
+    if (label && !plain(colour)) seen.push([label, colour]);
+  }
+  return seen;
+}`;
+
+describe("labels and colours from the taxonomy on both sites (issue 18)", () => {
+  const taxonomyOf = (dir: string) => {
+    const data = path.join(dir, "_file/data");
+    const file = readdirSync(data).find((f) => /^taxonomy\.[0-9a-f]+\.json$/.test(f))!;
+    return JSON.parse(readFileSync(path.join(data, file), "utf8")) as Record<
+      "domains" | "role_families",
+      { code: string; label: string }[]
+    >;
+  };
+
+  test("both sites ship the same words for every domain and role family", () => {
+    const hospital = taxonomyOf(hospitalSite);
+    const society = taxonomyOf(site);
+    for (const kind of ["domains", "role_families"] as const)
+      expect(society[kind].map((e) => [e.code, e.label])).toEqual(
+        hospital[kind].map((e) => [e.code, e.label]),
+      );
+    expect(society.role_families.find((f) => f.code === "generalist")?.label).toBe(
+      "Generalists (BMET I–III)",
+    );
+    expect(society.domains.find((d) => d.code === "networking_integration")?.label).toBe(
+      "Networking & integration",
+    );
+  });
+
+  test("each domain and role family has one colour on every chart and peer group of both sites", async () => {
+    const taxonomy = taxonomyOf(hospitalSite);
+    const domainLabels = new Set(taxonomy.domains.map((d) => d.label));
+    const familyLabels = new Set(taxonomy.role_families.map((f) => f.label));
+    const labels = [...domainLabels, ...familyLabels];
+    const seenOn = async (root: string, pages: string[]) => {
+      const local = await serveStatic(root);
+      const colours = new Map<string, Set<string>>();
+      try {
+        for (const p of pages) {
+          const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+          await page.goto(`${local.url}${p}`);
+          await waitForRender(page);
+          const seen = (await page.evaluate(`(${SEEN_COLOURS})(${JSON.stringify(labels)})`)) as [
+            string,
+            string,
+          ][];
+          await page.close();
+          for (const [label, colour] of seen) {
+            if (!colours.has(label)) colours.set(label, new Set());
+            colours.get(label)!.add(`${colour} (${p})`);
+          }
+        }
+      } finally {
+        await local.close();
+      }
+      return colours;
+    };
+    const west = published.find(
+      (g) => g.facility_type === "all" && g.bed_band === "all" && g.region === "West",
+    );
+    expect(west, "the West group is published").toBeDefined();
+    const society = await seenOn(site, [
+      "/",
+      "/?peer=all%7Call%7CWest",
+      "/report",
+      "/report?peer=all%7Call%7CWest",
+    ]);
+    const hospital = await seenOn(hospitalSite, ["/", "/role-evolution", "/specialist-demand", "/retention"]);
+    const colourOf = (m: Map<string, Set<string>>, label: string) => [
+      ...new Set([...m.get(label)!].map((c) => c.replace(/ \(.*\)$/, ""))),
+    ];
+    // one colour per label on each site, whatever the chart or peer group
+    for (const seen of [society, hospital])
+      for (const [label, where] of seen)
+        expect(colourOf(seen, label), `${label}: ${[...where].join(", ")}`).toHaveLength(1);
+    // and the same colour on both sites
+    const shared = [...society.keys()].filter((l) => hospital.has(l));
+    for (const label of shared) expect(colourOf(society, label), label).toEqual(colourOf(hospital, label));
+    expect(
+      shared.filter((l) => domainLabels.has(l)).length,
+      `domains on both: ${shared.join(", ")}`,
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      shared.filter((l) => familyLabels.has(l)).length,
+      `role families on both: ${shared.join(", ")}`,
+    ).toBeGreaterThanOrEqual(2);
   });
 });

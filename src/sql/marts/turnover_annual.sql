@@ -1,18 +1,8 @@
 -- one row per (org_id, year, role_family) for each year from history_start to as_of; 'all' rows carry totals
 create or replace table marts.turnover_annual as
-with months as (
-    select
-        cast(year(month_start) as integer) as year,
-        month_start,
-        -- the month of history_start is counted from history_start, the month of as_of up to as_of
-        greatest(month_start, (select history_start from meta.history_start)) as first_on,
-        least(month_end, (select as_of from meta.as_of)) as month_end
-    from core.months
-),
-
 -- every month of every group with its SHRM inputs (core.turnover_monthly: first- and last-day
 -- headcount, separations), the base a survey contribution sends too
-monthly as (
+with monthly as (
     select
         year,
         org_id,
@@ -42,9 +32,10 @@ annual as (
 
 -- retention: employments staffed on 1 January (or history_start in its year) that are still
 -- employed on 31 December (or as_of)
+-- (the counted days of each month are core.turnover_monthly's: the one definition of the months)
 years as (
-    select year, min(first_on) as first_on, max(month_end) as last_on
-    from months
+    select year, min(first_on) as first_on, max(last_on) as last_on
+    from core.turnover_monthly
     group by year
 ),
 

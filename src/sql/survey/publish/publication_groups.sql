@@ -7,7 +7,7 @@
 -- min_orgs_benchmark - 1 organisations give those few by difference: of each such pair the group
 -- with fewer organisations is withheld (withholding only removes pairs: one pass is enough), and
 -- so is a group whose members differ that little from the same group in an earlier release
--- (survey.release_history, which pool reads from the release log).
+-- (survey.release_history, which pool reads from the release log: every earlier pooling, of any date).
 drop table if exists publish.publication_groups;
 create table publish.publication_groups as
 with groups as (
@@ -96,13 +96,14 @@ near_pairs as (
         and (a.orgs < b.orgs or (a.orgs = b.orgs and p.cell > p.other))
 ),
 
+-- each release of the log apart (two poolings of one date are two releases)
 history as (
-    select h.released_on, h.cell, count(*) as orgs,
+    select h.release_no, h.released_on, h.cell, count(*) as orgs,
         sum(case when m.contributor_id is not null then 1 else 0 end) as shared
     from survey.release_history as h
     left join members as m on m.cell = h.cell and m.contributor_id = h.contributor_id
     where h.measure = 'peer_group'
-    group by h.released_on, h.cell
+    group by h.release_no, h.released_on, h.cell
 ),
 
 near_releases as (

@@ -1,7 +1,8 @@
 -- one row per (measure, cell) withheld because its organisations differ by 1 to min_orgs_benchmark - 1 from another cell of the same measure in this release, or from the same cell in an earlier release: the reason it says
 -- Of a near pair in this release the cell with fewer organisations is withheld (ties: the later
 -- cell name), so every near pair loses a member and one pass is enough. Against earlier releases
--- (survey.release_history) the new cell is withheld: what was published stays published.
+-- (survey.release_history: every earlier pooling, of any date) the new cell is withheld: what was
+-- published stays published.
 drop table if exists survey.release_withheld;
 create table survey.release_withheld as
 with sizes as (
@@ -38,14 +39,15 @@ near_pairs as (
         and (p.orgs < p.other_orgs or (p.orgs = p.other_orgs and p.cell > p.other))
 ),
 
+-- each release of the log apart (two poolings of one date are two releases)
 history as (
-    select h.released_on, h.measure, h.cell, count(*) as orgs,
+    select h.release_no, h.released_on, h.measure, h.cell, count(*) as orgs,
         sum(case when c.contributor_id is not null then 1 else 0 end) as shared
     from survey.release_history as h
     left join survey.release_cells as c
         on c.measure = h.measure and c.cell = h.cell and c.contributor_id = h.contributor_id
     where h.measure <> 'peer_group'
-    group by h.released_on, h.measure, h.cell
+    group by h.release_no, h.released_on, h.measure, h.cell
 ),
 
 near_releases as (

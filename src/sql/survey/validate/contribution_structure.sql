@@ -3,7 +3,15 @@
 -- is a forged or spliced file (one organisation repeated to weigh more). The identities hold for
 -- any file contribute writes: the last-day headcount of turnover_monthly is headcount_monthly's
 -- count; every pay breakdown and the role families partition their group bin by bin; no more
--- people are paid on a snapshot than are in headcount at the year's last counted month.
+-- people are paid on a snapshot than are in headcount at the year's last counted month. The
+-- Kaplan-Meier rows are one set of employments counted twice (any and voluntary separation) and
+-- once per role family, so the two kinds share their risk sets, voluntary events are some of the
+-- events, and the role families add up to all staff; separations by type add up to the turnover's
+-- separations of the year and role family. An employment is at risk from the tenure month it enters
+-- the period in, so from one month of tenure to the next the risk set shrinks by the month's events
+-- and the employments censored at the period's end, and grows only by people already employed when
+-- the period starts (hired before it, entering at the tenure they had then): summed over tenure
+-- months, that growth is at most the first month's first-day headcount.
 with keyed as (
     select filename, table_name, count(*) as copies
     from staged_rows
@@ -81,6 +89,73 @@ overcertified as (
         and a.group_value = 'any'
     where c.table_name = 'certifications_yearly'
         and (c.people > h.headcount or c.people > coalesce(a.people, 0))
+),
+
+km as (
+    select filename, group_kind, group_value, event_kind, tenure_month, at_risk, events
+    from staged_rows where table_name = 'retention_km'
+),
+
+km_kinds as (
+    select coalesce(a.filename, v.filename) as filename
+    from (select * from km where event_kind = 'any') as a
+    full join (select * from km where event_kind = 'voluntary') as v
+        on v.filename = a.filename and v.group_kind = a.group_kind and v.group_value = a.group_value
+        and v.tenure_month = a.tenure_month
+    where a.filename is null or v.filename is null or a.at_risk <> v.at_risk or v.events > a.events
+),
+
+km_families as (
+    select filename
+    from km
+    group by filename, event_kind, tenure_month
+    having sum(case when group_kind = 'role_family' then at_risk else 0 end)
+            <> sum(case when group_kind = 'all' then at_risk else 0 end)
+        or sum(case when group_kind = 'role_family' then events else 0 end)
+            <> sum(case when group_kind = 'all' then events else 0 end)
+),
+
+-- the risk set of tenure month m + 1 beyond what month m leaves (at risk less events): entries
+km_growth as (
+    select b.filename,
+        sum(case when b.at_risk > coalesce(a.at_risk - a.events, 0) then b.at_risk - coalesce(a.at_risk - a.events, 0) else 0 end)
+            as entries
+    from km as b
+    left join km as a
+        on a.filename = b.filename and a.group_kind = b.group_kind and a.group_value = b.group_value
+        and a.event_kind = b.event_kind and a.tenure_month = b.tenure_month - 1
+    where b.group_kind = 'all' and b.event_kind = 'any' and b.tenure_month >= 1
+    group by b.filename
+),
+
+first_headcount as (
+    select t.filename, t.headcount_start
+    from staged_rows as t
+    join (
+        select filename, min(month_start) as month_start from staged_rows
+        where table_name = 'turnover_monthly' group by filename
+    ) as f on f.filename = t.filename and f.month_start = t.month_start
+    where t.table_name = 'turnover_monthly' and t.role_family = 'all'
+),
+
+km_entries as (
+    select g.filename
+    from km_growth as g
+    left join first_headcount as h on h.filename = g.filename
+    where g.entries > coalesce(h.headcount_start, 0)
+),
+
+separation_types as (
+    select coalesce(b.filename, t.filename) as filename
+    from (
+        select filename, year, role_family, sum(separations) as separations from staged_rows
+        where table_name = 'separations_by_type' group by filename, year, role_family
+    ) as b
+    full join (
+        select filename, year, role_family, sum(separations) as separations from staged_rows
+        where table_name = 'turnover_monthly' group by filename, year, role_family
+    ) as t on t.filename = b.filename and t.year = b.year and t.role_family = b.role_family
+    where coalesce(b.separations, 0) <> coalesce(t.separations, 0)
 )
 
 select filename, 'the same key repeated (' || table_name || ')' as check_name, sum(copies) as failing_rows
@@ -97,6 +172,18 @@ from overpaid group by filename
 union all
 select filename, 'more certificate holders than people in headcount', count(*)
 from overcertified group by filename
+union all
+select filename, 'retention_km any and voluntary separation differ in people at risk, or more voluntary events than events', count(*)
+from km_kinds group by filename
+union all
+select filename, 'retention_km role families do not add up to all staff', count(*)
+from km_families group by filename
+union all
+select filename, 'retention_km risk sets grow by more people than were employed when the period starts', count(*)
+from km_entries group by filename
+union all
+select filename, 'separations_by_type do not add up to turnover_monthly separations', count(*)
+from separation_types group by filename
 union all
 select filename, 'a pay bin off the $1,000 grid of schema version 2', count(*)
 from pay
