@@ -121,6 +121,8 @@ interface Candidate {
   file: string;
   /** Its `filename` in staged_rows (its index among the staged files). */
   staged?: number;
+  /** Size and modification time when it was staged (fileStamp). */
+  stamp?: string;
   manifest?: Manifest;
   reason?: string;
 }
@@ -176,6 +178,16 @@ export function contributionEntries(dir: string): { files: string[]; problems: C
   };
   walk(dir);
   return { files, problems };
+}
+
+/** A file's size and modification time: what changes when it is rewritten. */
+function fileStamp(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return "gone";
+  }
 }
 
 /** Every readable .parquet file under a folder, sorted. */
@@ -475,6 +487,9 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
     phase("check");
     const readable = candidates.filter((c) => !c.reason);
     if (readable.length > 0) {
+      // staged_rows reads the files again for the insert: a file that changes after its checksum
+      // was verified must not pool unverified rows (checked against these before the commit)
+      for (const c of readable) c.stamp = fileStamp(c.file);
       const staged = await stageRows(conn, readable);
       phase("stage");
       const failures = new Map<string, string[]>();
@@ -617,6 +632,11 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
           .join(",\n")}`,
       );
 
+    const changed = accepted.filter((c) => fileStamp(c.file) !== c.stamp);
+    if (changed.length)
+      throw new PoolError(
+        `${changed.map((c) => path.relative(req.inputDir, c.file)).join(", ")} changed while being pooled: pool again`,
+      );
     await conn.run("commit");
     const releaseLog = req.releaseLog ?? defaultReleaseLog(req.dbPath);
     if (existsSync(releaseLog))
