@@ -4,7 +4,7 @@
  * reference data are loaded; core and marts are rebuilt; the site cache is invalidated.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -18,6 +18,7 @@ import {
 import { REQUIRED_SOURCES, SOURCES, type SourceContract } from "../src/contract/index.ts";
 import { readSettings, type Settings } from "../src/config/settings.ts";
 import { buildCoreAndMarts } from "../src/warehouse/transform.ts";
+import { runSqlFile } from "../src/warehouse/sql-runner.ts";
 import { warehousePath } from "../src/warehouse/paths.ts";
 import { loadReferenceData, referenceDigest } from "./reference-data.ts";
 import { scanFile, type FileScan } from "./file-scan.ts";
@@ -44,7 +45,7 @@ import {
 
 export { UnusableInputError, EnvironmentError };
 
-const META_TABLES_SQL = readFileSync(fileURLToPath(new URL("./meta_tables.sql", import.meta.url)), "utf8");
+const META_TABLES_SQL = fileURLToPath(new URL("./meta_tables.sql", import.meta.url));
 
 export interface IngestOptions {
   inputDir: string;
@@ -392,7 +393,7 @@ async function ingestLocked(options: IngestOptions): Promise<IngestReport> {
   try {
     instance = await DuckDBInstance.create(buildPath);
     conn = await instance.connect();
-    await conn.run(META_TABLES_SQL);
+    await runSqlFile(conn, META_TABLES_SQL);
     await checkMappingPatterns(conn, mapping, path.join(inputDir, "mapping.json"));
     const runId = options.checkOnly ? 1 : await copyLoadHistory(conn, dbPath);
     await writeSettings(conn, settings);

@@ -1,6 +1,6 @@
 /**
- * Complementary suppression of workload shares (src/sql/survey/publish/pooled_workload_share.sql):
- * a quarter's shares add up to 1, so one withheld share would be 1 minus the published ones. Hand-
+ * Complementary suppression of workload shares (src/sql/survey/publish/workload_share_cells.sql):
+ * a quarter's (or a year's) shares add up to 1, so one withheld share would be 1 minus the published ones. Hand-
  * made pooled cells for one published peer group, two quarters:
  *   2024-01-01: general_biomed 0.6, imaging 0.3, cybersecurity 0.1 (fails: 2 organisations)
  *     → exactly one fails, so the smallest published share (imaging 0.3) is withheld too; only
@@ -14,6 +14,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../src/config/settings.ts";
 import { createInputTables, POOL_SQL_DIR, PUBLISH_SQL_DIR } from "../src/survey/pool.ts";
+import { runSqlFile } from "../src/warehouse/sql-runner.ts";
 
 it("withholds the smallest published share when a quarter would withhold exactly one", async () => {
   const instance = await DuckDBInstance.create(":memory:");
@@ -31,7 +32,29 @@ it("withholds the smallest published share when a quarter would withhold exactly
       ('all', 'all', 'all', '2024-04-01', 'general_biomed', 6, 0.5, null),
       ('all', 'all', 'all', '2024-04-01', 'imaging', 2, 0.2, 'fewer than 5 organisations'),
       ('all', 'all', 'all', '2024-04-01', 'cybersecurity', 3, 0.3, 'fewer than 5 organisations');`);
-  await conn.run(readFileSync(path.join(PUBLISH_SQL_DIR, "pooled_workload_share.sql"), "utf8"));
+  // the year 2024: cybersecurity fails alone, so imaging (the smallest published share) is withheld too
+  await conn.run(`create schema survey;
+    create table marts.pooled_workload_domain_yearly (facility_type varchar, bed_band varchar, region varchar,
+      year integer, domain varchar, orgs integer, share double, suppressed_reason varchar);
+    insert into marts.pooled_workload_domain_yearly values
+      ('all', 'all', 'all', 2024, 'all', 6, 1.0, null),
+      ('all', 'all', 'all', 2024, 'general_biomed', 6, 0.55, null),
+      ('all', 'all', 'all', 2024, 'imaging', 5, 0.25, null),
+      ('all', 'all', 'all', 2024, 'cybersecurity', 3, 0.2, 'fewer than 5 organisations');`);
+  for (const step of ["workload_share_cells", "pooled_workload_share", "pooled_workload_share_yearly"])
+    await runSqlFile(conn, path.join(PUBLISH_SQL_DIR, `${step}.sql`));
+  const years = (
+    await conn.runAndReadAll(
+      "select year, domain, share, suppressed_reason from publish.pooled_workload_share_yearly order by domain",
+    )
+  ).getRowObjectsJson();
+  expect(
+    years.map((r) => [r.year, r.domain, r.share, r.suppressed_reason === null ? null : "withheld"]),
+  ).toEqual([
+    [2024, "cybersecurity", null, "withheld"],
+    [2024, "general_biomed", 0.55, null],
+    [2024, "imaging", null, "withheld"],
+  ]);
   const rows = (
     await conn.runAndReadAll(
       "select cast(quarter_start as varchar) as q, domain, share, suppressed_reason from publish.pooled_workload_share order by q, domain",

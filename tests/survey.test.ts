@@ -173,6 +173,36 @@ describe("pooling the 12 sample organisations equals one warehouse of all of the
     for (const [k, p] of pooled) if (!truthKeys.has(k)) expect(Number(p.hours), k).toBe(0);
   });
 
+  it("in-house hours by domain and year, and their share (hours-weighted, not a mean of quarters)", async () => {
+    const truth = await query(
+      dbPath,
+      `select year, domain, hours, share from marts.workload_domain_annual where org_id = 'all'`,
+    );
+    const pooled = new Map(
+      (
+        await query(
+          pooledPath,
+          `select year, domain, hours, share
+           from marts.pooled_workload_domain_yearly where facility_type = 'all' and bed_band = 'all' and region = 'all'`,
+        )
+      ).map((p) => [`${p.year}|${p.domain}`, p]),
+    );
+    expect(truth.length).toBeGreaterThan(10);
+    let compared = 0;
+    for (const t of truth) {
+      const p = pooled.get(`${t.year}|${t.domain}`);
+      if (!p) {
+        expect(Number(t.hours), `${t.year} ${t.domain}`).toBe(0);
+        continue;
+      }
+      expect(close(Number(p.hours), Number(t.hours)), `${t.year} ${t.domain}`).toBe(true);
+      if (t.share !== null)
+        expect(close(Number(p.share), Number(t.share)), `${t.year} ${t.domain} share`).toBe(true);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
   it("Kaplan-Meier by month of tenure with Greenwood log-scale CI, from the one warehouse's subjects", async () => {
     // Reference computed here, independently of the survey SQL: core.retention_subjects (the
     // warehouse's own Kaplan-Meier observations for every organisation), tenure binned to months

@@ -6,7 +6,11 @@
  * own checksum. Each pool runs in a fresh process; time and peak memory are reported against
  * the growth in files.
  *
- *   node --import tsx src/bench/pool-bench.ts [--sizes 100,300,1000] [--out DIR]
+ * The verdict lines state the targets of issue 22: at 1,000 contributions within 6× the floor (a
+ * bare read_parquet + GROUP BY of the same files, measured in the same run) and under 1 GiB of peak
+ * memory; `--sizes 1000,10000` adds 10,000 contributions, whose peak memory must be no higher.
+ *
+ *   node --import tsx src/bench/pool-bench.ts [--sizes 100,300,1000[,10000]] [--out DIR]
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -136,6 +140,19 @@ for (const n of sizes) {
   // symlinks: the same bytes, no copy
   for (const b of batches) spawnSync("ln", ["-s", path.join(synthDir, b), path.join(dir, b)]);
   const files = batches.flatMap((b) => readdirSync(path.join(synthDir, b))).length;
+  // the floor: a bare read_parquet + GROUP BY of the same files, in the same run, once before and
+  // once after the pooling (on a shared machine the load changes during a long pooling; the ratio
+  // is against their mean, and both are printed)
+  const readFloor = (...mode: string[]) => {
+    const f = spawnSync(
+      process.execPath,
+      ["--import", "tsx", path.join(PROJECT_ROOT, "src/bench/pool-floor.ts"), dir, ...mode],
+      { encoding: "utf8" },
+    );
+    if (f.status !== 0) throw new Error(`floor read of ${n} failed: ${f.stderr}`);
+    return (JSON.parse(f.stdout.trim().split("\n").pop()!) as { seconds: number }).seconds;
+  };
+  const floorBefore = readFloor();
   const r = spawnSync(
     process.execPath,
     [
@@ -150,22 +167,32 @@ for (const n of sizes) {
   );
   if (r.status !== 0) throw new Error(`pool of ${n} failed: ${r.stderr}`);
   const m = JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, number>;
-  // the floor: a bare read_parquet + GROUP BY of the same files, in the same run
-  const f = spawnSync(
-    process.execPath,
-    ["--import", "tsx", path.join(PROJECT_ROOT, "src/bench/pool-floor.ts"), dir],
-    { encoding: "utf8" },
-  );
-  if (f.status !== 0) throw new Error(`floor read of ${n} failed: ${f.stderr}`);
-  const floor = JSON.parse(f.stdout.trim().split("\n").pop()!) as { seconds: number; peak_rss_bytes: number };
+  const floorAfter = readFloor();
+  const floor = { seconds: (floorBefore + floorAfter) / 2 };
+  // what the contribution format alone costs: every row's digest for the checksum
+  const digestSeconds = readFloor("--digest");
   results.push({
     contributions: files,
     ...m,
     floor_seconds: floor.seconds,
+    floor_seconds_before: floorBefore,
+    floor_seconds_after: floorAfter,
+    digest_seconds: digestSeconds,
+    digest_ratio_to_floor: digestSeconds / floor.seconds,
     ratio_to_floor: m.seconds! / floor.seconds,
   });
+  // where the time goes: the slowest phases and SQL steps of this pooling
+  const slowest = Object.entries(m.timings as unknown as Record<string, number>)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([step, sec]) => `${step} ${sec.toFixed(1)} s`)
+    .join(", ");
+  process.stderr.write(`${files} contributions, slowest steps: ${slowest}\n`);
   process.stderr.write(
-    `${files} contributions: ${m.seconds!.toFixed(1)} s (${(m.seconds! / floor.seconds).toFixed(1)}× the bare read + GROUP BY, ${floor.seconds.toFixed(2)} s), peak ${(m.peak_rss_bytes! / 2 ** 20).toFixed(0)} MiB, ${m.pooled} pooled, ${m.rejected} rejected\n`,
+    `${files} contributions: the row digest alone (every row as text and its MD5, what the checksum requires) ${digestSeconds.toFixed(1)} s, ${(digestSeconds / floor.seconds).toFixed(1)}× the floor\n`,
+  );
+  process.stderr.write(
+    `${files} contributions: ${m.seconds!.toFixed(1)} s (${(m.seconds! / floor.seconds).toFixed(1)}× the bare read + GROUP BY, ${floor.seconds.toFixed(2)} s: ${floorBefore.toFixed(2)} s before, ${floorAfter.toFixed(2)} s after), peak ${(m.peak_rss_bytes! / 2 ** 20).toFixed(0)} MiB, ${m.pooled} pooled, ${m.rejected} rejected\n`,
   );
 }
 const first = results[0]! as { contributions: number; seconds: number; peak_rss_bytes: number };
@@ -174,5 +201,33 @@ const lines = results.map((r) => {
   const ratio = (r as { ratio_to_floor: number }).ratio_to_floor;
   return `${String(x.contributions).padStart(5)} contributions  ${x.seconds.toFixed(1).padStart(6)} s  (${(x.seconds / first.seconds).toFixed(2)}× for ${(x.contributions / first.contributions).toFixed(0)}× the files; ${ratio.toFixed(1)}× the floor, target 6×)  peak ${(x.peak_rss_bytes / 2 ** 20).toFixed(0)} MiB (target < 1024)  pooled ${x.pooled}`;
 });
+// the targets of issue 22: at 1,000 contributions within 6× the floor and under 1 GiB of peak memory;
+// at 10,000 no more memory than at 1,000
+const at = (n: number) =>
+  results.find((r) => r.contributions === n) as
+    | {
+        ratio_to_floor: number;
+        peak_rss_bytes: number;
+        seconds: number;
+        floor_seconds: number;
+        digest_ratio_to_floor: number;
+      }
+    | undefined;
+const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+const thousand = at(1000);
+if (thousand) {
+  lines.push(
+    `1,000 contributions: ${thousand.ratio_to_floor.toFixed(1)}× the bare read_parquet + GROUP BY (${thousand.seconds.toFixed(1)} s against ${thousand.floor_seconds.toFixed(2)} s, same run), target ≤ 6×: ${verdict(thousand.ratio_to_floor <= 6)}`,
+    `1,000 contributions: the row digest the checksum requires is ${thousand.digest_ratio_to_floor.toFixed(1)}× the floor by itself`,
+    `1,000 contributions: peak memory ${mib(thousand.peak_rss_bytes)} (RSS of the pool process), target < 1024 MiB: ${verdict(thousand.peak_rss_bytes < 2 ** 30)}`,
+  );
+  const tenThousand = at(10000);
+  if (tenThousand)
+    lines.push(
+      `10,000 contributions: peak memory ${mib(tenThousand.peak_rss_bytes)}, target no higher than at 1,000 (${mib(thousand.peak_rss_bytes)}, 5% allowance for the allocator): ${verdict(tenThousand.peak_rss_bytes <= thousand.peak_rss_bytes * 1.05)}`,
+    );
+} else
+  lines.push("(no verdict: the targets are stated at 1,000 contributions; run with --sizes including 1000)");
 console.log(lines.join("\n"));
 writeFileSync(path.join(out, "pool-bench-results.json"), JSON.stringify(results, null, 2));

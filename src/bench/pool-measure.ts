@@ -4,9 +4,13 @@
  * Prints one JSON line: seconds, files pooled and rejected, peak RSS bytes.
  */
 import { DEFAULT_SETTINGS } from "../config/settings.ts";
-import { poolContributions } from "../survey/pool.ts";
+import { rmSync } from "node:fs";
+import { defaultReleaseLog, poolContributions } from "../survey/pool.ts";
 
 const [inputDir, db, poolDate] = process.argv.slice(2);
+// a first release every time: every pooling is a release compared with every earlier one in the
+// log, so a log kept from earlier bench runs would make each run measure a longer history
+rmSync(defaultReleaseLog(db!), { force: true });
 const t0 = performance.now();
 const report = await poolContributions({
   inputDir: inputDir!,

@@ -7,7 +7,7 @@
  * then the SQL files of src/sql/publish/ that build on them (benchmarks, pay roll-ups, organisations,
  * rejected-row examples) run. Nothing else is reachable from the connection a loader gets.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import {
@@ -19,6 +19,7 @@ import {
 import { DEFAULT_SETTINGS, type Settings } from "../config/settings.ts";
 import { SOURCES, type ColumnSpec } from "../contract/index.ts";
 import { PROJECT_ROOT } from "../warehouse/paths.ts";
+import { querySqlFile, runSqlFile, sqlFilesIn, type SqlParams } from "../warehouse/sql-runner.ts";
 import {
   cellCountsSql,
   cellsSql,
@@ -53,7 +54,9 @@ export interface PublishOptions {
   declarations?: Record<string, MartDisclosure>;
 }
 
-const sqlFile = (name: string) => readFileSync(path.join(PUBLISH_SQL_DIR, name), "utf8");
+/** Runs one file of src/sql/publish/ (src/warehouse/sql-runner.ts). */
+const runFile = (conn: DuckDBConnection, name: string, params?: SqlParams) =>
+  runSqlFile(conn, path.join(PUBLISH_SQL_DIR, name), params);
 
 async function tableColumns(conn: DuckDBConnection, catalog: string, schema: string, table: string) {
   const reader = await conn.runAndReadAll(
@@ -101,8 +104,8 @@ export async function warehouseSettings(conn: DuckDBConnection, audience?: strin
   return settings;
 }
 
-async function changes(conn: DuckDBConnection, sql: string): Promise<number> {
-  const reader = await conn.runAndReadAll(sql);
+async function changes(conn: DuckDBConnection, name: string): Promise<number> {
+  const reader = await querySqlFile(conn, path.join(PUBLISH_SQL_DIR, name));
   const row = reader.getRows()[0];
   return row ? Number(row[0]) : 0;
 }
@@ -224,11 +227,7 @@ async function publishInputs(conn: DuckDBConnection): Promise<[string, string, M
     insert.bindBoolean(3, e.shown);
     await insert.run();
   }
-  for (const f of readdirSync(path.join(PUBLISH_SQL_DIR, "inputs"))
-    .filter((f) => f.endsWith(".sql"))
-    .sort()) {
-    await conn.run(sqlFile(path.join("inputs", f)));
-  }
+  for (const file of sqlFilesIn(path.join(PUBLISH_SQL_DIR, "inputs"))) await runSqlFile(conn, file);
   await conn.run(await coverageSql(conn));
   return [
     ...Object.entries(MART_DISCLOSURE).map(
@@ -261,7 +260,7 @@ export async function withPublished<T>(
     await conn.run(`attach ${str(warehouseFile)} as warehouse (read_only)`);
     await conn.run("create schema work; create schema publish;");
     const settings = await warehouseSettings(conn, options.audience);
-    await conn.run(sqlFile("settings.sql"), {
+    await runFile(conn, "settings.sql", {
       audience: settings.audience,
       min_cell_public: settings.min_cell_public,
       min_pay_group: settings.min_pay_group,
@@ -272,10 +271,10 @@ export async function withPublished<T>(
       min_benchmark_age_months: settings.min_benchmark_age_months,
       published_on: options.publishedOn ?? new Date().toISOString().slice(0, 10),
     });
-    await conn.run(sqlFile("org_pseudonyms.sql"), { salt: await pseudonymSalt(conn) });
-    await conn.run(sqlFile("cells.sql"));
+    await runFile(conn, "org_pseudonyms.sql", { salt: await pseudonymSalt(conn) });
+    await runFile(conn, "cells.sql");
     if ((await tableColumns(conn, "warehouse", "marts", "headcount_monthly")).includes("headcount")) {
-      await conn.run(sqlFile("org_count_step.sql"));
+      await runFile(conn, "org_count_step.sql");
     } else {
       await conn.run(`create or replace table work.org_count_step as select ${PUBLIC_COUNT_STEP} as step`);
     }
@@ -290,10 +289,10 @@ export async function withPublished<T>(
     }
     // Complementary suppression to a fixed point: each pass only adds withheld cells.
     for (let pass = 0; pass < 1000; pass++) {
-      const linked = await changes(conn, sqlFile("linked_cells.sql"));
-      const sourced = await changes(conn, sqlFile("linked_sources.sql"));
-      const sums = await changes(conn, sqlFile("complementary_sums.sql"));
-      if ((await changes(conn, sqlFile("complementary.sql"))) + linked + sourced + sums === 0) break;
+      const linked = await changes(conn, "linked_cells.sql");
+      const sourced = await changes(conn, "linked_sources.sql");
+      const sums = await changes(conn, "complementary_sums.sql");
+      if ((await changes(conn, "complementary.sql")) + linked + sourced + sums === 0) break;
     }
     for (const [name, , rule] of entries) {
       const typed = await columnTypes(conn, name);
@@ -307,9 +306,7 @@ export async function withPublished<T>(
       await conn.run(publishSql(name, `work.${id(name)}`, rule, columns, typed, [...new Set(copied)]));
     }
     if (!options.declarations) {
-      for (const f of readdirSync(path.join(PUBLISH_SQL_DIR, "tables")).sort()) {
-        await conn.run(sqlFile(path.join("tables", f)));
-      }
+      for (const file of sqlFilesIn(path.join(PUBLISH_SQL_DIR, "tables"))) await runSqlFile(conn, file);
     }
     await conn.run("detach warehouse");
     return await fn(conn, settings);

@@ -6,12 +6,13 @@
  * the only counts are each published peer group's contributors (complementary suppression keeps
  * every difference of those at 0 or at least min_orgs_benchmark) and how many groups were withheld.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { tableToIPC } from "apache-arrow";
 import { PROJECT_ROOT, warehousePath } from "../warehouse/paths.ts";
-import { query, toArrow } from "./mart-reader.ts";
+import { readSql, SqlFileError } from "../warehouse/sql-runner.ts";
+import { query, toArrow, type Rows } from "./mart-reader.ts";
 import { societyTaxonomy } from "./site-taxonomy.ts";
 
 export const SOCIETY_REPORTS_DIR = path.join(PROJECT_ROOT, "reports-society");
@@ -44,24 +45,32 @@ async function tableExists(conn: DuckDBConnection, schema: string, table: string
   return Number(reader.getRowObjectsJS()[0]!.n) > 0;
 }
 
-const sql = (name: string) => readFileSync(path.join(SITE_SQL_DIR, `${name}.sql`), "utf8");
+/** The rows of one query of src/sql/survey/site/ (read by src/warehouse/sql-runner.ts), with their types. */
+async function site(conn: DuckDBConnection, name: string): Promise<Rows> {
+  const file = path.join(SITE_SQL_DIR, `${name}.sql`);
+  try {
+    return await query(conn, readSql(file));
+  } catch (e) {
+    throw e instanceof SqlFileError ? e : new SqlFileError(file, e);
+  }
+}
 
 const toJson = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? Number(v) : v));
 
 const arrow =
   (name: string): Producer =>
   async (conn) =>
-    tableToIPC(toArrow(await query(conn, sql(name))), "stream");
+    tableToIPC(toArrow(await site(conn, name)), "stream");
 
 export const SOCIETY_DATA: Record<string, Producer> = {
   "peer_groups.json": async (conn) =>
     toJson({
-      published: (await query(conn, sql("peer_groups"))).rows,
-      withheld: (await query(conn, sql("withheld_groups"))).rows[0]?.withheld ?? 0,
+      published: (await site(conn, "peer_groups")).rows,
+      withheld: (await site(conn, "withheld_groups")).rows[0]?.withheld ?? 0,
     }),
   "about.json": async (conn) => {
-    const about = (await query(conn, sql("about"))).rows[0] ?? {};
-    const names = (await query(conn, sql("contributors"))).rows.map((r) => r.contributor_id);
+    const about = (await site(conn, "about")).rows[0] ?? {};
+    const names = (await site(conn, "contributors")).rows.map((r) => r.contributor_id);
     return toJson({ ...about, contributors: about.publish_contributor_names ? names : null });
   },
   // labels and order of domains, role families and certifications: the same words as a hospital's site

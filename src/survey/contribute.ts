@@ -9,7 +9,7 @@ import path from "node:path";
 import { DuckDBInstance, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
 import type { Settings } from "../config/settings.ts";
 import { PROJECT_ROOT } from "../warehouse/paths.ts";
-import { SQL_DIR } from "../warehouse/transform.ts";
+import { runSqlFile, SQL_DIR } from "../warehouse/sql-runner.ts";
 import {
   CONTRIBUTION_COLUMNS,
   CONTRIBUTION_TABLES,
@@ -161,12 +161,7 @@ export async function buildContribution(req: ContributionRequest): Promise<Contr
       },
     );
     for (const name of ["profile", ...CONTRIBUTION_TABLES]) {
-      const file = path.join(CONTRIBUTION_SQL_DIR, `${name}.sql`);
-      try {
-        await conn.run(readFileSync(file, "utf8"));
-      } catch (e) {
-        throw new Error(`${path.relative(PROJECT_ROOT, file)}: ${(e as Error).message}`);
-      }
+      await runSqlFile(conn, path.join(CONTRIBUTION_SQL_DIR, `${name}.sql`));
     }
     const [profile] = await rows(conn, "select * from contribution_profile");
     const unioned = CONTRIBUTION_TABLES.map(

@@ -156,10 +156,22 @@ export function contributionChecksum(manifest: Omit<Manifest, "checksum">, rowsD
  * starts from files this tool validated). With `groupBy`, one digest per value of that column.
  */
 export function rowsDigestSql(relation: string, groupBy?: string): string {
-  const cells = CONTRIBUTION_COLUMNS.map((c) => `coalesce(cast("${c.name}" as varchar), '\\N')`).join(
-    ", '|', ",
-  );
   const key = groupBy ? `"${groupBy}"` : "";
-  return `select ${key ? `${key}, ` : ""}count(*) || ':' || coalesce(sum(md5_number_upper(r)), 0) || ':' || coalesce(sum(md5_number_lower(r)), 0) as digest
-    from (select ${key ? `${key}, ` : ""}concat(${cells}) as r from ${relation})${key ? ` group by ${key}` : ""}`;
+  return `select ${key ? `${key}, ` : ""}${digestOfHashesSql("h")} as digest
+    from (select ${key ? `${key}, ` : ""}md5_number(${rowTextSql()}) as h from ${relation})${key ? ` group by ${key}` : ""}`;
+}
+
+/** One row's cells as text joined by '|' (null as \N): the text the digest hashes. */
+export function rowTextSql(): string {
+  return `concat(${CONTRIBUTION_COLUMNS.map((c) => `coalesce(cast("${c.name}" as varchar), '\\N')`).join(", '|', ")})`;
+}
+
+/**
+ * The digest (an aggregate) of rows whose MD5 of rowTextSql() is the UHUGEINT column `hash`: the row
+ * count, then the sums of DuckDB's md5_number_upper and md5_number_lower, which are the low and the
+ * high 64 bits of md5_number. One MD5 per row instead of two, and a pool can hash each row once as it
+ * stages it.
+ */
+export function digestOfHashesSql(hash: string): string {
+  return `count(*) || ':' || coalesce(sum(cast(${hash} & cast(18446744073709551615 as uhugeint) as ubigint)), 0) || ':' || coalesce(sum(cast(${hash} >> 64 as ubigint)), 0)`;
 }

@@ -4,19 +4,19 @@
  * data age, duplicate or overlapping periods of one contributor); the bad ones are logged with
  * their reason and left out, the rest are summed by the portable SQL of src/sql/survey/pool/.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
 import type { Settings } from "../config/settings.ts";
-import { PROJECT_ROOT } from "../warehouse/paths.ts";
-import { createSharedMacros, SQL_DIR } from "../warehouse/transform.ts";
+import { createSharedMacros, runSqlFiles, sqlFileRows, SQL_DIR } from "../warehouse/sql-runner.ts";
 import {
   CONTRIBUTION_COLUMNS,
   MANIFEST_KEY,
   SCHEMA_VERSION,
   contributionChecksum,
   manifestSchema,
-  rowsDigestSql,
+  digestOfHashesSql,
+  rowTextSql,
   type Manifest,
 } from "./contribution-schema.ts";
 
@@ -24,14 +24,17 @@ import {
 export class PoolError extends Error {}
 
 export const POOL_SQL_DIR = path.join(SQL_DIR, "survey/pool");
+const VALIDATE_SQL_DIR = path.join(SQL_DIR, "survey/validate");
 
 /** The pooling SQL in run order: peer groups first, then every pooled mart. */
 export const POOL_STEPS = [
   "peer_members",
   "peer_groups",
   "pooled_members",
+  "pooled_profiles",
   "pooled_headcount_monthly",
   "pooled_turnover_annual",
+  "pooled_workload_cells",
   "pooled_workload_domain_quarterly",
   "pooled_retention_curve",
   "pooled_pay_cells",
@@ -64,6 +67,7 @@ export const PUBLISH_STEPS = [
   "pooled_time_to_fill",
   "pooled_composition",
   "pooled_certification_prevalence",
+  "workload_share_cells",
   "pooled_workload_share",
   "contributors",
   "survey_about",
@@ -115,6 +119,10 @@ export interface PoolReport {
 
 interface Candidate {
   file: string;
+  /** Its `filename` in staged_rows (its index among the staged files). */
+  staged?: number;
+  /** Size and modification time when it was staged (fileStamp). */
+  stamp?: string;
   manifest?: Manifest;
   reason?: string;
 }
@@ -170,6 +178,16 @@ export function contributionEntries(dir: string): { files: string[]; problems: C
   };
   walk(dir);
   return { files, problems };
+}
+
+/** A file's size and modification time: what changes when it is rewritten. */
+function fileStamp(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return "gone";
+  }
 }
 
 /** Every readable .parquet file under a folder, sorted. */
@@ -356,33 +374,72 @@ async function writeSettingsTable(conn: DuckDBConnection, settings: Settings): P
   );
 }
 
-/** Loads the files' rows into staged_rows (one batch; file by file when one breaks the batch). */
-async function stageRows(conn: DuckDBConnection, candidates: Candidate[]): Promise<void> {
+/**
+ * Stages the files' rows as the view staged_rows over one read_parquet of every file, not a copy:
+ * the per-file summary, the checks and the final insert into survey.contribution_rows each scan the
+ * Parquet files again, which costs less than holding millions of rows under the memory limit (a
+ * temporary table of 1,000 contributions spilled to disk). Each row carries its file's index in
+ * `candidates` as `filename` (an integer: the checks group by it millions of times, a path is a long
+ * string). A file with a damaged data page is found file by file, given its reason, and left out of
+ * the view. Returns the per-file summary (STAGED_SUMMARY_SQL) by index.
+ */
+async function stageRows(
+  conn: DuckDBConnection,
+  candidates: Candidate[],
+): Promise<Map<number, Record<string, unknown>>> {
   const columns = CONTRIBUTION_COLUMNS.map((c) => `"${c.name}"`).join(", ");
-  await conn.run(
-    `create or replace temp table staged_rows as select ${columns}, cast(null as varchar) as filename
-     from read_parquet(${str(candidates[0]!.file)}, hive_partitioning = false) limit 0`,
-  );
-  const list = (files: string[]) => `[${files.map(str).join(", ")}]`;
+  for (const [i, c] of candidates.entries()) c.staged = i;
+  const view = (good: Candidate[]) =>
+    good.length === 0
+      ? `create or replace temp view staged_rows as select * from (select ${CONTRIBUTION_COLUMNS.map((c) => `cast(null as ${c.type}) as "${c.name}"`).join(", ")}, cast(null as integer) as filename) where false`
+      : `create or replace temp view staged_rows as
+         select ${columns}, cast(list_extract([${good.map((c) => c.staged).join(", ")}], cast(file_index as integer) + 1) as integer) as filename
+         from read_parquet([${good.map((c) => str(c.file)).join(", ")}], hive_partitioning = false)`;
+  const summary = async () =>
+    new Map((await rows(conn, STAGED_SUMMARY_SQL)).map((r) => [Number(r.filename), r]));
+  await conn.run(view(candidates));
   try {
-    await conn.run(
-      `insert into staged_rows select ${columns}, filename from read_parquet(${list(candidates.map((c) => c.file))}, filename = true, hive_partitioning = false)`,
-    );
-    return;
+    return await summary();
   } catch {
-    // a damaged data page: find it file by file
+    // a damaged data page: find it file by file (a file's digest reads every page of it)
   }
-  await conn.run("delete from staged_rows");
+  const good: Candidate[] = [];
   for (const c of candidates) {
     try {
-      await conn.run(
-        `insert into staged_rows select ${columns}, filename from read_parquet(${str(c.file)}, filename = true, hive_partitioning = false)`,
+      await rows(
+        conn,
+        `select ${digestOfHashesSql(`md5_number(${rowTextSql()})`)} as digest from read_parquet(${str(c.file)}, hive_partitioning = false)`,
       );
+      good.push(c);
     } catch (e) {
       c.reason = `unreadable Parquet data (${(e as Error).message.split("\n")[0]})`;
     }
   }
+  await conn.run(view(good));
+  return summary();
 }
+
+/**
+ * Per staged file, in one scan: its rows' digest (each row hashed once, digestOfHashesSql summed per
+ * table first), the contributors and periods its rows name, and its rows per table.
+ */
+const STAGED_SUMMARY_SQL = `with per_table as (
+    select filename, table_name, count(*) as n,
+      sum(cast(row_md5 & cast(18446744073709551615 as uhugeint) as ubigint)) as low,
+      sum(cast(row_md5 >> 64 as ubigint)) as high,
+      list(distinct contributor_id) as contributors,
+      list(distinct cast(period_start as varchar)) as starts,
+      list(distinct cast(period_end as varchar)) as ends
+    from (select *, md5_number(${rowTextSql()}) as row_md5 from staged_rows)
+    group by filename, table_name
+  )
+  select filename,
+    sum(n) || ':' || coalesce(sum(low), 0) || ':' || coalesce(sum(high), 0) as digest,
+    list_distinct(flatten(list(contributors))) as contributors,
+    list_distinct(flatten(list(starts))) as starts,
+    list_distinct(flatten(list(ends))) as ends,
+    list({table_name: coalesce(table_name, 'null'), n: cast(n as integer)}) as tables
+  from per_table group by filename`;
 
 /** Validates and pools every contribution under `inputDir` into a new warehouse at `dbPath`. */
 export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
@@ -394,10 +451,11 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
   const building = `${req.dbPath}.pooling`;
   rmSync(building, { force: true });
   rmSync(`${building}.wal`, { force: true });
-  // a memory limit: DuckDB spills to disk instead of growing past it (1,000 contributions stay
-  // under 1 GiB of process memory)
+  // a memory limit: DuckDB spills to disk instead of growing past it. The process holds Node and
+  // DuckDB's own allocations outside the limit too: at 640 MB, 1,000 contributions peaked at
+  // 1,002-1,021 MiB; 512 MB leaves room under 1 GiB.
   const instance = await DuckDBInstance.create(building, {
-    memory_limit: "640MB",
+    memory_limit: "512MB",
     preserve_insertion_order: "false",
   });
   const conn = await instance.connect();
@@ -429,70 +487,48 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
     phase("check");
     const readable = candidates.filter((c) => !c.reason);
     if (readable.length > 0) {
-      await stageRows(conn, readable);
+      // staged_rows reads the files again for the insert: a file that changes after its checksum
+      // was verified must not pool unverified rows (checked against these before the commit)
+      for (const c of readable) c.stamp = fileStamp(c.file);
+      const staged = await stageRows(conn, readable);
       phase("stage");
-      const digests = new Map(
-        (await rows(conn, rowsDigestSql("staged_rows", "filename"))).map((r) => [
-          String(r.filename),
-          String(r.digest),
-        ]),
-      );
-      const identity = new Map(
-        (
-          await rows(
-            conn,
-            `select filename,
-              list(distinct contributor_id) as contributors,
-              list(distinct cast(period_start as varchar)) as starts,
-              list(distinct cast(period_end as varchar)) as ends
-             from staged_rows group by filename`,
-          )
-        ).map((r) => [String(r.filename), r]),
-      );
-      const counts = new Map<string, Record<string, number>>();
-      for (const r of await rows(
-        conn,
-        "select filename, table_name, cast(count(*) as integer) as n from staged_rows group by all",
-      )) {
-        const m = counts.get(String(r.filename)) ?? {};
-        m[String(r.table_name)] = Number(r.n);
-        counts.set(String(r.filename), m);
-      }
       const failures = new Map<string, string[]>();
       const checks = ["contribution_checks", "contribution_structure"].map((f) =>
-        readFileSync(path.join(SQL_DIR, `survey/validate/${f}.sql`), "utf8"),
+        path.join(VALIDATE_SQL_DIR, `${f}.sql`),
       );
-      for (const r of [...(await rows(conn, checks[0]!)), ...(await rows(conn, checks[1]!))]) {
+      for (const r of [...(await sqlFileRows(conn, checks[0]!)), ...(await sqlFileRows(conn, checks[1]!))]) {
         const list = failures.get(String(r.filename)) ?? [];
         list.push(`${r.check_name} (${r.failing_rows} rows)`);
         failures.set(String(r.filename), list);
       }
-      for (const c of readable) {
+      for (const [i, c] of readable.entries()) {
         if (c.reason) continue;
         const m = c.manifest!;
-        const digest =
-          digests.get(c.file) ?? (await rows(conn, rowsDigestSql("staged_rows where false")))[0]!.digest;
-        if (contributionChecksum(m, String(digest)) !== m.checksum) {
+        const summary = staged.get(i);
+        if (contributionChecksum(m, String(summary?.digest ?? "0:0:0")) !== m.checksum) {
           c.reason = "checksum mismatch: the file's rows or manifest changed after contribute wrote it";
           continue;
         }
-        const id = identity.get(c.file);
-        const contributors = (id?.contributors as string[] | undefined) ?? [];
         if (
-          contributors.some((x) => x !== m.contributor_id) ||
-          ((id?.starts as string[]) ?? []).some((x) => x !== m.period_start) ||
-          ((id?.ends as string[]) ?? []).some((x) => x !== m.period_end)
+          ((summary?.contributors as string[] | undefined) ?? []).some((x) => x !== m.contributor_id) ||
+          ((summary?.starts as string[] | undefined) ?? []).some((x) => x !== m.period_start) ||
+          ((summary?.ends as string[] | undefined) ?? []).some((x) => x !== m.period_end)
         ) {
           c.reason = "rows name another contributor or period than the manifest";
           continue;
         }
-        const got = counts.get(c.file) ?? {};
+        const got: Record<string, number> = Object.fromEntries(
+          ((summary?.tables as { table_name: string; n: number }[] | undefined) ?? []).map((t) => [
+            t.table_name,
+            Number(t.n),
+          ]),
+        );
         const mismatch = Object.entries(m.tables).filter(([t, n]) => (got[t] ?? 0) !== n);
         if (mismatch.length) {
           c.reason = `row counts differ from the manifest: ${mismatch.map(([t, n]) => `${t} ${got[t] ?? 0} (manifest ${n})`).join(", ")}`;
           continue;
         }
-        const failed = failures.get(c.file);
+        const failed = failures.get(String(i));
         if (failed) c.reason = `impossible values: ${failed.join("; ")}`;
       }
     }
@@ -560,10 +596,10 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
           })
           .join(",\n")}`,
       );
-    await conn.run("create temp table accepted_files (filename varchar, contribution_id varchar)");
+    await conn.run("create temp table accepted_files (filename integer, contribution_id varchar)");
     if (accepted.length > 0)
       await conn.run(
-        `insert into accepted_files values ${accepted.map((c) => `(${literal(c.file)}, ${literal(c.manifest!.checksum.slice(0, 16))})`).join(", ")}`,
+        `insert into accepted_files values ${accepted.map((c) => `(${c.staged!}, ${literal(c.manifest!.checksum.slice(0, 16))})`).join(", ")}`,
       );
     if (accepted.length > 0) {
       const columns = CONTRIBUTION_COLUMNS.map((c) => `s."${c.name}"`).join(", ");
@@ -596,6 +632,11 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
           .join(",\n")}`,
       );
 
+    const changed = accepted.filter((c) => fileStamp(c.file) !== c.stamp);
+    if (changed.length)
+      throw new PoolError(
+        `${changed.map((c) => path.relative(req.inputDir, c.file)).join(", ")} changed while being pooled: pool again`,
+      );
     await conn.run("commit");
     const releaseLog = req.releaseLog ?? defaultReleaseLog(req.dbPath);
     if (existsSync(releaseLog))
@@ -622,15 +663,11 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
       ...POOL_STEPS.map((s) => path.join(POOL_SQL_DIR, `${s}.sql`)),
       ...PUBLISH_STEPS.map((s) => path.join(PUBLISH_SQL_DIR, `${s}.sql`)),
     ];
-    for (const file of steps) {
-      const step = path.basename(path.dirname(file)) + "." + path.basename(file, ".sql");
-      try {
-        await conn.run(readFileSync(file, "utf8"));
-        phase(step);
-      } catch (e) {
-        throw new Error(`${path.relative(PROJECT_ROOT, file)}: ${(e as Error).message}`);
-      }
-    }
+    Object.assign(
+      timings,
+      await runSqlFiles(conn, steps, { prefix: (file) => `${path.basename(path.dirname(file))}.` }),
+    );
+    phaseStart = performance.now();
     // this release joins the log (written beside it, then swapped in)
     const logDir = path.dirname(path.resolve(releaseLog));
     if (existsSync(logDir)) {

@@ -4,32 +4,12 @@
  * Every `.sql` file under src/sql/<schema>/ creates the table it is named after; the run order
  * comes from the tables each file reads, so a new mart only needs a new file.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { PROJECT_ROOT } from "./paths.ts";
+import { createSharedMacros, readSql, runSqlFile, SQL_DIR } from "./sql-runner.ts";
 
-export const SQL_DIR = path.join(PROJECT_ROOT, "src/sql");
-
-/**
- * Formulas shared by the hospital's warehouse and the society's pooled one (DuckDB macros, one file
- * per formula): created before any table, in both.
- */
-export const MACRO_DIR = path.join(SQL_DIR, "macros");
-
-/** Creates every shared formula (src/sql/macros/*.sql) on the connection. */
-export async function createSharedMacros(conn: DuckDBConnection): Promise<void> {
-  for (const name of readdirSync(MACRO_DIR)
-    .filter((n) => n.endsWith(".sql"))
-    .sort()) {
-    const file = path.join(MACRO_DIR, name);
-    try {
-      await conn.run(readFileSync(file, "utf8"));
-    } catch (e) {
-      throw new Error(`${path.relative(PROJECT_ROOT, file)}: ${(e as Error).message}`);
-    }
-  }
-}
+export { createSharedMacros, MACRO_DIR, SQL_DIR } from "./sql-runner.ts";
 
 /** Schemas whose tables are built from SQL files, in the order used to break ties. */
 const BUILT_SCHEMAS = ["meta", "core", "marts"] as const;
@@ -61,7 +41,7 @@ export function transformFiles(sqlDir: string = SQL_DIR): TransformStep[] {
     }
     for (const name of names.filter((n) => n.endsWith(".sql")).sort()) {
       const file = path.join(sqlDir, schema, name);
-      found.push({ table: `${schema}.${name.slice(0, -4)}`, file, sql: readFileSync(file, "utf8") });
+      found.push({ table: `${schema}.${name.slice(0, -4)}`, file, sql: readSql(file) });
     }
   }
   const built = new Set(found.map((f) => f.table));
@@ -111,11 +91,7 @@ export async function buildCoreAndMarts(
   for (const step of transformSteps()) {
     onStep?.(step.table);
     const t0 = performance.now();
-    try {
-      await conn.run(step.sql);
-    } catch (e) {
-      throw new Error(`${path.relative(PROJECT_ROOT, step.file)}: ${(e as Error).message}`);
-    }
+    await runSqlFile(conn, step.file);
     seconds[step.table] = (performance.now() - t0) / 1000;
   }
   return seconds;

@@ -21,7 +21,7 @@ select
     y.year,
     y.domain,
     cast(y.hours as double) as hours,
-    cast(y.hours / nullif(sum(y.hours) filter (where y.domain = 'all') over (partition by y.org_id, y.year), 0) as double) as share,
+    workload_share(y.hours, sum(y.hours) filter (where y.domain = 'all') over (partition by y.org_id, y.year)) as share,
     cast(y.quarters as integer) as quarters,
     make_date(y.year, 12, 31) <= a.as_of as is_complete_year
 from yearly y, as_of a

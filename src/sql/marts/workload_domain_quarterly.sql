@@ -43,7 +43,8 @@ select
     t.quarter_start,
     t.domain,
     cast(t.hours as double) as hours,
-    cast(t.hours / nullif(sum(t.hours) filter (where t.domain = 'all') over (partition by t.org_id, t.quarter_start), 0) as double) as share,
+    -- the one workload formula, shared with the society's pooled workload (src/sql/macros/workload_share.sql)
+    workload_share(t.hours, sum(t.hours) filter (where t.domain = 'all') over (partition by t.org_id, t.quarter_start)) as share,
     (t.quarter_start + interval 3 month - interval 1 day) <= a.as_of as is_complete_quarter
 from with_total t, as_of a
 order by t.org_id, t.quarter_start, t.domain;

@@ -30,11 +30,9 @@ select
     cast(p.fte as double) as fte,
     cast(p.orgs as integer) as orgs,
     cast(p.largest_org_headcount as double) / nullif(p.headcount, 0) as max_org_share,
-    case
-        when p.orgs < s.min_orgs_benchmark then 'fewer than ' || cast(s.min_orgs_benchmark as varchar(20)) || ' organisations'
-        when cast(p.largest_org_headcount as double) / p.headcount > s.max_org_share_benchmark
-            then 'one organisation above ' || cast(cast(round(s.max_org_share_benchmark * 100) as integer) as varchar(20)) || '% of the weight'
-        when p.headcount < s.min_cell_public then 'fewer than ' || cast(s.min_cell_public as varchar(20)) || ' people'
-    end as suppressed_reason
+    coalesce(
+        multi_org_rule(p.orgs, cast(p.largest_org_headcount as double) / p.headcount, s.min_orgs_benchmark, s.max_org_share_benchmark),
+        case when p.headcount < s.min_cell_public then 'fewer than ' || cast(s.min_cell_public as varchar(20)) || ' people' end
+    ) as suppressed_reason
 from pooled as p
 cross join survey.settings as s;

@@ -33,12 +33,10 @@ select
     cast(sum(t.acquisition_cost_usd) as double) as acquisition_cost_usd,
     cast(count(distinct t.contributor_id) as integer) as orgs,
     cast(max(t.assets) as double) / nullif(sum(t.assets), 0) as max_org_share,
-    case
-        when count(distinct t.contributor_id) < max(s.min_orgs_benchmark)
-            then 'fewer than ' || cast(max(s.min_orgs_benchmark) as varchar(20)) || ' organisations'
-        when cast(max(t.assets) as double) / nullif(sum(t.assets), 0) > max(s.max_org_share_benchmark)
-            then 'one organisation above ' || cast(cast(round(max(s.max_org_share_benchmark) * 100) as integer) as varchar(20)) || '% of the weight'
-    end as suppressed_reason
+    multi_org_rule(
+        count(distinct t.contributor_id), cast(max(t.assets) as double) / nullif(sum(t.assets), 0),
+        max(s.min_orgs_benchmark), max(s.max_org_share_benchmark)
+    ) as suppressed_reason
 from with_total as t
 cross join survey.settings as s
 group by t.facility_type, t.bed_band, t.region, t.year, t.domain;

@@ -8,14 +8,26 @@
 -- min_pay_tail_people; no minimum or maximum is ever computed.
 drop table if exists marts.pooled_pay_percentiles;
 create table marts.pooled_pay_percentiles as
-with bins as (
-    select m.facility_type, m.bed_band, m.region, r.year, r.group_kind, r.group_value, r.breakdown_kind,
+with profile_bins as (
+    -- the contributions of one profile summed first (survey.pooled_profiles)
+    select c.facility_type, c.bed_band, c.region, r.year, r.group_kind, r.group_value, r.breakdown_kind,
         r.breakdown_value, r.pay_lower_usd, r.pay_upper_usd, sum(r.people) as people
     from survey.contribution_rows as r
-    join survey.pooled_members as m on m.contribution_id = r.contribution_id
+    join survey.contributions as c on c.contribution_id = r.contribution_id
     where r.table_name = 'pay_histogram'
-    group by m.facility_type, m.bed_band, m.region, r.year, r.group_kind, r.group_value, r.breakdown_kind,
+    group by c.facility_type, c.bed_band, c.region, r.year, r.group_kind, r.group_value, r.breakdown_kind,
         r.breakdown_value, r.pay_lower_usd, r.pay_upper_usd
+),
+
+bins as (
+    select g.facility_type, g.bed_band, g.region, b.year, b.group_kind, b.group_value, b.breakdown_kind,
+        b.breakdown_value, b.pay_lower_usd, b.pay_upper_usd, sum(b.people) as people
+    from profile_bins as b
+    join survey.pooled_profiles as g
+        on g.profile_facility_type = b.facility_type and g.profile_bed_band = b.bed_band
+        and g.profile_region = b.region
+    group by g.facility_type, g.bed_band, g.region, b.year, b.group_kind, b.group_value, b.breakdown_kind,
+        b.breakdown_value, b.pay_lower_usd, b.pay_upper_usd
 ),
 
 cells as (
@@ -47,6 +59,7 @@ paid_staff as (
     where c.group_kind = 'all' and c.breakdown_kind = 'all'
 ),
 
+-- one window pass: each bin's people up to and including it, within its cell
 cumulative as (
     select b.*,
         sum(people) over (
@@ -64,6 +77,8 @@ percentiles as (
     union all select 0.9, 1
 ),
 
+-- the ranks of each cell's percentiles, computed once per cell (exact decimals: in doubles
+-- (N - 1) p + 1 can land a hair above a whole rank and move k_hi to the next one)
 ranks as (
     select c.facility_type, c.bed_band, c.region, c.year, c.group_kind, c.group_value, c.breakdown_kind,
         c.breakdown_value, c.people, c.orgs, c.largest_org_people, p.percentile, p.is_tail,
@@ -74,22 +89,39 @@ ranks as (
     cross join percentiles as p
 ),
 
-located as (
-    select
-        r.facility_type, r.bed_band, r.region, r.year, r.group_kind, r.group_value, r.breakdown_kind,
-        r.breakdown_value, r.people, r.orgs, r.largest_org_people, r.percentile, r.is_tail, r.h,
-        max(case when c.cum_people - c.people < r.k_lo and r.k_lo <= c.cum_people then c.pay_lower_usd end) as lo_lower,
-        max(case when c.cum_people - c.people < r.k_lo and r.k_lo <= c.cum_people then c.pay_upper_usd end) as lo_upper,
-        max(case when c.cum_people - c.people < r.k_lo and r.k_lo <= c.cum_people then c.cum_people - c.people end) as lo_before,
-        max(case when c.cum_people - c.people < r.k_lo and r.k_lo <= c.cum_people then c.people end) as lo_people,
-        max(case when c.cum_people - c.people < r.k_hi and r.k_hi <= c.cum_people then c.pay_upper_usd end) as hi_upper
+-- the bin holding rank k_lo (a bin holds the ranks cum_people - people + 1 to cum_people): one
+-- bin per rank, found by the join itself rather than by aggregating every rank × bin pair
+lo as (
+    select r.*, c.pay_lower_usd as lo_lower, c.pay_upper_usd as lo_upper,
+        c.cum_people - c.people as lo_before, c.people as lo_people
     from ranks as r
     join cumulative as c
         on c.facility_type = r.facility_type and c.bed_band = r.bed_band and c.region = r.region
         and c.year = r.year and c.group_kind = r.group_kind and c.group_value = r.group_value
         and c.breakdown_kind = r.breakdown_kind and c.breakdown_value = r.breakdown_value
-    group by r.facility_type, r.bed_band, r.region, r.year, r.group_kind, r.group_value, r.breakdown_kind,
-        r.breakdown_value, r.people, r.orgs, r.largest_org_people, r.percentile, r.is_tail, r.h
+        and c.cum_people - c.people < r.k_lo and r.k_lo <= c.cum_people
+),
+
+-- and the bin holding rank k_hi
+hi as (
+    select r.facility_type, r.bed_band, r.region, r.year, r.group_kind, r.group_value, r.breakdown_kind,
+        r.breakdown_value, r.percentile, c.pay_upper_usd as hi_upper
+    from ranks as r
+    join cumulative as c
+        on c.facility_type = r.facility_type and c.bed_band = r.bed_band and c.region = r.region
+        and c.year = r.year and c.group_kind = r.group_kind and c.group_value = r.group_value
+        and c.breakdown_kind = r.breakdown_kind and c.breakdown_value = r.breakdown_value
+        and c.cum_people - c.people < r.k_hi and r.k_hi <= c.cum_people
+),
+
+located as (
+    select l.*, u.hi_upper
+    from lo as l
+    join hi as u
+        on u.facility_type = l.facility_type and u.bed_band = l.bed_band and u.region = l.region
+        and u.year = l.year and u.group_kind = l.group_kind and u.group_value = l.group_value
+        and u.breakdown_kind = l.breakdown_kind and u.breakdown_value = l.breakdown_value
+        and u.percentile = l.percentile
 )
 
 select

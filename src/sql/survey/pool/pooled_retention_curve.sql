@@ -61,11 +61,9 @@ select
     case when x.is_ended = 1 then null else km_ci_upper(exp(x.log_survival), sqrt(x.greenwood)) end as ci_upper,
     cast(x.orgs as integer) as orgs,
     cast(x.largest_org_at_risk as double) / x.at_risk as max_org_share,
-    case
-        when x.orgs < s.min_orgs_benchmark then 'fewer than ' || cast(s.min_orgs_benchmark as varchar(20)) || ' organisations'
-        when cast(x.largest_org_at_risk as double) / x.at_risk > s.max_org_share_benchmark
-            then 'one organisation above ' || cast(cast(round(s.max_org_share_benchmark * 100) as integer) as varchar(20)) || '% of the weight'
-        when x.at_risk < s.min_cell_public then 'fewer than ' || cast(s.min_cell_public as varchar(20)) || ' people at risk'
-    end as suppressed_reason
+    coalesce(
+        multi_org_rule(x.orgs, cast(x.largest_org_at_risk as double) / x.at_risk, s.min_orgs_benchmark, s.max_org_share_benchmark),
+        case when x.at_risk < s.min_cell_public then 'fewer than ' || cast(s.min_cell_public as varchar(20)) || ' people at risk' end
+    ) as suppressed_reason
 from steps as x
 cross join survey.settings as s;

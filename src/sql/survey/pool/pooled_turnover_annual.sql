@@ -64,12 +64,10 @@ select
     cast(a.voluntary_turnover_rate as double) as voluntary_turnover_rate,
     cast(w.orgs as integer) as orgs,
     w.max_org_share,
-    case
-        when w.orgs < s.min_orgs_benchmark then 'fewer than ' || cast(s.min_orgs_benchmark as varchar(20)) || ' organisations'
-        when w.max_org_share > s.max_org_share_benchmark
-            then 'one organisation above ' || cast(cast(round(s.max_org_share_benchmark * 100) as integer) as varchar(20)) || '% of the weight'
-        when a.avg_headcount < s.min_cell_public then 'fewer than ' || cast(s.min_cell_public as varchar(20)) || ' people'
-    end as suppressed_reason
+    coalesce(
+        multi_org_rule(w.orgs, w.max_org_share, s.min_orgs_benchmark, s.max_org_share_benchmark),
+        case when a.avg_headcount < s.min_cell_public then 'fewer than ' || cast(s.min_cell_public as varchar(20)) || ' people' end
+    ) as suppressed_reason
 from annual as a
 join shares as w
     on w.facility_type = a.facility_type and w.bed_band = a.bed_band and w.region = a.region
