@@ -1,5 +1,5 @@
 /**
- * Every page × every organisation of the sample × a desktop (1280 px) and a phone (390 px), read by
+ * Every page × one organisation of each kind in the sample × a desktop (1280 px) and a phone (390 px), read by
  * element geometry in a real browser: no heading states a finding from fewer than 5 people or events
  * (or "k of m" from fewer than 3), no mark under 30 without its n and none under 5 drawn at full
  * weight, no clipped legend, no colliding axis tick labels, no table wider than the screen without a
@@ -23,6 +23,7 @@ let site: string;
 let server: RunningServer;
 let browser: Browser;
 let orgs: string[] = [];
+let allOrgs: Organisation[] = [];
 
 beforeAll(async () => {
   if (process.env.HTM_E2E_SITE) site = process.env.HTM_E2E_SITE;
@@ -30,10 +31,8 @@ beforeAll(async () => {
   else site = await sharedSite("internal");
   const dir = path.join(site, "_file/data");
   const file = (await import("node:fs")).readdirSync(dir).find((f) => /^orgs\.[0-9a-f]+\.json$/.test(f))!;
-  orgs = [
-    "all",
-    ...JSON.parse(readFileSync(path.join(dir, file), "utf8")).map((o: { org_id: string }) => o.org_id),
-  ];
+  allOrgs = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+  orgs = ["all", ...organisationsOfEachKind(allOrgs)];
   server = await serveStatic(site);
   browser = await launchChromium();
 }, 900_000);
@@ -42,6 +41,29 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+interface Organisation {
+  org_id: string;
+  facility_type: string;
+  staffed_beds: number | null;
+}
+
+/**
+ * The organisations read: the largest, and the smallest of each facility type (a critical access
+ * hospital, a dental group and a service organisation with no beds, ...): small organisations are
+ * where groups fall under 5 or 30 and headings must say "too few", the largest has the most marks
+ * and the longest labels. Issue 18 lets this sweep use a smaller organisation set than the sample's
+ * (every page is still read); tests/e2e/site.test.ts reads every page × every organisation.
+ */
+function organisationsOfEachKind(all: Organisation[]): string[] {
+  const beds = (o: Organisation) => o.staffed_beds ?? 0;
+  const bySize = [...all].sort((a, b) => beds(a) - beds(b) || a.org_id.localeCompare(b.org_id));
+  const smallestOfType = new Map<string, string>();
+  for (const o of bySize)
+    if (!smallestOfType.has(o.facility_type)) smallestOfType.set(o.facility_type, o.org_id);
+  const chosen = new Set([...smallestOfType.values(), ...bySize.slice(-1).map((o) => o.org_id)]);
+  return bySize.map((o) => o.org_id).filter((id) => chosen.has(id));
+}
 
 /** Numbers of people or events a heading rests on, as headings write them. */
 const SMALL_GROUP = [
@@ -167,7 +189,22 @@ async function inspect(page: Page, url: string): Promise<Problem[]> {
   return problems;
 }
 
-describe("every page, every organisation, desktop and phone", () => {
+describe("every page, an organisation of each kind, desktop and phone", () => {
+  test("the organisations read cover every facility type, the smallest and the largest", () => {
+    const read = allOrgs.filter((o) => orgs.includes(o.org_id));
+    expect(new Set(read.map((o) => o.facility_type))).toEqual(new Set(allOrgs.map((o) => o.facility_type)));
+    const beds = allOrgs.map((o) => o.staffed_beds ?? 0);
+    expect(
+      read.some((o) => (o.staffed_beds ?? 0) === Math.min(...beds)),
+      "the smallest",
+    ).toBe(true);
+    expect(
+      read.some((o) => (o.staffed_beds ?? 0) === Math.max(...beds)),
+      "the largest",
+    ).toBe(true);
+    expect(read.length, "fewer than the sample's organisations").toBeLessThan(allOrgs.length);
+  });
+
   for (const width of WIDTHS) {
     test(`${width} px`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
