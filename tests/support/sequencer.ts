@@ -15,6 +15,7 @@ export const LONGEST_FIRST = [
   "tests/attacks/hospital.test.ts",
   "tests/e2e/readable.test.ts",
   "tests/e2e/field-story.test.ts",
+  "tests/e2e/same-number.test.ts",
   "tests/attacks/society.test.ts",
   "tests/e2e/society-site.test.ts",
   "tests/ingest-atomic.test.ts",
