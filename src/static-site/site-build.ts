@@ -4,7 +4,16 @@
  * leave stale numbers in dist/ (docs/architecture.md, data flow).
  */
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { exportSiteData, SITE_DATA } from "../site/site-data.ts";
@@ -35,6 +44,44 @@ export interface SiteBuildOptions {
 
 /** Cache entries that depend on package versions only (bundled libraries), not on the warehouse. */
 const CODE_CACHE = new Set(["_node", "_npm", "_observablehq"]);
+
+/**
+ * Where the bundled libraries are kept between builds: HTM_SITE_CODE_CACHE (the test run sets one
+ * folder for all its builds) or Framework's cache of reports/. Framework names each bundle by package
+ * and version and bundles only what is missing, so a build that finds them saves seconds of CPU.
+ */
+export function codeCacheDir(): string {
+  return process.env.HTM_SITE_CODE_CACHE ?? FRAMEWORK_CACHE_DIR;
+}
+
+/**
+ * Adds the libraries a build bundled to the shared cache, one package folder at a time by rename:
+ * a concurrent build sees each package whole or not at all (Framework trusts any file it finds).
+ */
+function keepBundledLibraries(buildCache: string, cacheDir: string): void {
+  for (const entry of CODE_CACHE) {
+    const from = path.join(buildCache, entry);
+    if (!existsSync(from)) continue;
+    // a package folder, or a scoped one (@observablehq/plot@0.6.17) under its scope
+    const items = readdirSync(from).flatMap((item) =>
+      item.startsWith("@") ? readdirSync(path.join(from, item)).map((p) => path.join(item, p)) : [item],
+    );
+    for (const item of items) {
+      const to = path.join(cacheDir, entry, item);
+      if (existsSync(to)) continue;
+      mkdirSync(path.dirname(to), { recursive: true });
+      const staging = path.join(cacheDir, `.adding-${process.pid}-${item.replace(/\W/g, "_")}`);
+      try {
+        cpSync(path.join(from, item), staging, { recursive: true });
+        renameSync(staging, to);
+      } catch {
+        // another build added it first (or the disk is full): the cache is an optimisation only
+      } finally {
+        rmSync(staging, { recursive: true, force: true });
+      }
+    }
+  }
+}
 
 /**
  * Empties Framework's cache of loader output (everything but the bundled libraries, which take
@@ -109,8 +156,9 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
   });
   addInputsStylesheet(root);
   // Bundled libraries depend on package versions only; reuse them to save seconds.
+  const codeCache = codeCacheDir();
   for (const entry of CODE_CACHE) {
-    const from = path.join(FRAMEWORK_CACHE_DIR, entry);
+    const from = path.join(codeCache, entry);
     if (existsSync(from)) {
       try {
         cpSync(from, path.join(root, ".observablehq/cache", entry), { recursive: true });
@@ -145,7 +193,9 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
       }
     }
     for (const f of parameterised) rmSync(path.join(dataDir, f));
-    return await buildSiteIn(path.relative(PROJECT_ROOT, root), options, source.config);
+    const out = await buildSiteIn(path.relative(PROJECT_ROOT, root), options, source.config);
+    keepBundledLibraries(path.join(root, ".observablehq/cache"), codeCache);
+    return out;
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

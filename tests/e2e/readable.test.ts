@@ -1,28 +1,33 @@
 /**
- * Every page × every organisation of the sample × a desktop (1280 px) and a phone (390 px), read by
- * element geometry in a real browser: no heading states a finding from fewer than 5 people or events
- * (or "k of m" from fewer than 3), no mark under 30 without its n and none under 5 drawn at full
- * weight, no clipped legend, no colliding axis tick labels, no table wider than the screen without a
- * cue that it scrolls, and no table, setting or file name under a chart outside Methodology.
+ * Every page × one organisation of each kind in the sample on a phone (390 px), read by element
+ * geometry in a real browser (tests/e2e/readability.ts): no heading states a finding from fewer than 5
+ * people or events (or "k of m" from fewer than 3), no mark under 30 without its n and none under 5
+ * drawn at full weight, no clipped legend, no colliding axis tick labels, no table wider than the
+ * screen without a cue that it scrolls, and no table, setting or file name under a chart outside
+ * Methodology. The same rules at 1280 px are read on every page × every organisation by the sweep
+ * of tests/e2e/site.test.ts, in the visits it makes anyway.
  *
- * The site is built once from a small default sample and one browser visits every page. To reuse a
- * built site while working: HTM_E2E_SITE=/path/to/dist (and nothing is generated).
+ * The site is built once per test run from the default sample and one browser visits every page. To
+ * reuse a built site while working: HTM_E2E_SITE=/path/to/dist (and nothing is generated).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { sharedSite } from "../support/shared-sample.ts";
+import { readabilityProblems, type Problem } from "./readability.ts";
 import { launchChromium, waitForRender } from "../../src/static-site/chromium.ts";
 import { sitePages } from "../../src/static-site/site-pages.ts";
 import { serveStatic, type RunningServer } from "../../src/static-site/static-server.ts";
 
-const WIDTHS = [1280, 390];
+/** A phone; the desktop width is read by tests/e2e/site.test.ts. */
+const WIDTHS = [390];
 
 let site: string;
 let server: RunningServer;
 let browser: Browser;
 let orgs: string[] = [];
+let allOrgs: Organisation[] = [];
 
 beforeAll(async () => {
   if (process.env.HTM_E2E_SITE) site = process.env.HTM_E2E_SITE;
@@ -30,10 +35,8 @@ beforeAll(async () => {
   else site = await sharedSite("internal");
   const dir = path.join(site, "_file/data");
   const file = (await import("node:fs")).readdirSync(dir).find((f) => /^orgs\.[0-9a-f]+\.json$/.test(f))!;
-  orgs = [
-    "all",
-    ...JSON.parse(readFileSync(path.join(dir, file), "utf8")).map((o: { org_id: string }) => o.org_id),
-  ];
+  allOrgs = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+  orgs = ["all", ...organisationsOfEachKind(allOrgs)];
   server = await serveStatic(site);
   browser = await launchChromium();
 }, 900_000);
@@ -43,131 +46,51 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Numbers of people or events a heading rests on, as headings write them. */
-const SMALL_GROUP = [
-  /\((\d+) (?:hires?|leavers?|promotions?|people|persons?|requisitions?|filled requisitions?|moves?|role changes?|separations?)\)/g,
-  /\bn = (\d+)\b/g,
-];
-const K_OF_M = /\b(\d+) of (\d+) (?:roles|groups|families|domains|organisations)\b/g;
-/** Words a caption must leave to Methodology: tables, settings, files, R functions, method citations. */
-const JARGON = [
-  /\b(?:publish|marts|core|meta|raw|work)\.[a-z_]+/,
-  /\b[a-z]+_[a-z_]+\b/, // a setting or column name such as min_pay_group
-  /\b[\w-]+\.(?:csv|json|sql|parquet)\b/,
-  /\bsettings\.json\b/,
-  /\bR type \d\b|\bsurvfit\b|\bquantile\(|\bGreenwood\b|\bJOLTS\b|\bISO 30414\b|\[SHRM\]/,
-];
-
-interface Problem {
-  what: string;
-  detail: string;
+interface Organisation {
+  org_id: string;
+  facility_type: string;
+  staffed_beds: number | null;
 }
 
-/** Reads one rendered page; a string, not a function: the test transform would add helpers. */
-const INSPECT = `(() => {
-  const problems = [];
-  const main = document.querySelector("#observablehq-main") ?? document.body;
-  const vw = document.documentElement.clientWidth;
-  const box = (el) => el.getBoundingClientRect();
-  const overlap = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
-  const visible = (el) => { const r = box(el); return r.width > 0 && r.height > 0; };
-  // headings and titles
-  const headings = [...main.querySelectorAll("h1, h2, h3, .htm-figure-title, .htm-kpi .htm-kpi-value, ol.htm-changes li")]
-    .map((el) => (el.textContent ?? "").replace(/\\s+/g, " ").trim()).filter(Boolean);
-  // captions, subtitles and ledes: what a director reads under and over a chart
-  const captions = [...main.querySelectorAll("figcaption, .htm-figure-caption, .htm-figure-subtitle, .htm-lede")]
-    .map((el) => {
-      const copy = el.cloneNode(true);
-      copy.querySelectorAll("a, button, code").forEach((x) => x.remove());
-      return (copy.textContent ?? "").replace(/\\s+/g, " ").trim();
-    }).filter(Boolean);
-  // axis tick labels that collide, per axis
-  for (const svg of main.querySelectorAll("svg")) {
-    if (!visible(svg)) continue;
-    for (const g of svg.querySelectorAll('g[aria-label$="tick label"]')) {
-      const texts = [...g.querySelectorAll("text")].filter((t) => (t.textContent ?? "").trim() && visible(t));
-      for (let i = 0; i < texts.length; i++)
-        for (let j = i + 1; j < texts.length; j++)
-          if (overlap(box(texts[i]), box(texts[j])))
-            problems.push({ what: "colliding labels", detail: texts[i].textContent + " / " + texts[j].textContent });
-    }
-    // a label running past the chart's edge is cut off ("suppressed (rule in the note belo")
-    const frame = box(svg);
-    for (const t of svg.querySelectorAll("text")) {
-      if (!visible(t) || t.closest("defs")) continue;
-      const b = box(t);
-      if (b.right > frame.right + 2 || b.left < frame.left - 2)
-        problems.push({ what: "label past the chart's edge", detail: t.textContent });
-    }
-    // a label Plot shortened with an ellipsis is clipped ("Projects &…urement")
-    for (const t of svg.querySelectorAll("text"))
-      if (/…/.test(t.textContent ?? "") && visible(t)) problems.push({ what: "clipped label", detail: t.textContent });
-    // marks that carry their n (aria-label "… n=12"): under 30 a label must show it, under 5 drawn pale
-    const texts = [...svg.querySelectorAll('g[aria-label="text"] text')].filter(visible);
-    for (const el of svg.querySelectorAll("[aria-label*='n=']")) {
-      if (el.tagName === "g") continue;
-      const n = Number(/n=(\\d+)/.exec(el.getAttribute("aria-label"))?.[1]);
-      if (!Number.isFinite(n)) continue;
-      const r = box(el);
-      if (n < 30) {
-        const labelled = texts.some((t) => {
-          const b = box(t);
-          const cy = (b.top + b.bottom) / 2;
-          return cy >= r.top - 2 && cy <= r.bottom + 2 && b.left >= r.left - 2 && b.left <= r.right + 260 && /n=\\d/.test(t.textContent ?? "");
-        });
-        if (!labelled) problems.push({ what: "mark under 30 without its n", detail: el.getAttribute("aria-label") });
-      }
-      const opacity = Number(el.getAttribute("fill-opacity") ?? el.closest("[fill-opacity]")?.getAttribute("fill-opacity") ?? 1);
-      if (n < 5 && opacity > 0.5) problems.push({ what: "mark under 5 at full weight", detail: el.getAttribute("aria-label") });
-    }
-  }
-  // legends: clipped text or running off the screen
-  for (const el of main.querySelectorAll("[class*='swatch'], .htm-legend, [class*='legend']")) {
-    if (!visible(el)) continue;
-    const r = box(el);
-    if (r.right > vw + 1) problems.push({ what: "legend off the screen", detail: (el.textContent ?? "").slice(0, 60) });
-    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).textOverflow === "ellipsis")
-      problems.push({ what: "clipped legend", detail: (el.textContent ?? "").slice(0, 60) });
-  }
-  // tables wider than their box: reflow, or say that they scroll
-  for (const t of main.querySelectorAll("table")) {
-    if (!visible(t)) continue;
-    let scroller = t;
-    while (scroller && scroller !== main && !(scroller.scrollWidth > scroller.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(scroller).overflowX))) scroller = scroller.parentElement;
-    const scrolls = scroller && scroller !== main;
-    if (scrolls && !scroller.querySelector(".htm-scroll-hint") && !scroller.parentElement?.querySelector(".htm-scroll-hint"))
-      problems.push({ what: "table scrolls with no cue", detail: (t.querySelector("th")?.textContent ?? "").slice(0, 40) });
-    if (!scrolls && box(t).right > vw + 1) problems.push({ what: "table cut off", detail: (t.querySelector("th")?.textContent ?? "").slice(0, 40) });
-  }
-  return { problems, headings, captions };
-})()`;
+/**
+ * The organisations read: the largest, and the smallest of each facility type (a critical access
+ * hospital, a dental group and a service organisation with no beds, ...): small organisations are
+ * where groups fall under 5 or 30 and headings must say "too few", the largest has the most marks
+ * and the longest labels. Issue 18 lets this sweep use a smaller organisation set than the sample's
+ * (every page is still read); tests/e2e/site.test.ts reads every page × every organisation at 1280 px.
+ */
+function organisationsOfEachKind(all: Organisation[]): string[] {
+  const beds = (o: Organisation) => o.staffed_beds ?? 0;
+  const bySize = [...all].sort((a, b) => beds(a) - beds(b) || a.org_id.localeCompare(b.org_id));
+  const smallestOfType = new Map<string, string>();
+  for (const o of bySize)
+    if (!smallestOfType.has(o.facility_type)) smallestOfType.set(o.facility_type, o.org_id);
+  const chosen = new Set([...smallestOfType.values(), ...bySize.slice(-1).map((o) => o.org_id)]);
+  return bySize.map((o) => o.org_id).filter((id) => chosen.has(id));
+}
 
-async function inspect(page: Page, url: string): Promise<Problem[]> {
-  await page.goto(url, { waitUntil: "networkidle" });
+async function inspect(page: Page, pagePath: string, org: string): Promise<Problem[]> {
+  await page.goto(`${server.url}${pagePath}?org=${org}`, { waitUntil: "networkidle" });
   await waitForRender(page);
-  const { problems, headings, captions } = (await page.evaluate(INSPECT)) as {
-    problems: Problem[];
-    headings: string[];
-    captions: string[];
-  };
-  for (const h of headings) {
-    if (/^too few|^no |not published|withheld/i.test(h)) continue;
-    for (const re of SMALL_GROUP)
-      for (const m of h.matchAll(re))
-        if (Number(m[1]) < 5) problems.push({ what: "finding from under 5", detail: h });
-    for (const m of h.matchAll(K_OF_M))
-      if (Number(m[2]) < 3) problems.push({ what: "k of m under 3", detail: h });
-  }
-  if (!url.includes("/methodology"))
-    for (const c of captions)
-      for (const re of JARGON) {
-        const m = re.exec(c);
-        if (m) problems.push({ what: "jargon under a chart", detail: `${m[0]}: ${c.slice(0, 120)}` });
-      }
-  return problems;
+  return readabilityProblems(page, pagePath);
 }
 
-describe("every page, every organisation, desktop and phone", () => {
+describe("every page, an organisation of each kind, on a phone", () => {
+  test("the organisations read cover every facility type, the smallest and the largest", () => {
+    const read = allOrgs.filter((o) => orgs.includes(o.org_id));
+    expect(new Set(read.map((o) => o.facility_type))).toEqual(new Set(allOrgs.map((o) => o.facility_type)));
+    const beds = allOrgs.map((o) => o.staffed_beds ?? 0);
+    expect(
+      read.some((o) => (o.staffed_beds ?? 0) === Math.min(...beds)),
+      "the smallest",
+    ).toBe(true);
+    expect(
+      read.some((o) => (o.staffed_beds ?? 0) === Math.max(...beds)),
+      "the largest",
+    ).toBe(true);
+    expect(read.length, "fewer than the sample's organisations").toBeLessThan(allOrgs.length);
+  });
+
   for (const width of WIDTHS) {
     test(`${width} px`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
@@ -175,8 +98,7 @@ describe("every page, every organisation, desktop and phone", () => {
       try {
         for (const p of sitePages()) {
           for (const org of p.path === "/methodology" || p.path === "/data-quality" ? ["all"] : orgs) {
-            const url = `${server.url}${p.path}?org=${org}`;
-            for (const problem of await inspect(page, url))
+            for (const problem of await inspect(page, p.path, org))
               found.push(`${p.path}?org=${org} @${width}: ${problem.what}: ${problem.detail}`);
           }
         }

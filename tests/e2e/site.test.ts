@@ -4,11 +4,14 @@
  * charts with no console error, no failed request and no request outside the origin; every page ships
  * under 300 KB of data; every link to the methodology page lands on an anchor that exists; nothing in
  * the build may contain an employee id, one person's pay or a per-person column; and a build for a
- * public audience suppresses cells under 11 people and names no organisation.
+ * public audience suppresses cells under 11 people and names no organisation. Every page × every
+ * organisation of its picker is read for self-contradicting sentences and, at 1280 px, for what a
+ * director cannot read (tests/e2e/readability.ts; the phone width is tests/e2e/readable.test.ts).
  *
  * Time to charts and data per page are written to $TMPDIR/htm-site-e2e-measurements.json and printed.
  * To measure on a bigger sample, point the test at an existing input folder and the warehouse ingested
- * from it: HTM_E2E_INPUT=/tmp/s1m HTM_E2E_WAREHOUSE=/tmp/w1m.duckdb (docs/benchmarks.md, "Site").
+ * from it: HTM_E2E_INPUT=/tmp/s1m HTM_E2E_WAREHOUSE=/tmp/w1m.duckdb (docs/benchmarks.md, "Site");
+ * in-site navigation is timed then, or with HTM_E2E_MEASURE=1 on the default sample.
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -34,6 +37,7 @@ import { pageSlug, sitePages } from "../../src/static-site/site-pages.ts";
 import { resolveRequest, serveStatic, type RunningServer } from "../../src/static-site/static-server.ts";
 import { TAXONOMY_DIR } from "../../src/warehouse/paths.ts";
 import { bareNumberList, contradiction, pageSentences } from "./page-reading.ts";
+import { readabilityProblems } from "./readability.ts";
 import { sharedSample, sharedSite } from "../support/shared-sample.ts";
 
 /** Pages that explain rather than chart. */
@@ -66,6 +70,8 @@ const RECORD_MUTATIONS = `
     window.__htmObserver.observe(document.body, { subtree: true, childList: true, attributes: true }));
 `;
 const MEASUREMENTS_FILE = path.join(os.tmpdir(), "htm-site-e2e-measurements.json");
+/** In-site navigation is timed on a measuring run (docs/benchmarks.md, "Site"), not on every test run. */
+const MEASURE_NAVIGATION = Boolean(process.env.HTM_E2E_WAREHOUSE || process.env.HTM_E2E_MEASURE);
 
 let work: string;
 let input: string;
@@ -237,14 +243,18 @@ describe("built site in Chromium", () => {
       await page.close();
       // Navigation within the site: the same browser has shown another page, so the libraries
       // (content-hashed, cached for good) come from its cache and only this page and its data load.
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const next = await context.newPage();
-      await next.addInitScript(RECORD_MUTATIONS);
-      await next.goto(`${server.url}${p.path === "/" ? "/budget-brief" : "/"}`);
-      await waitForRender(next);
-      await next.goto(`${server.url}${p.path}`);
-      const navigationDrawnMs = await waitForRender(next);
-      await context.close();
+      // A measurement only (two more page loads): taken when measuring, not on every test run.
+      let navigationDrawnMs: number | null = null;
+      if (MEASURE_NAVIGATION) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const next = await context.newPage();
+        await next.addInitScript(RECORD_MUTATIONS);
+        await next.goto(`${server.url}${p.path === "/" ? "/budget-brief" : "/"}`);
+        await waitForRender(next);
+        await next.goto(`${server.url}${p.path}`);
+        navigationDrawnMs = await waitForRender(next);
+        await context.close();
+      }
       // Data as shipped: the files' own sizes, not the gzipped transfer.
       const dataBytes = [...dataPaths].reduce((sum, u) => {
         const file = resolveRequest(site, u);
@@ -567,7 +577,7 @@ async function orgPicker(page: import("playwright-core").Page): Promise<string[]
   return form.first().locator("option").allTextContents();
 }
 
-describe("every page × every organisation of its picker, read in Chromium", () => {
+describe("every page × every organisation of its picker, read in Chromium (and readable at 1280 px)", () => {
   /** Organisation id → the staffing-gap statements found, by where they were found. */
   const gapStatements = new Map<string, Record<string, string>>();
   let orgs: { org_id: string; name: string }[];
@@ -610,6 +620,9 @@ describe("every page × every organisation of its picker, read in Chromium", () 
         const where = `${p.path}${org ? `?org=${org}` : ""}`;
         for (const e of await page.locator(".observablehq--error").allTextContents())
           problems.push(`${where}: cell error ${e}`);
+        // the readability rules at desktop width (tests/e2e/readable.test.ts reads a phone)
+        for (const r of await readabilityProblems(page, p.path))
+          problems.push(`${where} @1280: ${r.what}: ${r.detail}`);
         for (const s of await pageSentences(page)) {
           const wrong = contradiction(s.text);
           if (wrong) problems.push(`${where} ${s.where}: ${wrong} in "${s.text.slice(0, 160)}"`);

@@ -8,9 +8,9 @@
  * contributor's name or id.
  *
  * The survey report (`htm-workforce survey-report`) is printed from that build to Letter and A4 PDFs
- * and read back as a member would (pdftotext when installed). The hospitals' warehouse is built into
- * a hospital's site too, and both sites must give each domain and role family the same words and the
- * same colour on every chart (issue 18).
+ * and read back as a member would (pdftotext when installed). With a hospital's site (the default
+ * sample's, shared by the test run), both sites must give each domain and role family the same words
+ * and the same colour on every chart (issue 18).
  *
  * Screenshots at 1280 and 390 px are written to $TMPDIR/htm-society-screenshots/.
  */
@@ -41,6 +41,7 @@ import { buildContribution } from "../../src/survey/contribute.ts";
 import { run as surveyReport } from "../../src/cli/survey-report.ts";
 import { poolContributions } from "../../src/survey/pool.ts";
 import { queryWarehouse } from "../support/duckdb.ts";
+import { sharedSite } from "../support/shared-sample.ts";
 
 const PAGES = ["/", "/pay", "/benchmarks", "/methodology", "/report"];
 const SCREENSHOTS = path.join(os.tmpdir(), "htm-society-screenshots");
@@ -142,8 +143,9 @@ beforeAll(async () => {
     "select facility_type, bed_band, region, contributors from publish.publication_groups where suppressed_reason is null",
   )) as typeof published;
   site = await buildSite({ db: pooled, out: path.join(work, "site"), audience: "public" });
-  // the same hospitals' own site, for the labels and colours both sites must share
-  hospitalSite = await buildSite({ db: hospitals, out: path.join(work, "hospital-site") });
+  // a hospital's own site, for the labels and colours both sites must share: both take them from
+  // the shipped taxonomy, so the default sample's site, built once per test run, serves
+  hospitalSite = await sharedSite("internal");
   server = await serveStatic(site);
   browser = await launchChromium();
   // the hospitals' ids and pay, for the attacker below

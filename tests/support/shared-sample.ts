@@ -7,10 +7,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { parse } from "csv-parse/sync";
 import { inject } from "vitest";
 import { ingest, type IngestReport } from "../../loaders/ingest.ts";
 import { run as runSample } from "../../src/cli/sample.ts";
 import { buildSite } from "../../src/static-site/site-build.ts";
+import { DEFAULT_SETTINGS } from "../../src/config/settings.ts";
+import { buildContribution } from "../../src/survey/contribute.ts";
+import { poolContributions } from "../../src/survey/pool.ts";
 
 /** The sample's options: the default organisations and years, with fewer work orders than a user gets. */
 export const SHARED_SAMPLE_OPTIONS = ["--work-orders", "20000"] as const;
@@ -80,5 +84,53 @@ export function sharedSite(audience: "internal" | "public" = "internal"): Promis
   return once(`site-${audience}`, async (dir) => {
     const { db } = await sharedSample();
     return buildSite({ db, out: path.join(dir, "dist"), audience });
+  });
+}
+
+/** The sample's as_of is 2025-12-31; four months later every contribution is old enough to pool. */
+export const SHARED_POOL_DATE = "2026-04-30";
+
+export interface SharedSocietyPool {
+  /** One contribution file per organisation of the sample (<org_id>.parquet), as `contribute` writes it. */
+  readonly contributions: string;
+  /** The survey warehouse pooled from all of them on SHARED_POOL_DATE. */
+  readonly db: string;
+  /** Organisations pooled. */
+  readonly pooled: number;
+}
+
+/** Every organisation of the default sample contributes; the society pools them all. */
+export function sharedSocietyPool(): Promise<SharedSocietyPool> {
+  return once("society-pool", async (dir) => {
+    const { db: warehouse, input } = await sharedSample();
+    const contributions = path.join(dir, "contributions");
+    mkdirSync(contributions);
+    const orgs = parse(readFileSync(path.join(input, "organizations.csv")), { columns: true }) as {
+      org_id: string;
+    }[];
+    for (const { org_id: orgId } of orgs) {
+      await buildContribution({
+        dbPath: warehouse,
+        orgId,
+        out: path.join(contributions, `${orgId}.parquet`),
+        settings: DEFAULT_SETTINGS,
+      });
+    }
+    const db = path.join(dir, "pooled.duckdb");
+    const report = await poolContributions({
+      inputDir: contributions,
+      dbPath: db,
+      settings: DEFAULT_SETTINGS,
+      poolDate: SHARED_POOL_DATE,
+    });
+    return { contributions, db, pooled: report.pooled };
+  });
+}
+
+/** The society's site (reports-society/) built for the public from the shared pool. */
+export function sharedSocietySite(): Promise<string> {
+  return once("society-site", async (dir) => {
+    const { db } = await sharedSocietyPool();
+    return buildSite({ db, out: path.join(dir, "dist"), audience: "public" });
   });
 }
