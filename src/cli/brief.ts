@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { launchChromium, waitForRender } from "../static-site/chromium.ts";
+import { paperNamed, printableArea, smallestTypePx } from "../static-site/print.ts";
 import { DEFAULT_SITE_DIR, buildSite } from "../static-site/site-build.ts";
 import { serveStatic } from "../static-site/static-server.ts";
 import { UsageError } from "./usage-error.ts";
@@ -27,12 +28,8 @@ Prints the budget brief of the built site (default dist/) to a one-page PDF with
 Exit codes: 0 written; 2 a wrong option, organisation or domain, or no built site; 3 the machine
 failed (Chromium, disk).`;
 
-/** Printable area in CSS pixels (96 per inch) with 0.4 in margins. */
+/** Margins of the one printed page, in inches. */
 const MARGIN_IN = 0.4;
-const PAPER = {
-  letter: { format: "Letter", widthIn: 8.5, heightIn: 11 },
-  a4: { format: "A4", widthIn: 210 / 25.4, heightIn: 297 / 25.4 },
-} as const;
 
 // FTE may be negative: a what-if that takes staff away (a retirement not replaced) is a scenario too.
 const SCENARIO_ENTRY = /^([A-Za-z_][A-Za-z0-9_]*)=(-?\d+(\.\d+)?|-?\.\d+)$/;
@@ -140,9 +137,8 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.out) throw new UsageError("--out FILE.pdf is required");
-  const paperName = values.paper.toLowerCase();
-  if (paperName !== "letter" && paperName !== "a4") throw new UsageError("--paper must be letter or a4");
-  const paper = PAPER[paperName];
+  const paper = paperNamed(values.paper);
+  if (!paper) throw new UsageError("--paper must be letter or a4");
   const add = parseAdd(values.add);
   const site = path.resolve(values.site ?? DEFAULT_SITE_DIR);
   if (values.rebuild) await buildSite({ out: site, progress: (line) => console.error(line) });
@@ -158,10 +154,7 @@ export async function run(argv: string[]): Promise<number> {
   const server = await serveStatic(site);
   const browser = await launchChromium();
   try {
-    const printable = {
-      width: Math.floor((paper.widthIn - 2 * MARGIN_IN) * 96),
-      height: Math.floor((paper.heightIn - 2 * MARGIN_IN) * 96),
-    };
+    const printable = printableArea(paper, MARGIN_IN);
     // Laid out at the printed width, so charts and the table are drawn for the paper, not a screen.
     const page = await browser.newPage({ viewport: { width: printable.width, height: printable.height } });
     const query = new URLSearchParams();
@@ -199,18 +192,7 @@ export async function run(argv: string[]): Promise<number> {
     const scale = Math.max(0.1, Math.min(1, (printable.height - 4) / contentHeight));
     // The smallest type a reader meets on paper: every visible text's font size as printed (CSS px are
     // 0.75 pt), times the scale. Under 8 pt a finance reader needs a magnifier: say so.
-    const smallestPx = await page.evaluate(() => {
-      const main = document.querySelector("#observablehq-main") ?? document.body;
-      let min = Infinity;
-      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement;
-        if (!el || !n.textContent?.trim() || el.closest("svg")) continue;
-        if (el.getClientRects().length === 0) continue;
-        min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
-      }
-      return min;
-    });
+    const smallestPx = await smallestTypePx(page, { charts: false });
     const smallestPt = Math.round(smallestPx * 0.75 * scale * 10) / 10;
     if (smallestPt < 8)
       console.error(`htm-workforce brief: the smallest type is ${smallestPt} pt on paper (under 8 pt)`);

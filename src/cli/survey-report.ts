@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { launchChromium, waitForRender } from "../static-site/chromium.ts";
+import { paperNamed, printableArea, smallestTypePx } from "../static-site/print.ts";
 import { DEFAULT_SITE_DIR, buildSite } from "../static-site/site-build.ts";
 import { serveStatic } from "../static-site/static-server.ts";
 import { UsageError } from "./usage-error.ts";
@@ -26,11 +27,8 @@ time to fill, certification, workload mix, the methodology and the antitrust not
 Exit codes: 0 written; 2 a wrong option or peer group, or no built society site; 3 the machine
 failed (Chromium, disk).`;
 
+/** Margins of every printed page, in inches. */
 const MARGIN_IN = 0.5;
-const PAPER = {
-  letter: { format: "Letter", widthIn: 8.5 },
-  a4: { format: "A4", widthIn: 210 / 25.4 },
-} as const;
 
 /** The published peer groups of a built society site (its peer_groups.json), or undefined. */
 function sitePeerGroups(site: string): string[] | undefined {
@@ -77,10 +75,9 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (!values.out) throw new UsageError("--out FILE.pdf is required");
-  const paperName = values.paper.toLowerCase();
-  if (paperName !== "letter" && paperName !== "a4") throw new UsageError("--paper must be letter or a4");
+  const paper = paperNamed(values.paper);
+  if (!paper) throw new UsageError("--paper must be letter or a4");
   if (values.db && !values.rebuild) throw new UsageError("--db is read only with --rebuild");
-  const paper = PAPER[paperName];
   const site = path.resolve(values.site ?? DEFAULT_SITE_DIR);
   if (values.rebuild)
     await buildSite({
@@ -107,7 +104,7 @@ export async function run(argv: string[]): Promise<number> {
   const server = await serveStatic(site);
   const browser = await launchChromium();
   try {
-    const width = Math.floor((paper.widthIn - 2 * MARGIN_IN) * 96);
+    const { width } = printableArea(paper, MARGIN_IN);
     // Laid out at the printed width, so charts and tables are drawn for the paper, not a screen.
     const page = await browser.newPage({ viewport: { width, height: 1000 } });
     // The site makes no request outside its origin; the printer makes sure of it.
@@ -126,17 +123,7 @@ export async function run(argv: string[]): Promise<number> {
     await page.emulateMedia({ media: "print" });
     await waitForRender(page);
     // The smallest type on paper, charts included (CSS px are 0.75 pt): under 8 pt, say so.
-    const smallestPx = await page.evaluate(() => {
-      const main = document.querySelector("#observablehq-main") ?? document.body;
-      let min = Infinity;
-      const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement;
-        if (!el || !n.textContent?.trim() || el.getClientRects().length === 0) continue;
-        min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
-      }
-      return min;
-    });
+    const smallestPx = await smallestTypePx(page, { charts: true });
     const smallestPt = Math.round(smallestPx * 0.75 * 10) / 10;
     if (smallestPt < 8)
       console.error(
