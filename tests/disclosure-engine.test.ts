@@ -117,6 +117,20 @@ const DECLARATIONS: Record<string, MartDeclaration> = {
       separations: { class: "events", unit: "people", additive: true },
     },
   },
+  // the same shape under its own key name (no cells shared with exits): lines whose withheld members
+  // together hold a small count
+  teams: {
+    grain: "org_id, site, team",
+    keys: ["org_id", "site", "team"],
+    totals: [{ columns: ["team"] }],
+    columns: {
+      org_id: ORG_KEY,
+      site: ORG_KEY,
+      team: ORG_KEY,
+      headcount: { class: "people", unit: "people", additive: true },
+      separations: { class: "events", unit: "people", additive: true },
+    },
+  },
   // in-house hours by year (own key names: tables of the same key columns share their cells) (no count: no cell rule of its own), and a team table that copies them
   hours: {
     grain: "org_id, fiscal_year",
@@ -176,6 +190,11 @@ beforeAll(async () => {
     create table marts.exits as select * from (values
       ('X', 'a', 4, 0), ('X', 'b', 3, 0), ('X', 'c', 30, 0), ('X', 'd', 40, 12), ('X', 'e', 50, 0),
       ('X', 'all', 127, 12)) t(org_id, role_family, headcount, separations);
+    create table marts.teams as select * from (values
+      ('X', 's1', 'a', 4, 0), ('X', 's1', 'b', 5, 0), ('X', 's1', 'c', 12, 0), ('X', 's1', 'd', 20, 0),
+      ('X', 's1', 'e', 30, 0), ('X', 's1', 'all', 71, 0),
+      ('X', 's2', 'a', 20, 3), ('X', 's2', 'b', 8, 0), ('X', 's2', 'c', 15, 0), ('X', 's2', 'd', 25, 11),
+      ('X', 's2', 'e', 40, 12), ('X', 's2', 'all', 108, 26)) t(org_id, site, team, headcount, separations);
     create table marts.hours as select * from (values ('X', 2023, 800.0::double), ('X', 2024, 500.0::double))
       t(org_id, fiscal_year, in_house_hours);
     create table marts.team as select * from (values ('X', 2023, 20, 800.0::double), ('X', 2024, 4, 500.0::double))
@@ -240,6 +259,56 @@ describe("complementary suppression leaves no withheld cell recoverable as 0", (
       all: [127, 12],
     });
     expect(row("d").suppressed).toMatch(/complementary/);
+  });
+});
+
+describe("the withheld members of a line hold together at least 11 of each count", () => {
+  const line = (p: Record<string, Record<string, unknown>[]>, site: string) =>
+    Object.fromEntries(
+      p.teams!.filter((r) => r.site === site).map((r) => [r.team, [r.headcount, r.separations]]),
+    );
+
+  it("two small teams of 4 and 5 people are withheld with the smallest published team", async () => {
+    const p = await published("public");
+    // a (4) and b (5) are under 11: withheld. Two withheld cells, so no one subtraction gives either
+    // back, but 71 − 12 − 20 − 30 = 9 is the two teams together, a group of 9. The smallest published
+    // team with people (c, 12) is withheld with them: 71 − 20 − 30 = 21 for a, b and c
+    expect(line(p, "s1")).toEqual({
+      a: [null, null],
+      b: [null, null],
+      c: [null, null],
+      d: [20, 0],
+      e: [30, 0],
+      all: [71, 0],
+    });
+    expect(p.teams!.find((r) => r.site === "s1" && r.team === "c")!.suppressed).toMatch(/complementary/);
+  });
+
+  it("3 leavers between two withheld teams: the published team with the fewest people among those with leavers joins them", async () => {
+    const p = await published("public");
+    // a (3 leavers) and b (8 people) are under 11: withheld, 28 people together (enough), but
+    // 26 − 0 − 11 − 12 = 3 leavers between them. The teams with leavers are d (11 of 25 people) and e
+    // (12 of 40): d, the smaller, is withheld, and a, b and d hold 14 leavers and 53 people together
+    expect(line(p, "s2")).toEqual({
+      a: [null, null],
+      b: [null, null],
+      c: [15, 0],
+      d: [null, null],
+      e: [40, 12],
+      all: [108, 26],
+    });
+  });
+
+  it("internal builds withhold none of them", async () => {
+    const p = await published("internal");
+    expect(line(p, "s1")).toEqual({
+      a: [4, 0],
+      b: [5, 0],
+      c: [12, 0],
+      d: [20, 0],
+      e: [30, 0],
+      all: [71, 0],
+    });
   });
 });
 

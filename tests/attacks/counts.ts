@@ -128,7 +128,9 @@ export function roundingStep(t: Table, c: string): number {
  * withheld cells forced to zero when the total equals the published siblings (non-negativity). Where
  * the column is rounded to a step g, each published value stands for an interval of width g: the
  * withheld cells together hold R ± g × (published cells + 1), R the total minus the siblings, and a
- * finding is a bound that holds over the whole interval (under 11, or 0).
+ * finding is a bound that holds over the whole interval (under 11, or 0). Two or more withheld cells
+ * are together the count of the union of their groups: a finding when that sum lies wholly in 1 to 10
+ * (from counts rounded up: between R − g + 1 and R + (g − 1) × published siblings).
  */
 export function attackSubtraction(tables: Table[]): Finding[] {
   const out: Finding[] = [];
@@ -195,6 +197,22 @@ export function attackSubtraction(tables: Table[]): Finding[] {
               column: c,
               detail: `${missing.length} withheld cells are 0 (total ${parent[c]} equals the published siblings), e.g. ${show(missing[0]!, keys)}`,
             });
+          // two or more withheld cells: together they are one group (the union of theirs), whose count
+          // is the total minus the published siblings. Counts rounded up to a step g leave each true
+          // value in (published − g, published], so for whole counts the group holds between
+          // R − g + 1 and R + (g − 1) × published siblings; a finding is when all of it is 1 to 10
+          else if (missing.length > 1) {
+            const published = kids.length - missing.length;
+            const [least, upper] =
+              step > 1 ? [residual - step + 1, residual + (step - 1) * published] : [residual, residual];
+            if (least > 1e-6 && upper < MIN_CELL - 1e-6)
+              out.push({
+                attack: "count-withheld-sum",
+                file: t.name,
+                column: c,
+                detail: `${missing.length} withheld cells hold ${least === upper ? residual : `${least} to ${upper}`} together (the ${along}=all total ${parent[c]} minus the published siblings${step > 1 ? `, counts rounded up to ${step}` : ""}), e.g. ${show(missing[0]!, keys)}`,
+              });
+          }
         }
       }
     }

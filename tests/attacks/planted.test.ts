@@ -153,6 +153,54 @@ describe("count attacks find planted leaks", () => {
     expect(attackSubtraction([t]).map((f) => f.attack)).toEqual(["count-margins"]);
   });
 
+  it("two withheld cells whose combined count, the total minus the published sibling, is under 11", () => {
+    const year = (y: number, a: number | null, b: number | null, c: number) => [
+      { org_id: "Org A", year: y, role_family: "all", headcount: (a ?? 3) + (b ?? 4) + c },
+      { org_id: "Org A", year: y, role_family: "engineering", headcount: a },
+      { org_id: "Org A", year: y, role_family: "generalist", headcount: b },
+      { org_id: "Org A", year: y, role_family: "specialist", headcount: c },
+    ];
+    const t: Table = {
+      name: "t",
+      rows: [
+        ...year(2021, 12, 13, 11),
+        ...year(2022, 11, 15, 14),
+        ...year(2023, 14, 11, 20),
+        ...year(2024, null, null, 30),
+      ],
+    };
+    // 2024: 37 in all, 30 specialists: the engineers and generalists withheld are 7 people together
+    expect(attackSubtraction([t]).map((f) => [f.attack, f.detail])).toEqual([
+      ["count-withheld-sum", expect.stringMatching(/2 withheld cells hold 7 together/)],
+    ]);
+  });
+
+  it("two withheld cells whose combined count stays under 11 when counts are rounded up to 5", () => {
+    const year = (y: number, a: number | null, b: number | null, c: number) => [
+      { org_id: "Org A", year: y, role_family: "all", headcount: (a ?? 0) + (b ?? 5) + c },
+      { org_id: "Org A", year: y, role_family: "engineering", headcount: a },
+      { org_id: "Org A", year: y, role_family: "generalist", headcount: b },
+      { org_id: "Org A", year: y, role_family: "specialist", headcount: c },
+    ];
+    const t: Table = {
+      name: "t",
+      rows: [
+        ...year(2021, 15, 20, 15),
+        ...year(2022, 25, 15, 20),
+        ...year(2023, 20, 15, 30),
+        ...year(2024, null, null, 40),
+      ],
+    };
+    // 2024: total 45 stands for 41 to 45 people, specialists 40 for 36 to 40: the two withheld
+    // families hold 45 − 40 = 5, somewhere from 41 − 40 = 1 to 45 − 36 = 9, under 11 either way
+    expect(attackSubtraction([t]).map((f) => [f.attack, f.detail])).toEqual([
+      [
+        "count-withheld-sum",
+        expect.stringMatching(/2 withheld cells hold 1 to 9 together .*rounded up to 5/),
+      ],
+    ]);
+  });
+
   it("a withheld cell pinned under 11 by a total and a sibling rounded to a step of 5", () => {
     const year = (y: number, a: number | null, b: number) => [
       { org_id: "Org A", year: y, role_family: "all", headcount: a === null ? b : a + b },
