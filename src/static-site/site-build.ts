@@ -8,6 +8,7 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -145,7 +146,9 @@ export async function buildSite(options: SiteBuildOptions = {}): Promise<string>
   // its own copy of reports/ one level below the project (so loaders' ../../src imports still
   // resolve) and therefore an empty loader cache: stale numbers are impossible by construction.
   removeAbandoned(PROJECT_ROOT, ".site-build-");
-  const root = path.join(PROJECT_ROOT, `.site-build-${process.pid}-${Date.now().toString(36)}`);
+  // mkdtemp: two builds of one process at once (the internal and public sites of a test run) each
+  // get their own folder; the pid in the name lets removeAbandoned tell a dead run's leftovers.
+  const root = mkdtempSync(path.join(PROJECT_ROOT, `.site-build-${process.pid}-`));
   const source = await siteSource(warehousePath(options.db));
   // reports-society/components and style.css are links to reports/ (one set of chart components for
   // both sites); the copy holds the files themselves.
