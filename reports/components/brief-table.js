@@ -1,3 +1,5 @@
+import { appendHead } from "./table.js";
+
 /**
  * The budget brief's table: a plain HTML table whose last row is the total, and which on a phone turns
  * each row into a short list (every cell labelled with its column), so nothing scrolls sideways.
@@ -11,14 +13,7 @@ export function briefTable(rows, columns, { total, caption } = {}) {
   const table = document.createElement("table");
   table.className = "htm-brief-table";
   if (caption) table.createCaption().textContent = caption;
-  const head = table.createTHead().insertRow();
-  for (const c of columns) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = c.label;
-    if (c.numeric) th.className = "num";
-    head.append(th);
-  }
+  appendHead(table, columns);
   const body = table.createTBody();
   const cells = (tr, row) => {
     for (const c of columns) {

@@ -15,14 +15,7 @@ export function simpleTable(rows, columns, { caption } = {}) {
   table.style.maxWidth = "100%";
   if (caption) table.createCaption().textContent = caption;
   markWhenScrolling(table);
-  const head = table.createTHead().insertRow();
-  for (const c of columns) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = c.label;
-    if (c.numeric) th.className = "num";
-    head.append(th);
-  }
+  appendHead(table, columns);
   const body = table.createTBody();
   for (const row of rows) {
     const tr = body.insertRow();
@@ -40,6 +33,18 @@ export function simpleTable(rows, columns, { caption } = {}) {
     }
   }
   return table;
+}
+
+/** The header row of a table of `columns` (their labels; numeric columns right-aligned). */
+export function appendHead(table, columns) {
+  const head = table.createTHead().insertRow();
+  for (const c of columns) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = c.label;
+    if (c.numeric) th.className = "num";
+    head.append(th);
+  }
 }
 
 /**
