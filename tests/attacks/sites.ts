@@ -59,9 +59,3 @@ export async function publish(input: string | Built, name: string): Promise<Publ
     public: { site: readSite(publicSite), export: await readExport(out("export-public")) },
   };
 }
-
-export async function sample(name: string, args: string[] = []): Promise<string> {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), `htm-attack-${name}-`)), "input");
-  await cli(["sample", "--out", dir, ...args]);
-  return dir;
-}
