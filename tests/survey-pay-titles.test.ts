@@ -17,7 +17,7 @@ import { buildContribution } from "../src/survey/contribute.ts";
 import {
   MANIFEST_KEY,
   contributionChecksum,
-  rowsDigestSql,
+  writeSignedContribution,
   type Manifest,
 } from "../src/survey/contribution-schema.ts";
 import { poolContributions, PoolError, type PoolReport } from "../src/survey/pool.ts";
@@ -250,13 +250,7 @@ async function forge(from: string, to: string, sql: string, edit: (m: Manifest) 
     for (const t of Object.keys(m.tables)) m.tables[t] = 0;
     for (const c of counts) m.tables[c.table_name] = Number(c.n);
     edit(m);
-    const [{ digest }] = (await conn.runAndReadAll(rowsDigestSql("t"))).getRowObjectsJson() as [
-      { digest: string },
-    ];
-    m.checksum = contributionChecksum(m, String(digest));
-    await conn.run(
-      `copy t to ${str(to)} (format parquet, kv_metadata {${MANIFEST_KEY}: ${str(JSON.stringify(m))}})`,
-    );
+    await writeSignedContribution(conn, "t", m, to);
   } finally {
     conn.closeSync();
     instance.closeSync();

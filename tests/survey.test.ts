@@ -17,7 +17,8 @@ import {
   MANIFEST_KEY,
   PAY_BIN_USD,
   contributionChecksum,
-  rowsDigestSql,
+  fileRowGroupsDigest,
+  writeSignedContribution,
   type Manifest,
 } from "../src/survey/contribution-schema.ts";
 import { poolContributions, type PoolReport } from "../src/survey/pool.ts";
@@ -548,6 +549,37 @@ describe("a contribution, read by an attacker, holds no employee id and no one p
   });
 });
 
+describe("the checksum of schema version 3 covers the rows' bytes", () => {
+  it("the same rows under another manifest digest alike; one value changed, or a file that is not Parquet, does not", async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "htm-digest-"));
+    const instance = await DuckDBInstance.create(":memory:");
+    const conn = await instance.connect();
+    try {
+      const write = async (name: string, sql: string, kv: string) => {
+        await conn.run(`create or replace temp table t as ${sql}`);
+        const file = path.join(folder, name);
+        await conn.run(`copy t to ${str(file)} (format parquet, kv_metadata {${MANIFEST_KEY}: ${str(kv)}})`);
+        return file;
+      };
+      const rows = "select * from (values (1, 'a', 10), (2, 'b', 20), (3, 'c', 30)) as v(k, s, n)";
+      const a = await write("a.parquet", rows, "{}");
+      const b = await write("b.parquet", rows, '{"a much longer manifest": "than the first one"}');
+      // 20 becomes 21: the same encoded length, another value
+      const c = await write("c.parquet", rows.replace("20)", "21)"), "{}");
+      writeFileSync(path.join(folder, "d.parquet"), "PAR1 not a parquet file PAR1");
+      expect(readFileSync(a).length).not.toBe(readFileSync(b).length);
+      expect(fileRowGroupsDigest(a)).toMatch(/^[0-9a-f]{64}$/);
+      expect(fileRowGroupsDigest(b)).toBe(fileRowGroupsDigest(a));
+      expect(fileRowGroupsDigest(c)).not.toBe(fileRowGroupsDigest(a));
+      expect(fileRowGroupsDigest(path.join(folder, "d.parquet"))).toBeNull();
+      expect(fileRowGroupsDigest(path.join(folder, "missing.parquet"))).toBeNull();
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
+  });
+});
+
 describe("bad contributions are rejected with a reason; the others still pool", () => {
   it("corrupted, tampered, duplicated, overlapping, wrong-version, impossible and too-recent files", async () => {
     const bad = path.join(dir, "bad");
@@ -584,7 +616,8 @@ describe("bad contributions are rejected with a reason; the others still pool", 
     const rewrite = async (
       org: string,
       select: string,
-      manifest: (m: Manifest, digest: string) => object,
+      // the manifest to sign the new rows with, or "unsigned" to keep the old manifest and checksum
+      manifest: (m: Manifest) => Omit<Manifest, "checksum"> | "unsigned",
     ) => {
       const file = path.join(bad, `${org}.parquet`);
       const m = JSON.parse(
@@ -597,28 +630,29 @@ describe("bad contributions are rejected with a reason; the others still pool", 
         ),
       ) as Manifest;
       await conn.run(`create or replace temp table t as ${select.replace("FILE", str(file))}`);
-      const digest = String((await conn.runAndReadAll(rowsDigestSql("t"))).getRowObjectsJson()[0]!.digest);
-      await conn.run(
-        `copy t to ${str(file)} (format parquet, kv_metadata {${MANIFEST_KEY}: ${str(JSON.stringify(manifest(m, digest)))}})`,
-      );
+      const next = manifest(m);
+      if (next === "unsigned")
+        await conn.run(
+          `copy t to ${str(file)} (format parquet, kv_metadata {${MANIFEST_KEY}: ${str(JSON.stringify(m))}})`,
+        );
+      else await writeSignedContribution(conn, "t", next, file);
     };
     // tampered: one headcount raised, manifest left as it was
     await rewrite(
       "ORG04",
       "select * replace (case when table_name = 'headcount_monthly' and month_start = date '2020-01-01' and role_family = 'all' then headcount + 1 else headcount end as headcount) from read_parquet(FILE)",
-      (m) => m,
+      () => "unsigned",
     );
     // a future schema version, otherwise intact
-    await rewrite("ORG06", "select * from read_parquet(FILE)", (m, digest) => {
-      const v = { ...m, schema_version: 99 };
-      return { ...v, checksum: contributionChecksum(v, digest) };
-    });
+    await rewrite("ORG06", "select * from read_parquet(FILE)", (m) => ({ ...m, schema_version: 99 }));
     // impossible: more events than people at risk, re-signed so only the totals check can catch it
     await rewrite(
       "ORG07",
       "select * replace (case when table_name = 'retention_km' and tenure_month = 3 then at_risk + 1 else events end as events) from read_parquet(FILE)",
-      (m, digest) => ({ ...m, checksum: contributionChecksum(m, digest) }),
+      (m) => m,
     );
+    // a copy of the impossible file: not read twice, rejected for the same reason
+    copyFileSync(path.join(bad, "ORG07.parquet"), path.join(bad, "zz-ORG07-again.parquet"));
     conn.closeSync();
     instance.closeSync();
 
@@ -634,6 +668,7 @@ describe("bad contributions are rejected with a reason; the others still pool", 
     expect(reason("ORG04.parquet")).toMatch(/checksum mismatch/);
     expect(reason("ORG06.parquet")).toMatch(/schema version 99/);
     expect(reason("ORG07.parquet")).toMatch(/more events than people at risk/);
+    expect(reason("zz-ORG07-again.parquet")).toBe(reason("ORG07.parquet"));
     expect(reason("ORG05.parquet")).toMatch(/too recent/);
     expect(reason("zz-ORG01-again.parquet")).toMatch(/duplicate of ORG01.parquet/);
     expect(reason("zz-ORG02-overlap.parquet")).toMatch(/period overlaps ORG02.parquet/);
@@ -650,7 +685,7 @@ describe("bad contributions are rejected with a reason; the others still pool", 
     );
     expect(logged).toEqual([
       { status: "pooled", n: "7" },
-      { status: "rejected", n: "7" },
+      { status: "rejected", n: "8" },
     ]);
     const [pooled] = await query(
       pooledBad,

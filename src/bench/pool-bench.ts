@@ -24,9 +24,8 @@ import {
   BED_BANDS,
   CONTRIBUTION_COLUMNS,
   FACILITY_TYPES,
-  MANIFEST_KEY,
-  contributionChecksum,
-  rowsDigestSql,
+  SCHEMA_VERSION,
+  writeSignedContribution,
   type Manifest,
 } from "../survey/contribution-schema.ts";
 import { PROJECT_ROOT } from "../warehouse/paths.ts";
@@ -80,7 +79,8 @@ for (const org of orgs) {
 
 // 2. synthetic contributors, written once for the largest size; smaller sizes use a prefix
 const max = Math.max(...sizes);
-const synthDir = path.join(out, `synthetic-${max}`);
+// per schema version: files of an earlier version would be rejected, not pooled
+const synthDir = path.join(out, `synthetic-v${SCHEMA_VERSION}-${max}`);
 if (!existsSync(path.join(synthDir, "complete"))) {
   rmSync(synthDir, { recursive: true, force: true });
   mkdirSync(synthDir, { recursive: true });
@@ -101,22 +101,23 @@ if (!existsSync(path.join(synthDir, "complete"))) {
       id,
       factor,
     });
-    const digest = String((await conn.runAndReadAll(rowsDigestSql("t"))).getRowObjectsJson()[0]!.digest);
-    const manifest = {
-      ...base.manifest,
-      contributor_id: id,
-      profile: {
-        facility_type: FACILITY_TYPES[i % (FACILITY_TYPES.length - 1)]!,
-        bed_band: BED_BANDS[Math.floor(i / 7) % (BED_BANDS.length - 1)]!,
-        region: REGIONS[Math.floor(i / 3) % REGIONS.length]!,
-      },
-    };
-    const signed = { ...manifest, checksum: contributionChecksum(manifest, digest) };
+    const { checksum: _signedBySample, ...unsigned } = base.manifest;
     // Hive-style folders, as a society would file them
     const folder = path.join(synthDir, `batch=${String(Math.floor(i / 100)).padStart(2, "0")}`);
     mkdirSync(folder, { recursive: true });
-    await conn.run(
-      `copy t to ${str(path.join(folder, `${id}.parquet`))} (format parquet, kv_metadata {${MANIFEST_KEY}: ${str(JSON.stringify(signed))}})`,
+    await writeSignedContribution(
+      conn,
+      "t",
+      {
+        ...unsigned,
+        contributor_id: id,
+        profile: {
+          facility_type: FACILITY_TYPES[i % (FACILITY_TYPES.length - 1)]!,
+          bed_band: BED_BANDS[Math.floor(i / 7) % (BED_BANDS.length - 1)]!,
+          region: REGIONS[Math.floor(i / 3) % REGIONS.length]!,
+        },
+      },
+      path.join(folder, `${id}.parquet`),
     );
   }
   conn.closeSync();
@@ -169,7 +170,7 @@ for (const n of sizes) {
   const m = JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, number>;
   const floorAfter = readFloor();
   const floor = { seconds: (floorBefore + floorAfter) / 2 };
-  // what the contribution format alone costs: every row's digest for the checksum
+  // what the contribution format alone costs: every file's row-group digest for the checksum
   const digestSeconds = readFloor("--digest");
   results.push({
     contributions: files,
@@ -189,7 +190,7 @@ for (const n of sizes) {
     .join(", ");
   process.stderr.write(`${files} contributions, slowest steps: ${slowest}\n`);
   process.stderr.write(
-    `${files} contributions: the row digest alone (every row as text and its MD5, what the checksum requires) ${digestSeconds.toFixed(1)} s, ${(digestSeconds / floor.seconds).toFixed(1)}× the floor\n`,
+    `${files} contributions: the row-group digest alone (SHA-256 of every file's bytes before its footer, what the checksum requires) ${digestSeconds.toFixed(1)} s, ${(digestSeconds / floor.seconds).toFixed(1)}× the floor\n`,
   );
   process.stderr.write(
     `${files} contributions: ${m.seconds!.toFixed(1)} s (${(m.seconds! / floor.seconds).toFixed(1)}× the bare read + GROUP BY, ${floor.seconds.toFixed(2)} s: ${floorBefore.toFixed(2)} s before, ${floorAfter.toFixed(2)} s after), peak ${(m.peak_rss_bytes! / 2 ** 20).toFixed(0)} MiB, ${m.pooled} pooled, ${m.rejected} rejected\n`,
@@ -219,7 +220,7 @@ const thousand = at(1000);
 if (thousand) {
   lines.push(
     `1,000 contributions: ${thousand.ratio_to_floor.toFixed(1)}× the bare read_parquet + GROUP BY (${thousand.seconds.toFixed(1)} s against ${thousand.floor_seconds.toFixed(2)} s, same run), target ≤ 6×: ${verdict(thousand.ratio_to_floor <= 6)}`,
-    `1,000 contributions: the row digest the checksum requires is ${thousand.digest_ratio_to_floor.toFixed(1)}× the floor by itself`,
+    `1,000 contributions: the row-group digest the checksum requires is ${thousand.digest_ratio_to_floor.toFixed(1)}× the floor by itself`,
     `1,000 contributions: peak memory ${mib(thousand.peak_rss_bytes)} (RSS of the pool process), target < 1024 MiB: ${verdict(thousand.peak_rss_bytes < 2 ** 30)}`,
   );
   const tenThousand = at(10000);

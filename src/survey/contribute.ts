@@ -4,7 +4,8 @@
  * key-value metadata holds the manifest. The warehouse is opened read-only; nothing person-level
  * leaves the temp tables of this connection.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { DuckDBInstance, quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
 import type { Settings } from "../config/settings.ts";
@@ -13,12 +14,10 @@ import { runSqlFile, SQL_DIR } from "../warehouse/sql-runner.ts";
 import {
   CONTRIBUTION_COLUMNS,
   CONTRIBUTION_TABLES,
-  MANIFEST_KEY,
   PAY_BIN_USD,
   SCHEMA_VERSION,
-  contributionChecksum,
   manifestSchema,
-  rowsDigestSql,
+  writeSignedContribution,
   type Manifest,
 } from "./contribution-schema.ts";
 
@@ -204,8 +203,6 @@ export async function buildContribution(req: ContributionRequest): Promise<Contr
        from contribution_pay_histogram group by all
        order by year, group_kind, group_value, breakdown_kind, breakdown_value`,
     )) as unknown as PayGroup[];
-    const [{ digest }] = (await rows(conn, rowsDigestSql("contribution_rows"))) as [{ digest: string }];
-
     const unsigned = {
       schema_version: SCHEMA_VERSION,
       contributor_id: contributorId,
@@ -221,18 +218,20 @@ export async function buildContribution(req: ContributionRequest): Promise<Contr
       pay_bin_usd: PAY_BIN_USD,
       tables,
     };
-    const manifest = manifestSchema.parse({
-      ...unsigned,
-      checksum: contributionChecksum(unsigned as never, digest),
-    });
-
-    if (req.out) {
-      await conn.run(
-        `copy contribution_rows to ${str(path.resolve(req.out))}
-         (format parquet, kv_metadata {${MANIFEST_KEY}: ${str(JSON.stringify(manifest))}})`,
+    manifestSchema.omit({ checksum: true }).parse(unsigned);
+    // the checksum covers the file's bytes: without --out the file is written to a scratch folder
+    const scratch = req.out ? null : mkdtempSync(path.join(tmpdir(), "htm-contribution-"));
+    try {
+      const manifest = await writeSignedContribution(
+        conn,
+        "contribution_rows",
+        unsigned as Omit<Manifest, "checksum">,
+        req.out ? path.resolve(req.out) : path.join(scratch!, "contribution.parquet"),
       );
+      return { manifest, payGroups, columns };
+    } finally {
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
     }
-    return { manifest, payGroups, columns };
   } finally {
     conn.closeSync();
     instance.closeSync();

@@ -6,11 +6,17 @@
  * This module is the one declaration of both; writer, reader and docs read it.
  */
 import { createHash } from "node:crypto";
+import { readFileSync, renameSync, rmSync } from "node:fs";
+import { quotedString as str, type DuckDBConnection } from "@duckdb/node-api";
 import { z } from "zod";
 import { FACILITY_TYPES as CONTRACT_FACILITY_TYPES } from "../contract/organizations.ts";
 
-/** Bumped whenever a column, a table or a definition behind a count changes meaning. */
-export const SCHEMA_VERSION = 2;
+/**
+ * Bumped whenever a column, a table, a definition behind a count or the checksum changes meaning.
+ * Version 3 checksums the file's row-group bytes (rowGroupsDigest) where version 2 hashed every
+ * row's cells as text: the same protection for a fraction of the work (docs/survey.md).
+ */
+export const SCHEMA_VERSION = 3;
 
 /**
  * The one pay bin width of every contribution (schema version 2): bins are [k × 1,000, (k + 1) × 1,000).
@@ -140,38 +146,73 @@ function canonicalJson(value: unknown): string {
 }
 
 /**
- * The checksum over the manifest (without its checksum) and the digest of the rows: editing a
- * count, a profile field or the period of a file breaks it.
+ * The checksum over the manifest (without its checksum) and the digest of the file's row groups:
+ * editing a count, a profile field or the period of a file breaks it.
  */
-export function contributionChecksum(manifest: Omit<Manifest, "checksum">, rowsDigest: string): string {
+export function contributionChecksum(manifest: Omit<Manifest, "checksum">, digest: string): string {
   const { checksum: _ignored, ...rest } = manifest as Manifest;
-  return createHash("sha256").update(canonicalJson(rest)).update("\n").update(rowsDigest).digest("hex");
+  return createHash("sha256").update(canonicalJson(rest)).update("\n").update(digest).digest("hex");
 }
 
 /**
- * SQL giving one digest over every row of `relation`: the row count and the sums of each row's
- * 128-bit MD5 (its cells as text joined by '|', null as \N), so the same rows in any order give
- * the same digest without sorting millions of strings. It detects a damaged or edited file; like
- * any checksum without a key it is no signature (DuckDB computes it; pooling on Spark or Trino
- * starts from files this tool validated). With `groupBy`, one digest per value of that column.
+ * The digest of a Parquet file's rows, schema version 3: the SHA-256 of its bytes before the footer
+ * (the magic number and every row group: each column's pages as written). A Parquet file ends with
+ * its footer (the schema and the key-value metadata where the manifest travels), the footer's length
+ * as 4 little-endian bytes and "PAR1", so the rows' bytes are known before the manifest is written
+ * and any change to a value, even one that keeps the same encoding length, changes the digest. Any
+ * language can compute it with a SHA-256 and four bytes of arithmetic; reading the file again with
+ * another writer's settings (compression, row-group size) gives another digest, which is the point:
+ * the society pools the bytes the contributor signed. Null when the bytes are not a Parquet file.
  */
-export function rowsDigestSql(relation: string, groupBy?: string): string {
-  const key = groupBy ? `"${groupBy}"` : "";
-  return `select ${key ? `${key}, ` : ""}${digestOfHashesSql("h")} as digest
-    from (select ${key ? `${key}, ` : ""}md5_number(${rowTextSql()}) as h from ${relation})${key ? ` group by ${key}` : ""}`;
+export function rowGroupsDigest(bytes: Uint8Array): string | null {
+  const n = bytes.length;
+  if (n < 12) return null;
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, n);
+  if (tail.toString("latin1", 0, 4) !== "PAR1" || tail.toString("latin1", n - 4) !== "PAR1") return null;
+  const footerLength = tail.readUInt32LE(n - 8);
+  const rowGroupsEnd = n - 8 - footerLength;
+  if (footerLength === 0 || rowGroupsEnd < 4) return null;
+  return createHash("sha256").update(tail.subarray(0, rowGroupsEnd)).digest("hex");
 }
 
-/** One row's cells as text joined by '|' (null as \N): the text the digest hashes. */
-export function rowTextSql(): string {
-  return `concat(${CONTRIBUTION_COLUMNS.map((c) => `coalesce(cast("${c.name}" as varchar), '\\N')`).join(", '|', ")})`;
+/** rowGroupsDigest of a file on disk, or null when it cannot be read as Parquet. */
+export function fileRowGroupsDigest(file: string): string | null {
+  try {
+    return rowGroupsDigest(readFileSync(file));
+  } catch {
+    return null;
+  }
 }
 
 /**
- * The digest (an aggregate) of rows whose MD5 of rowTextSql() is the UHUGEINT column `hash`: the row
- * count, then the sums of DuckDB's md5_number_upper and md5_number_lower, which are the low and the
- * high 64 bits of md5_number. One MD5 per row instead of two, and a pool can hash each row once as it
- * stages it.
+ * Writes `relation` (every CONTRIBUTION_COLUMNS column, in order) to `out` as a signed contribution:
+ * once without the manifest to learn the row groups' digest, then again with the manifest and its
+ * checksum in the key-value metadata. DuckDB writes the same rows to the same bytes; the second
+ * file's row groups are checked against the first (an error rather than a file that can never pool).
+ * It signs what it is given (the tests forge files with it): contribute validates the manifest first.
  */
-export function digestOfHashesSql(hash: string): string {
-  return `count(*) || ':' || coalesce(sum(cast(${hash} & cast(18446744073709551615 as uhugeint) as ubigint)), 0) || ':' || coalesce(sum(cast(${hash} >> 64 as ubigint)), 0)`;
+export async function writeSignedContribution(
+  conn: DuckDBConnection,
+  relation: string,
+  unsigned: Omit<Manifest, "checksum">,
+  out: string,
+): Promise<Manifest> {
+  const probe = `${out}.unsigned`;
+  try {
+    await conn.run(`copy ${relation} to ${str(probe)} (format parquet)`);
+    const digest = fileRowGroupsDigest(probe);
+    const manifest = { ...unsigned, checksum: contributionChecksum(unsigned, digest ?? "") } as Manifest;
+    const writing = `${out}.writing`;
+    await conn.run(
+      `copy ${relation} to ${str(writing)} (format parquet, kv_metadata {${MANIFEST_KEY}: ${str(JSON.stringify(manifest))}})`,
+    );
+    if (digest === null || fileRowGroupsDigest(writing) !== digest) {
+      rmSync(writing, { force: true });
+      throw new Error(`writing ${out}: the row groups came out different on the second write; not signed`);
+    }
+    renameSync(writing, out);
+    return manifest;
+  } finally {
+    rmSync(probe, { force: true });
+  }
 }

@@ -14,9 +14,8 @@ import {
   MANIFEST_KEY,
   SCHEMA_VERSION,
   contributionChecksum,
+  fileRowGroupsDigest,
   manifestSchema,
-  digestOfHashesSql,
-  rowTextSql,
   type Manifest,
 } from "./contribution-schema.ts";
 
@@ -119,10 +118,10 @@ export interface PoolReport {
 
 interface Candidate {
   file: string;
-  /** Its `filename` in staged_rows (its index among the staged files). */
-  staged?: number;
-  /** Size and modification time when it was staged (fileStamp). */
+  /** Size and modification time when its checksum was verified (fileStamp). */
   stamp?: string;
+  /** The pooled file with the same checksum (the same bytes), when this one is a copy of it. */
+  copyOf?: Candidate;
   manifest?: Manifest;
   reason?: string;
 }
@@ -374,72 +373,41 @@ async function writeSettingsTable(conn: DuckDBConnection, settings: Settings): P
   );
 }
 
+/** The id a pooled file's rows carry: the first 16 hex digits of its checksum (its bytes'). */
+function contributionId(c: Candidate): string {
+  return c.manifest!.checksum.slice(0, 16);
+}
+
 /**
- * Stages the files' rows as the view staged_rows over one read_parquet of every file, not a copy:
- * the per-file summary, the checks and the final insert into survey.contribution_rows each scan the
- * Parquet files again, which costs less than holding millions of rows under the memory limit (a
- * temporary table of 1,000 contributions spilled to disk). Each row carries its file's index in
- * `candidates` as `filename` (an integer: the checks group by it millions of times, a path is a long
- * string). A file with a damaged data page is found file by file, given its reason, and left out of
- * the view. Returns the per-file summary (STAGED_SUMMARY_SQL) by index.
+ * Loads the rows of every file into survey.contribution_rows under its contribution_id, in one
+ * read_parquet of them all: the checks then read a table, not the files (each check scanning 1,000
+ * files again cost more than the load), and the rows of the files that fail are deleted after. The
+ * files have passed their checksum, so their pages are the ones contribute wrote; should one still
+ * not read, it is found file by file, given its reason, and left out.
  */
-async function stageRows(
-  conn: DuckDBConnection,
-  candidates: Candidate[],
-): Promise<Map<number, Record<string, unknown>>> {
+async function loadRows(conn: DuckDBConnection, files: Candidate[]): Promise<void> {
   const columns = CONTRIBUTION_COLUMNS.map((c) => `"${c.name}"`).join(", ");
-  for (const [i, c] of candidates.entries()) c.staged = i;
-  const view = (good: Candidate[]) =>
-    good.length === 0
-      ? `create or replace temp view staged_rows as select * from (select ${CONTRIBUTION_COLUMNS.map((c) => `cast(null as ${c.type}) as "${c.name}"`).join(", ")}, cast(null as integer) as filename) where false`
-      : `create or replace temp view staged_rows as
-         select ${columns}, cast(list_extract([${good.map((c) => c.staged).join(", ")}], cast(file_index as integer) + 1) as integer) as filename
-         from read_parquet([${good.map((c) => str(c.file)).join(", ")}], hive_partitioning = false)`;
-  const summary = async () =>
-    new Map((await rows(conn, STAGED_SUMMARY_SQL)).map((r) => [Number(r.filename), r]));
-  await conn.run(view(candidates));
+  const insert = (batch: Candidate[]) =>
+    conn.run(`insert into survey.contribution_rows
+      select list_extract([${batch.map((c) => str(contributionId(c))).join(", ")}], cast(file_index as integer) + 1), ${columns}
+      from read_parquet([${batch.map((c) => str(c.file)).join(", ")}], hive_partitioning = false)`);
+  if (files.length === 0) return;
+  await conn.run("begin transaction");
   try {
-    return await summary();
+    await insert(files);
+    await conn.run("commit");
+    return;
   } catch {
-    // a damaged data page: find it file by file (a file's digest reads every page of it)
+    await conn.run("rollback");
   }
-  const good: Candidate[] = [];
-  for (const c of candidates) {
+  for (const c of files) {
     try {
-      await rows(
-        conn,
-        `select ${digestOfHashesSql(`md5_number(${rowTextSql()})`)} as digest from read_parquet(${str(c.file)}, hive_partitioning = false)`,
-      );
-      good.push(c);
+      await insert([c]);
     } catch (e) {
       c.reason = `unreadable Parquet data (${(e as Error).message.split("\n")[0]})`;
     }
   }
-  await conn.run(view(good));
-  return summary();
 }
-
-/**
- * Per staged file, in one scan: its rows' digest (each row hashed once, digestOfHashesSql summed per
- * table first), the contributors and periods its rows name, and its rows per table.
- */
-const STAGED_SUMMARY_SQL = `with per_table as (
-    select filename, table_name, count(*) as n,
-      sum(cast(row_md5 & cast(18446744073709551615 as uhugeint) as ubigint)) as low,
-      sum(cast(row_md5 >> 64 as ubigint)) as high,
-      list(distinct contributor_id) as contributors,
-      list(distinct cast(period_start as varchar)) as starts,
-      list(distinct cast(period_end as varchar)) as ends
-    from (select *, md5_number(${rowTextSql()}) as row_md5 from staged_rows)
-    group by filename, table_name
-  )
-  select filename,
-    sum(n) || ':' || coalesce(sum(low), 0) || ':' || coalesce(sum(high), 0) as digest,
-    list_distinct(flatten(list(contributors))) as contributors,
-    list_distinct(flatten(list(starts))) as starts,
-    list_distinct(flatten(list(ends))) as ends,
-    list({table_name: coalesce(table_name, 'null'), n: cast(n as integer)}) as tables
-  from per_table group by filename`;
 
 /** Validates and pools every contribution under `inputDir` into a new warehouse at `dbPath`. */
 export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
@@ -485,30 +453,45 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
     }
 
     phase("check");
-    const readable = candidates.filter((c) => !c.reason);
+    // the checksum (schema version 3) covers the file's bytes: verified before any row is read
+    const seen = new Map<string, Candidate>();
+    for (const c of candidates) {
+      if (c.reason) continue;
+      // the rows are read again by the load: a file that changes after its checksum was
+      // verified must not pool unverified rows (checked against this stamp before the end)
+      c.stamp = fileStamp(c.file);
+      const digest = fileRowGroupsDigest(c.file);
+      if (digest === null) c.reason = "unreadable Parquet (no row groups before a footer)";
+      else if (contributionChecksum(c.manifest!, digest) !== c.manifest!.checksum)
+        c.reason = "checksum mismatch: the file's rows or manifest changed after contribute wrote it";
+      else if (seen.has(c.manifest!.checksum)) c.copyOf = seen.get(c.manifest!.checksum);
+      else seen.set(c.manifest!.checksum, c);
+    }
+    phase("checksum");
+    // a copy of a file (the same bytes) is not read twice: it pools or fails as its original
+    const readable = candidates.filter((c) => !c.reason && !c.copyOf);
+    await loadRows(conn, readable);
+    phase("load");
     if (readable.length > 0) {
-      // staged_rows reads the files again for the insert: a file that changes after its checksum
-      // was verified must not pool unverified rows (checked against these before the commit)
-      for (const c of readable) c.stamp = fileStamp(c.file);
-      const staged = await stageRows(conn, readable);
-      phase("stage");
       const failures = new Map<string, string[]>();
       const checks = ["contribution_checks", "contribution_structure"].map((f) =>
         path.join(VALIDATE_SQL_DIR, `${f}.sql`),
       );
       for (const r of [...(await sqlFileRows(conn, checks[0]!)), ...(await sqlFileRows(conn, checks[1]!))]) {
-        const list = failures.get(String(r.filename)) ?? [];
+        const list = failures.get(String(r.contribution_id)) ?? [];
         list.push(`${r.check_name} (${r.failing_rows} rows)`);
-        failures.set(String(r.filename), list);
+        failures.set(String(r.contribution_id), list);
       }
-      for (const [i, c] of readable.entries()) {
+      const summaries = new Map(
+        (await sqlFileRows(conn, path.join(VALIDATE_SQL_DIR, "contribution_summary.sql"))).map((r) => [
+          String(r.contribution_id),
+          r,
+        ]),
+      );
+      for (const c of readable) {
         if (c.reason) continue;
         const m = c.manifest!;
-        const summary = staged.get(i);
-        if (contributionChecksum(m, String(summary?.digest ?? "0:0:0")) !== m.checksum) {
-          c.reason = "checksum mismatch: the file's rows or manifest changed after contribute wrote it";
-          continue;
-        }
+        const summary = summaries.get(contributionId(c));
         if (
           ((summary?.contributors as string[] | undefined) ?? []).some((x) => x !== m.contributor_id) ||
           ((summary?.starts as string[] | undefined) ?? []).some((x) => x !== m.period_start) ||
@@ -528,10 +511,11 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
           c.reason = `row counts differ from the manifest: ${mismatch.map(([t, n]) => `${t} ${got[t] ?? 0} (manifest ${n})`).join(", ")}`;
           continue;
         }
-        const failed = failures.get(String(i));
+        const failed = failures.get(contributionId(c));
         if (failed) c.reason = `impossible values: ${failed.join("; ")}`;
       }
     }
+    for (const c of candidates) if (c.copyOf?.reason) c.reason = c.copyOf.reason;
 
     phase("validate");
     // One contributor, one count per month. The rule for overlapping periods, whatever the files
@@ -596,18 +580,13 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
           })
           .join(",\n")}`,
       );
-    await conn.run("create temp table accepted_files (filename integer, contribution_id varchar)");
-    if (accepted.length > 0)
+    // the rows of the files that fail, and of those another file pools instead, go
+    const loaded = new Set(readable.map(contributionId));
+    for (const c of accepted) loaded.delete(contributionId(c));
+    if (loaded.size > 0)
       await conn.run(
-        `insert into accepted_files values ${accepted.map((c) => `(${c.staged!}, ${literal(c.manifest!.checksum.slice(0, 16))})`).join(", ")}`,
+        `delete from survey.contribution_rows where contribution_id in (${[...loaded].map(literal).join(", ")})`,
       );
-    if (accepted.length > 0) {
-      const columns = CONTRIBUTION_COLUMNS.map((c) => `s."${c.name}"`).join(", ");
-      await conn.run(`insert into survey.contribution_rows
-        select a.contribution_id, ${columns}
-        from staged_rows as s
-        join accepted_files as a on a.filename = s.filename`);
-    }
 
     for (const c of candidates) {
       const m = c.manifest;
@@ -656,7 +635,7 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
       } catch (e) {
         throw new PoolError(`release log ${releaseLog}: ${(e as Error).message.split("\n")[0]}`);
       }
-    phase("load");
+    phase("record");
     // the formulas the hospital's marts use (SHRM turnover, …), so pooled figures are computed alike
     await createSharedMacros(conn);
     const steps = [

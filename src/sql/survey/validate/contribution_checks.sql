@@ -1,7 +1,7 @@
--- one row per (file, check) that some rows of a staged contribution fail: impossible totals, negative counts, rows outside the period
-select filename, check_name, count(*) as failing_rows
+-- one row per (contribution, check) that some rows of a loaded contribution fail: impossible totals, negative counts, rows outside the period
+select contribution_id, check_name, count(*) as failing_rows
 from (
-    select filename,
+    select contribution_id,
         case
             when table_name not in ('headcount_monthly', 'turnover_monthly', 'separations_by_type',
                 'workload_quarterly', 'inventory_yearly', 'requisitions', 'retention_km', 'pay_histogram',
@@ -23,8 +23,8 @@ from (
             when quarter_start > period_end or quarter_start + interval 3 month <= period_start
                 then 'a quarter outside the period'
         end as check_name
-    from staged_rows
+    from survey.contribution_rows
 )
 where check_name is not null
-group by filename, check_name
-order by filename, check_name;
+group by contribution_id, check_name
+order by contribution_id, check_name;
