@@ -122,6 +122,8 @@ interface Candidate {
   stamp?: string;
   /** The pooled file with the same checksum (the same bytes), when this one is a copy of it. */
   copyOf?: Candidate;
+  /** Its rows passed the checks and are in survey.contribution_rows. */
+  kept?: boolean;
   manifest?: Manifest;
   reason?: string;
 }
@@ -275,11 +277,22 @@ async function readCandidate(conn: DuckDBConnection, file: string): Promise<Cand
   return checked;
 }
 
+/** Files whose footers are read by one query: a query per file was slow, one over 10,000 held them all. */
+const FOOTER_BATCH_FILES = 1000;
+
 /**
- * The footer checks of every file in two queries (manifests, then column lists), not two per file;
- * a file either query cannot read, or whose columns differ, is looked at alone for its reason.
+ * The footer checks of every file in two queries per FOOTER_BATCH_FILES files (manifests, then
+ * column lists), not two per file; a file either query cannot read, or whose columns differ, is
+ * looked at alone for its reason.
  */
 async function readCandidates(conn: DuckDBConnection, files: string[]): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  for (let i = 0; i < files.length; i += FOOTER_BATCH_FILES)
+    out.push(...(await readCandidateBatch(conn, files.slice(i, i + FOOTER_BATCH_FILES))));
+  return out;
+}
+
+async function readCandidateBatch(conn: DuckDBConnection, files: string[]): Promise<Candidate[]> {
   if (files.length === 0) return [];
   const list = `[${files.map(str).join(", ")}]`;
   let manifests: Map<string, string>;
@@ -379,33 +392,103 @@ function contributionId(c: Candidate): string {
 }
 
 /**
- * Loads the rows of every file into survey.contribution_rows under its contribution_id, in one
- * read_parquet of them all: the checks then read a table, not the files (each check scanning 1,000
- * files again cost more than the load), and the rows of the files that fail are deleted after. The
- * files have passed their checksum, so their pages are the ones contribute wrote; should one still
- * not read, it is found file by file, given its reason, and left out.
+ * Rows staged and checked at a time. The files are read in batches of about this many rows (the
+ * manifests say how many each holds): one read_parquet of 10,000 files held every file's metadata
+ * at once and took the pool past 1 GiB, and checks over a batch in memory are cheaper than over
+ * the whole warehouse table. At 1,000 contributions (4 million rows) that is about eight batches.
  */
-async function loadRows(conn: DuckDBConnection, files: Candidate[]): Promise<void> {
+const STAGE_BATCH_ROWS = 500_000;
+
+/** The candidates in batches of about STAGE_BATCH_ROWS rows by their manifests' row counts. */
+function stageBatches(files: Candidate[]): Candidate[][] {
+  const batches: Candidate[][] = [];
+  let rowsInBatch = Infinity;
+  for (const c of files) {
+    const n = Object.values(c.manifest!.tables).reduce((x, y) => x + y, 0);
+    if (rowsInBatch + n > STAGE_BATCH_ROWS) {
+      batches.push([]);
+      rowsInBatch = 0;
+    }
+    batches.at(-1)!.push(c);
+    rowsInBatch += n;
+  }
+  return batches;
+}
+
+/**
+ * Stages the rows of a batch of files as the temporary table staged_rows, each under its
+ * contribution_id, in one read_parquet of them all. The files have passed their checksum, so their
+ * pages are the ones contribute wrote; should one still not read, it is found file by file, given
+ * its reason, and left out.
+ */
+async function stageRows(conn: DuckDBConnection, files: Candidate[]): Promise<void> {
   const columns = CONTRIBUTION_COLUMNS.map((c) => `"${c.name}"`).join(", ");
-  const insert = (batch: Candidate[]) =>
-    conn.run(`insert into survey.contribution_rows
-      select list_extract([${batch.map((c) => str(contributionId(c))).join(", ")}], cast(file_index as integer) + 1), ${columns}
-      from read_parquet([${batch.map((c) => str(c.file)).join(", ")}], hive_partitioning = false)`);
-  if (files.length === 0) return;
-  await conn.run("begin transaction");
+  const read = (batch: Candidate[]) =>
+    `select list_extract([${batch.map((c) => str(contributionId(c))).join(", ")}], cast(file_index as integer) + 1)
+       as contribution_id, ${columns}
+     from read_parquet([${batch.map((c) => str(c.file)).join(", ")}], hive_partitioning = false)`;
   try {
-    await insert(files);
-    await conn.run("commit");
+    await conn.run(`create or replace temp table staged_rows as ${read(files)}`);
     return;
   } catch {
-    await conn.run("rollback");
+    // a damaged data page: found file by file below
   }
+  await conn.run(
+    "create or replace temp table staged_rows as select * from survey.contribution_rows where false",
+  );
   for (const c of files) {
     try {
-      await insert([c]);
+      await conn.run(`insert into staged_rows ${read([c])}`);
     } catch (e) {
       c.reason = `unreadable Parquet data (${(e as Error).message.split("\n")[0]})`;
     }
+  }
+}
+
+/**
+ * The checks of the staged rows (validate/*.sql): each file's rows against its manifest (the
+ * contributors and periods they name, rows per table), impossible values and broken structure.
+ * Sets the reason of every file that fails.
+ */
+async function checkStagedRows(conn: DuckDBConnection, files: Candidate[]): Promise<void> {
+  const failures = new Map<string, string[]>();
+  for (const check of ["contribution_checks", "contribution_structure"])
+    for (const r of await sqlFileRows(conn, path.join(VALIDATE_SQL_DIR, `${check}.sql`))) {
+      const list = failures.get(String(r.contribution_id)) ?? [];
+      list.push(`${r.check_name} (${r.failing_rows} rows)`);
+      failures.set(String(r.contribution_id), list);
+    }
+  const summaries = new Map(
+    (await sqlFileRows(conn, path.join(VALIDATE_SQL_DIR, "contribution_summary.sql"))).map((r) => [
+      String(r.contribution_id),
+      r,
+    ]),
+  );
+  for (const c of files) {
+    if (c.reason) continue;
+    const m = c.manifest!;
+    const summary = summaries.get(contributionId(c));
+    if (
+      ((summary?.contributors as string[] | undefined) ?? []).some((x) => x !== m.contributor_id) ||
+      ((summary?.starts as string[] | undefined) ?? []).some((x) => x !== m.period_start) ||
+      ((summary?.ends as string[] | undefined) ?? []).some((x) => x !== m.period_end)
+    ) {
+      c.reason = "rows name another contributor or period than the manifest";
+      continue;
+    }
+    const got: Record<string, number> = Object.fromEntries(
+      ((summary?.tables as { table_name: string; n: number }[] | undefined) ?? []).map((t) => [
+        t.table_name,
+        Number(t.n),
+      ]),
+    );
+    const mismatch = Object.entries(m.tables).filter(([t, n]) => (got[t] ?? 0) !== n);
+    if (mismatch.length) {
+      c.reason = `row counts differ from the manifest: ${mismatch.map(([t, n]) => `${t} ${got[t] ?? 0} (manifest ${n})`).join(", ")}`;
+      continue;
+    }
+    const failed = failures.get(contributionId(c));
+    if (failed) c.reason = `impossible values: ${failed.join("; ")}`;
   }
 }
 
@@ -468,56 +551,31 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
       else seen.set(c.manifest!.checksum, c);
     }
     phase("checksum");
-    // a copy of a file (the same bytes) is not read twice: it pools or fails as its original
+    // a copy of a file (the same bytes) is not read twice: it pools or fails as its original.
+    // Batch by batch: stage, check, and keep the rows of the files that pass.
     const readable = candidates.filter((c) => !c.reason && !c.copyOf);
-    await loadRows(conn, readable);
-    phase("load");
-    if (readable.length > 0) {
-      const failures = new Map<string, string[]>();
-      const checks = ["contribution_checks", "contribution_structure"].map((f) =>
-        path.join(VALIDATE_SQL_DIR, `${f}.sql`),
+    timings.stage = 0;
+    timings.validate = 0;
+    for (const batch of stageBatches(readable)) {
+      let t = performance.now();
+      await stageRows(conn, batch);
+      timings.stage += (performance.now() - t) / 1000;
+      t = performance.now();
+      await checkStagedRows(conn, batch);
+      timings.validate += (performance.now() - t) / 1000;
+      t = performance.now();
+      const failed = batch.filter((c) => c.reason).map(contributionId);
+      await conn.run(
+        `insert into survey.contribution_rows select * from staged_rows
+         ${failed.length ? `where contribution_id not in (${failed.map(literal).join(", ")})` : ""}`,
       );
-      for (const r of [...(await sqlFileRows(conn, checks[0]!)), ...(await sqlFileRows(conn, checks[1]!))]) {
-        const list = failures.get(String(r.contribution_id)) ?? [];
-        list.push(`${r.check_name} (${r.failing_rows} rows)`);
-        failures.set(String(r.contribution_id), list);
-      }
-      const summaries = new Map(
-        (await sqlFileRows(conn, path.join(VALIDATE_SQL_DIR, "contribution_summary.sql"))).map((r) => [
-          String(r.contribution_id),
-          r,
-        ]),
-      );
-      for (const c of readable) {
-        if (c.reason) continue;
-        const m = c.manifest!;
-        const summary = summaries.get(contributionId(c));
-        if (
-          ((summary?.contributors as string[] | undefined) ?? []).some((x) => x !== m.contributor_id) ||
-          ((summary?.starts as string[] | undefined) ?? []).some((x) => x !== m.period_start) ||
-          ((summary?.ends as string[] | undefined) ?? []).some((x) => x !== m.period_end)
-        ) {
-          c.reason = "rows name another contributor or period than the manifest";
-          continue;
-        }
-        const got: Record<string, number> = Object.fromEntries(
-          ((summary?.tables as { table_name: string; n: number }[] | undefined) ?? []).map((t) => [
-            t.table_name,
-            Number(t.n),
-          ]),
-        );
-        const mismatch = Object.entries(m.tables).filter(([t, n]) => (got[t] ?? 0) !== n);
-        if (mismatch.length) {
-          c.reason = `row counts differ from the manifest: ${mismatch.map(([t, n]) => `${t} ${got[t] ?? 0} (manifest ${n})`).join(", ")}`;
-          continue;
-        }
-        const failed = failures.get(contributionId(c));
-        if (failed) c.reason = `impossible values: ${failed.join("; ")}`;
-      }
+      for (const c of batch) c.kept = !c.reason;
+      timings.load = (timings.load ?? 0) + (performance.now() - t) / 1000;
     }
+    await conn.run("drop table if exists staged_rows");
+    phaseStart = performance.now();
     for (const c of candidates) if (c.copyOf?.reason) c.reason = c.copyOf.reason;
 
-    phase("validate");
     // One contributor, one count per month. The rule for overlapping periods, whatever the files
     // are called: the newest data (latest as_of) wins, then the longer period; the same file twice
     // pools once; two different files for the same period and as_of contradict each other and
@@ -580,12 +638,11 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
           })
           .join(",\n")}`,
       );
-    // the rows of the files that fail, and of those another file pools instead, go
-    const loaded = new Set(readable.map(contributionId));
-    for (const c of accepted) loaded.delete(contributionId(c));
-    if (loaded.size > 0)
+    // the rows of the files another file pools instead go (those that failed were never kept)
+    const dropped = readable.filter((c) => c.kept && !accepted.includes(c));
+    if (dropped.length > 0)
       await conn.run(
-        `delete from survey.contribution_rows where contribution_id in (${[...loaded].map(literal).join(", ")})`,
+        `delete from survey.contribution_rows where contribution_id in (${dropped.map((c) => literal(contributionId(c))).join(", ")})`,
       );
 
     for (const c of candidates) {

@@ -1,4 +1,4 @@
--- one row per (contribution, check) that some rows of a loaded contribution fail: impossible totals, negative counts, rows outside the period
+-- one row per (contribution, check) that some rows of a staged contribution fail: impossible totals, negative counts, rows outside the period
 select contribution_id, check_name, count(*) as failing_rows
 from (
     select contribution_id,
@@ -23,7 +23,7 @@ from (
             when quarter_start > period_end or quarter_start + interval 3 month <= period_start
                 then 'a quarter outside the period'
         end as check_name
-    from survey.contribution_rows
+    from staged_rows
 )
 where check_name is not null
 group by contribution_id, check_name

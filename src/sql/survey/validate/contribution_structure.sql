@@ -1,4 +1,4 @@
--- one row per (contribution, check) that a loaded contribution's structure fails: repeated keys, tables that contradict each other, pay bins off the schema's $1,000 grid, breakdowns that do not add up
+-- one row per (contribution, check) that a staged contribution's structure fails: repeated keys, tables that contradict each other, pay bins off the schema's $1,000 grid, breakdowns that do not add up
 -- Every row of a genuine file is one key of its table (all dimension columns), so a repeated key
 -- is a forged or spliced file (one organisation repeated to weigh more). The identities hold for
 -- any file contribute writes: the last-day headcount of turnover_monthly is headcount_monthly's
@@ -20,7 +20,7 @@ with key_hashes as (
     select hash(contribution_id, table_name, month_start, quarter_start, year, role_family, domain, is_networked,
             separation_type, group_kind, group_value, breakdown_kind, breakdown_value, event_kind, tenure_month,
             pay_lower_usd, pay_upper_usd, requisition_status, days_lower, days_upper) as key_hash
-    from survey.contribution_rows
+    from staged_rows
 ),
 
 repeated_hashes as (
@@ -31,7 +31,7 @@ repeated_hashes as (
 
 keyed as (
     select r.contribution_id, r.table_name, count(*) as copies
-    from survey.contribution_rows as r
+    from staged_rows as r
     join repeated_hashes as h
         on h.key_hash = hash(r.contribution_id, r.table_name, r.month_start, r.quarter_start, r.year, r.role_family,
             r.domain, r.is_networked, r.separation_type, r.group_kind, r.group_value, r.breakdown_kind,
@@ -46,15 +46,15 @@ keyed as (
 
 headcounts as (
     select h.contribution_id, h.month_start, h.role_family, h.headcount, t.headcount_end
-    from survey.contribution_rows as h
-    join survey.contribution_rows as t
+    from staged_rows as h
+    join staged_rows as t
         on t.contribution_id = h.contribution_id and t.table_name = 'turnover_monthly'
         and t.month_start = h.month_start and t.role_family = h.role_family
     where h.table_name = 'headcount_monthly'
 ),
 
 pay as (
-    select * from survey.contribution_rows where table_name = 'pay_histogram'
+    select * from staged_rows where table_name = 'pay_histogram'
 ),
 
 -- bin by bin, one aggregation each (no self-join): a breakdown's values add up to the same group's
@@ -80,7 +80,7 @@ partition_breaks as (
 year_headcount as (
     select contribution_id, cast(substr(cast(month_start as varchar), 1, 4) as integer) as year,
         max(month_start) as last_month
-    from survey.contribution_rows
+    from staged_rows
     where table_name = 'headcount_monthly' and role_family = 'all'
     group by contribution_id, substr(cast(month_start as varchar), 1, 4)
 ),
@@ -93,7 +93,7 @@ overpaid as (
         group by contribution_id, year
     ) as p
     join year_headcount as y on y.contribution_id = p.contribution_id and y.year = p.year
-    join survey.contribution_rows as h
+    join staged_rows as h
         on h.contribution_id = p.contribution_id and h.table_name = 'headcount_monthly' and h.role_family = 'all'
         and h.month_start = y.last_month
     where p.people > h.headcount
@@ -102,12 +102,12 @@ overpaid as (
 overcertified as (
     -- certificate holders are people in headcount, and every code's holders hold 'any'
     select c.contribution_id
-    from survey.contribution_rows as c
+    from staged_rows as c
     join year_headcount as y on y.contribution_id = c.contribution_id and y.year = c.year
-    join survey.contribution_rows as h
+    join staged_rows as h
         on h.contribution_id = c.contribution_id and h.table_name = 'headcount_monthly' and h.role_family = 'all'
         and h.month_start = y.last_month
-    left join survey.contribution_rows as a
+    left join staged_rows as a
         on a.contribution_id = c.contribution_id and a.table_name = 'certifications_yearly' and a.year = c.year
         and a.group_value = 'any'
     where c.table_name = 'certifications_yearly'
@@ -116,7 +116,7 @@ overcertified as (
 
 km as (
     select contribution_id, group_kind, group_value, event_kind, tenure_month, at_risk, events
-    from survey.contribution_rows where table_name = 'retention_km'
+    from staged_rows where table_name = 'retention_km'
 ),
 
 km_kinds as (
@@ -153,9 +153,9 @@ km_growth as (
 
 first_headcount as (
     select t.contribution_id, t.headcount_start
-    from survey.contribution_rows as t
+    from staged_rows as t
     join (
-        select contribution_id, min(month_start) as month_start from survey.contribution_rows
+        select contribution_id, min(month_start) as month_start from staged_rows
         where table_name = 'turnover_monthly' group by contribution_id
     ) as f on f.contribution_id = t.contribution_id and f.month_start = t.month_start
     where t.table_name = 'turnover_monthly' and t.role_family = 'all'
@@ -171,11 +171,11 @@ km_entries as (
 separation_types as (
     select coalesce(b.contribution_id, t.contribution_id) as contribution_id
     from (
-        select contribution_id, year, role_family, sum(separations) as separations from survey.contribution_rows
+        select contribution_id, year, role_family, sum(separations) as separations from staged_rows
         where table_name = 'separations_by_type' group by contribution_id, year, role_family
     ) as b
     full join (
-        select contribution_id, year, role_family, sum(separations) as separations from survey.contribution_rows
+        select contribution_id, year, role_family, sum(separations) as separations from staged_rows
         where table_name = 'turnover_monthly' group by contribution_id, year, role_family
     ) as t on t.contribution_id = b.contribution_id and t.year = b.year and t.role_family = b.role_family
     where coalesce(b.separations, 0) <> coalesce(t.separations, 0)

@@ -1,4 +1,4 @@
--- one row per loaded contribution: the contributors and periods its rows name and its rows per table, which must agree with its manifest
+-- one row per staged contribution: the contributors and periods its rows name and its rows per table, which must agree with its manifest
 select contribution_id,
     list_distinct(flatten(list(contributors))) as contributors,
     list_distinct(flatten(list(starts))) as starts,
@@ -9,7 +9,7 @@ from (
         list(distinct contributor_id) as contributors,
         list(distinct cast(period_start as varchar)) as starts,
         list(distinct cast(period_end as varchar)) as ends
-    from survey.contribution_rows
+    from staged_rows
     group by contribution_id, table_name
 )
 group by contribution_id;
