@@ -113,6 +113,50 @@ it("withholds the smaller of two cells 1 to 4 organisations apart, and a cell 1 
 });
 
 /**
+ * The differencing rules where the sizes of a near pair fall in neighbouring bands of 5 (the shared
+ * organisations are counted within a band and with the band above), where two cells share nobody,
+ * and where two near cells are the same size. One pay measure, no earlier release:
+ *   P = o1..o9 (9), Q = o1..o10 (10), T = o1..o14 (14): P and Q differ by o10 (sizes 9 and 10, bands
+ *     1 and 2): P is withheld; Q and T differ by o11..o14 (4): Q is withheld too; P and T by 5: fine.
+ *   R = o20 (1), S = o21, o22 (2): nobody in common, they differ by 3: R, the smaller, is withheld.
+ *   U = o30..o34 (5), V = o30..o33 and o35 (5): they differ by o34 and o35 (2), the same size: V, the
+ *     later name, is withheld.
+ * Every other pair differs by 5 or more (R and S by at least 6 from all others).
+ */
+it("withholds near cells whose sizes straddle a band, share nobody, or tie", async () => {
+  const instance = await DuckDBInstance.create(":memory:");
+  const conn = await instance.connect();
+  const orgs = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `o${from + i}`);
+  const cells: Record<string, string[]> = {
+    P: orgs(1, 9),
+    Q: orgs(1, 10),
+    T: orgs(1, 14),
+    R: ["o20"],
+    S: ["o21", "o22"],
+    U: orgs(30, 34),
+    V: [...orgs(30, 33), "o35"],
+  };
+  await conn.run(`create schema survey;
+    create table survey.settings as select 5 as min_orgs_benchmark;
+    create table survey.release_cells (measure varchar, cell varchar, contributor_id varchar);
+    create table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar, release_no integer);`);
+  await conn.run(
+    `insert into survey.release_cells values ${Object.entries(cells)
+      .flatMap(([cell, members]) => members.map((o) => `('pay|2025|role|BMET II', '${cell}', '${o}')`))
+      .join(", ")}`,
+  );
+  await conn.run(readFileSync(path.join(PUBLISH_SQL_DIR, "release_withheld.sql"), "utf8"));
+  const rows = (
+    await conn.runAndReadAll("select cell, reason from survey.release_withheld order by cell")
+  ).getRowObjectsJson();
+  conn.closeSync();
+  instance.closeSync();
+  expect(rows.map((r) => r.cell)).toEqual(["P", "Q", "R", "V"]);
+  for (const r of rows)
+    expect(String(r.reason)).toMatch(/another published cell differs from it by fewer than 5/);
+});
+
+/**
  * Bands across organisations (src/sql/survey/pool/pooled_benchmark_bands.sql), by hand: seven
  * organisations, one month each with 100 people on its first and last day and 1, 2, 4, 7, 11, 16
  * and 22 separations, so their turnover is 0.01 ... 0.22. At n = 7 the rank h = 6p + 1:
