@@ -113,6 +113,159 @@ it("withholds the smaller of two cells 1 to 4 organisations apart, and a cell 1 
 });
 
 /**
+ * The differencing rules where the sizes of a near pair fall in neighbouring bands of 5 (the shared
+ * organisations are counted within a band and with the band above), where two cells share nobody,
+ * and where two near cells are the same size. One pay measure, no earlier release:
+ *   P = o1..o9 (9), Q = o1..o10 (10), T = o1..o14 (14): P and Q differ by o10 (sizes 9 and 10, bands
+ *     1 and 2): P is withheld; Q and T differ by o11..o14 (4): Q is withheld too; P and T by 5: fine.
+ *   R = o20 (1), S = o21, o22 (2): nobody in common, they differ by 3: R, the smaller, is withheld.
+ *   U = o30..o34 (5), V = o30..o33 and o35 (5): they differ by o34 and o35 (2), the same size: V, the
+ *     later name, is withheld.
+ * Every other pair differs by 5 or more (R and S by at least 6 from all others).
+ */
+it("withholds near cells whose sizes straddle a band, share nobody, or tie", async () => {
+  const instance = await DuckDBInstance.create(":memory:");
+  const conn = await instance.connect();
+  const orgs = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `o${from + i}`);
+  const cells: Record<string, string[]> = {
+    P: orgs(1, 9),
+    Q: orgs(1, 10),
+    T: orgs(1, 14),
+    R: ["o20"],
+    S: ["o21", "o22"],
+    U: orgs(30, 34),
+    V: [...orgs(30, 33), "o35"],
+  };
+  await conn.run(`create schema survey;
+    create table survey.settings as select 5 as min_orgs_benchmark;
+    create table survey.release_cells (measure varchar, cell varchar, contributor_id varchar);
+    create table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar, release_no integer);`);
+  await conn.run(
+    `insert into survey.release_cells values ${Object.entries(cells)
+      .flatMap(([cell, members]) => members.map((o) => `('pay|2025|role|BMET II', '${cell}', '${o}')`))
+      .join(", ")}`,
+  );
+  await conn.run(readFileSync(path.join(PUBLISH_SQL_DIR, "release_withheld.sql"), "utf8"));
+  const rows = (
+    await conn.runAndReadAll("select cell, reason from survey.release_withheld order by cell")
+  ).getRowObjectsJson();
+  conn.closeSync();
+  instance.closeSync();
+  expect(rows.map((r) => r.cell)).toEqual(["P", "Q", "R", "V"]);
+  for (const r of rows)
+    expect(String(r.reason)).toMatch(/another published cell differs from it by fewer than 5/);
+});
+
+/**
+ * The differencing rules against the rule as docs/survey.md states it, worked out by brute force
+ * (every pair of cells of a measure, every cell against every earlier release) on seeded random
+ * cells: 1 to 3 measures of up to 8 cells over up to 30 organisations, most cells a few
+ * organisations away from one another, 0 to 2 earlier releases of each, min_orgs_benchmark 2 to 6.
+ */
+it("withholds exactly what the rule says on random cells and releases (brute force)", async () => {
+  let seed = 22;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const difference = (a: Set<string>, b: Set<string>) =>
+    [...a].filter((x) => !b.has(x)).length + [...b].filter((x) => !a.has(x)).length;
+  const instance = await DuckDBInstance.create(":memory:");
+  const conn = await instance.connect();
+  const reasons = new Set<string>();
+  let trialsWithheld = 0;
+  for (let trial = 0; trial < 80; trial++) {
+    const k = int(2, 6);
+    const orgs = int(3, 30);
+    const pick = () => new Set(Array.from({ length: int(1, orgs) }, () => `o${int(1, orgs)}`));
+    const nudge = (s: Set<string>) => {
+      const x = new Set(s);
+      for (let i = int(0, k + 1); i > 0; i--) {
+        const o = `o${int(1, orgs)}`;
+        if (!x.delete(o)) x.add(o);
+      }
+      return x;
+    };
+    const cells = new Map<string, Map<string, Set<string>>>();
+    const history: { release: number; measure: string; cell: string; members: Set<string> }[] = [];
+    for (let m = int(1, 3); m > 0; m--) {
+      const base = pick();
+      const byCell = new Map<string, Set<string>>();
+      for (let c = int(1, 8); c > 0; c--) {
+        const members = rnd() < 0.7 ? nudge(base) : pick();
+        if (members.size === 0) continue;
+        const cell = `${String.fromCharCode(65 + int(0, 10))}${c}`;
+        byCell.set(cell, members);
+        for (let release = int(0, 2); release > 0; release--) {
+          const before = rnd() < 0.8 ? nudge(members) : pick();
+          if (before.size > 0) history.push({ release, measure: `pay|${m}`, cell, members: before });
+        }
+      }
+      cells.set(`pay|${m}`, byCell);
+    }
+
+    // the rule: of two cells of one measure 1 to k - 1 organisations apart the smaller (a tie: the
+    // later name) is withheld; else a cell 1 to k - 1 apart from an earlier release, naming the latest
+    const expected = new Map<string, string>();
+    for (const [measure, byCell] of cells)
+      for (const [ca, a] of byCell)
+        for (const [cb, b] of byCell) {
+          const d = difference(a, b);
+          if (ca !== cb && d >= 1 && d < k && (a.size < b.size || (a.size === b.size && ca > cb)))
+            expected.set(
+              `${measure} ${ca}`,
+              `withheld: another published cell differs from it by fewer than ${k} organisations`,
+            );
+        }
+    const latest = new Map<string, number>();
+    for (const h of history) {
+      const now = cells.get(h.measure)!.get(h.cell)!;
+      const d = difference(now, h.members);
+      const key = `${h.measure} ${h.cell}`;
+      if (d >= 1 && d < k && h.release > (latest.get(key) ?? 0)) latest.set(key, h.release);
+    }
+    for (const [key, release] of latest)
+      if (!expected.has(key))
+        expected.set(
+          key,
+          `withheld: it differs from the release of 2025-0${release}-01 by fewer than ${k} organisations`,
+        );
+
+    await conn.run(`drop schema if exists survey cascade; create schema survey;
+      create table survey.settings as select ${k} as min_orgs_benchmark;
+      create table survey.release_cells (measure varchar, cell varchar, contributor_id varchar);
+      create table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar, release_no integer);
+      insert into survey.release_cells values ('peer_group', 'all|all|all', 'o1')`);
+    const cellRows = [...cells].flatMap(([measure, byCell]) =>
+      [...byCell].flatMap(([cell, members]) => [...members].map((o) => `('${measure}', '${cell}', '${o}')`)),
+    );
+    await conn.run(`insert into survey.release_cells values ${cellRows.join(", ")}`);
+    const historyRows = history.flatMap((h) =>
+      [...h.members].map(
+        (o) => `('2025-0${h.release}-01', '${h.measure}', '${h.cell}', '${o}', ${h.release})`,
+      ),
+    );
+    if (historyRows.length)
+      await conn.run(`insert into survey.release_history values ${historyRows.join(", ")}`);
+    await conn.run(readFileSync(path.join(PUBLISH_SQL_DIR, "release_withheld.sql"), "utf8"));
+    const got = (
+      await conn.runAndReadAll("select measure || ' ' || cell as k, reason from survey.release_withheld")
+    ).getRowObjectsJson();
+    expect(got.map((r) => [String(r.k), String(r.reason)]).sort(), `trial ${trial}`).toEqual(
+      [...expected].sort(),
+    );
+    if (expected.size > 0) trialsWithheld++;
+    for (const r of expected.values()) reasons.add(r.replace(/ of \S+(?= by)| than \d+/g, ""));
+  }
+  conn.closeSync();
+  instance.closeSync();
+  // not vacuous: most trials withhold something, for both reasons
+  expect(trialsWithheld).toBeGreaterThan(40);
+  expect([...reasons].sort()).toEqual([
+    "withheld: another published cell differs from it by fewer organisations",
+    "withheld: it differs from the release by fewer organisations",
+  ]);
+});
+
+/**
  * Bands across organisations (src/sql/survey/pool/pooled_benchmark_bands.sql), by hand: seven
  * organisations, one month each with 100 people on its first and last day and 1, 2, 4, 7, 11, 16
  * and 22 separations, so their turnover is 0.01 ... 0.22. At n = 7 the rank h = 6p + 1:

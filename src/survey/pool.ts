@@ -704,7 +704,8 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
       await runSqlFiles(conn, steps, { prefix: (file) => `${path.basename(path.dirname(file))}.` }),
     );
     phaseStart = performance.now();
-    // this release joins the log (written beside it, then swapped in)
+    // this release joins the log (written beside it, then swapped in). Unsorted: the log is read
+    // back as a set, and sorting its millions of rows by their text took four times the writing
     const logDir = path.dirname(path.resolve(releaseLog));
     if (existsSync(logDir)) {
       const next = `${releaseLog}.writing`;
@@ -714,9 +715,9 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
           select cast(${str(poolDate)} as date), measure, cell, contributor_id,
             cast((select coalesce(max(release_no), 0) + 1 from survey.release_history) as integer)
           from survey.release_cells
-          order by release_no, measure, cell, contributor_id
         ) to ${str(next)} (format parquet)`);
       renameSync(next, releaseLog);
+      phase("release_log");
     }
     const [groups] = await rows(
       conn,
