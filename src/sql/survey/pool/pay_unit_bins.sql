@@ -8,6 +8,7 @@ select u.unit_no, u.profile_no, u.unit_count, k.cell_no, r.pay_lower_usd, r.pay_
     cast(sum(r.people) as bigint) as people
 from survey.contribution_rows as r
 join survey.contribution_units as u on u.contribution_id = r.contribution_id
+-- null-safe: a null key is a cell of its own, as it was when the marts grouped by the keys
 join survey.pay_cell_ids as k
     on k.year is not distinct from r.year and k.group_kind is not distinct from r.group_kind
     and k.group_value is not distinct from r.group_value and k.breakdown_kind is not distinct from r.breakdown_kind
