@@ -288,8 +288,12 @@ it("publishes each band as the mean of three neighbouring organisations, never o
         role_family, headcount_start, headcount_end, separations, voluntary_separations)
       values ('c${i}', 'o${i}', 'turnover_monthly', 2025, date '2025-03-01', 'all', 100, 100, ${separations}, 0)`);
     await conn.run(`insert into survey.pooled_members values ('all', 'all', 'all', 'c${i}', 'o${i}')`);
+    await conn.run(`insert into survey.contributions (contribution_id, contributor_id, facility_type, bed_band, region)
+      values ('c${i}', 'o${i}', 'acute_care', '100_299', 'north')`);
   }
-  await conn.run(readFileSync(path.join(POOL_SQL_DIR, "pooled_benchmark_bands.sql"), "utf8"));
+  // the integer ids the pooled marts join by, then the mart
+  for (const step of ["pooled_group_ids", "contribution_units", "pooled_units", "pooled_benchmark_bands"])
+    await conn.run(readFileSync(path.join(POOL_SQL_DIR, `${step}.sql`), "utf8"));
   const rows = (
     await conn.runAndReadAll(
       `select percentile, metric_value, suppressed_reason from marts.pooled_benchmark_bands

@@ -7,53 +7,54 @@
 drop table if exists marts.pooled_benchmark_bands;
 create table marts.pooled_benchmark_bands as
 with turnover_months as (
-    select r.contributor_id, r.year, r.month_start,
+    select u.contributor_no, r.year, r.month_start,
         sum(r.headcount_start) as headcount_start, sum(r.headcount_end) as headcount_end,
         sum(r.separations) as separations, sum(r.voluntary_separations) as voluntary_separations
     from survey.contribution_rows as r
+    join survey.contribution_units as u on u.contribution_id = r.contribution_id
     where r.table_name = 'turnover_monthly' and r.role_family = 'all'
-    group by r.contributor_id, r.year, r.month_start
+    group by u.contributor_no, r.year, r.month_start
 ),
 
 org_values as (
-    select contributor_id, 'turnover_rate' as metric, year,
+    select contributor_no, 'turnover_rate' as metric, year,
         sum(cast(separations as double) / nullif((headcount_start + headcount_end) / 2.0, 0)) as metric_value
     from turnover_months
-    group by contributor_id, year
+    group by contributor_no, year
     union all
-    select contributor_id, 'voluntary_turnover_rate', year,
+    select contributor_no, 'voluntary_turnover_rate', year,
         sum(cast(voluntary_separations as double) / nullif((headcount_start + headcount_end) / 2.0, 0))
     from turnover_months
-    group by contributor_id, year
+    group by contributor_no, year
     union all
-    select r.contributor_id, 'network_cyber_hours_share', r.year,
+    select u.contributor_no, 'network_cyber_hours_share', r.year,
         cast(sum(case when r.domain in ('networking', 'integration', 'networking_integration', 'cybersecurity') then r.hours else 0 end) as double)
         / nullif(cast(sum(r.hours) as double), 0)
     from survey.contribution_rows as r
+    join survey.contribution_units as u on u.contribution_id = r.contribution_id
     where r.table_name = 'workload_quarterly'
-    group by r.contributor_id, r.year
+    group by u.contributor_no, r.year
     union all
-    select r.contributor_id, 'networked_asset_share', r.year,
+    select u.contributor_no, 'networked_asset_share', r.year,
         cast(sum(case when r.is_networked then r.assets else 0 end) as double) / nullif(sum(r.assets), 0)
     from survey.contribution_rows as r
+    join survey.contribution_units as u on u.contribution_id = r.contribution_id
     where r.table_name = 'inventory_yearly'
-    group by r.contributor_id, r.year
+    group by u.contributor_no, r.year
 ),
 
--- the peer groups each contributor belongs to
+-- the peer groups each contributor belongs to (integer ids, survey.pooled_units)
 profiles as (
-    select distinct m.facility_type, m.bed_band, m.region, m.contributor_id
-    from survey.pooled_members as m
+    select distinct group_no, contributor_no
+    from survey.pooled_units
 ),
 
 ranked as (
-    select p.facility_type, p.bed_band, p.region, v.metric, v.year, v.metric_value,
-        row_number() over (
-            partition by p.facility_type, p.bed_band, p.region, v.metric, v.year order by v.metric_value
-        ) as value_rank,
-        count(*) over (partition by p.facility_type, p.bed_band, p.region, v.metric, v.year) as orgs
+    select p.group_no, v.metric, v.year, v.metric_value,
+        row_number() over (partition by p.group_no, v.metric, v.year order by v.metric_value) as value_rank,
+        count(*) over (partition by p.group_no, v.metric, v.year) as orgs
     from org_values as v
-    join profiles as p on p.contributor_id = v.contributor_id
+    join profiles as p on p.contributor_no = v.contributor_no
     where v.metric_value is not null
 ),
 
@@ -65,19 +66,20 @@ percentiles as (
     union all select 0.9, 1
 ),
 
+-- (the organisations as an integer keep the decimals within 64 bits, many times faster)
 located as (
-    select r.facility_type, r.bed_band, r.region, r.metric, r.year, r.orgs, p.percentile, p.is_tail,
+    select r.group_no, r.metric, r.year, r.orgs, p.percentile, p.is_tail,
         avg(r.metric_value) as blended
     from ranked as r
     cross join percentiles as p
-    where abs(r.value_rank - least(r.orgs - 1, greatest(2, round((r.orgs - 1) * p.percentile + 1)))) <= 1
-    group by r.facility_type, r.bed_band, r.region, r.metric, r.year, r.orgs, p.percentile, p.is_tail
+    where abs(r.value_rank - least(r.orgs - 1, greatest(2, round((cast(r.orgs as integer) - 1) * p.percentile + 1)))) <= 1
+    group by r.group_no, r.metric, r.year, r.orgs, p.percentile, p.is_tail
 )
 
 select
-    l.facility_type,
-    l.bed_band,
-    l.region,
+    g.facility_type,
+    g.bed_band,
+    g.region,
     l.metric,
     l.year,
     cast(l.percentile as double) as percentile,
@@ -89,4 +91,5 @@ select
             then '10th and 90th percentiles need at least ' || cast(s.min_pay_tail_orgs as varchar(20)) || ' organisations'
     end as suppressed_reason
 from located as l
+join survey.pooled_group_ids as g on g.group_no = l.group_no
 cross join survey.settings as s;

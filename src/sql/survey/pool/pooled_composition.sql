@@ -20,30 +20,56 @@ parts as (
     where r.table_name = 'separations_by_type' and r.role_family = 'all'
 ),
 
-by_contributor as (
-    select m.facility_type, m.bed_band, m.region, m.contributor_id, p.year, p.measure, p.category,
-        sum(p.amount) as amount
+-- each unit's parts summed once (survey.contribution_units); the organisations with a single unit
+-- counted and summed per profile and copied to the profile's pooled groups, one with units under two
+-- profiles copied unit by unit and summed in each group
+by_unit as (
+    select u.unit_no, u.profile_no, u.unit_count, p.year, p.measure, p.category,
+        cast(sum(p.amount) as bigint) as amount
     from parts as p
-    join survey.pooled_members as m on m.contribution_id = p.contribution_id
-    group by m.facility_type, m.bed_band, m.region, m.contributor_id, p.year, p.measure, p.category
+    join survey.contribution_units as u on u.contribution_id = p.contribution_id
+    group by u.unit_no, u.profile_no, u.unit_count, p.year, p.measure, p.category
+),
+
+by_profile as (
+    select profile_no, year, measure, category, cast(sum(amount) as bigint) as amount,
+        cast(sum(case when amount > 0 then 1 else 0 end) as bigint) as orgs
+    from by_unit
+    where unit_count = 1
+    group by profile_no, year, measure, category
+),
+
+split_orgs as (
+    select m.group_no, b.year, b.measure, b.category, cast(sum(b.amount) as bigint) as amount
+    from by_unit as b
+    join survey.pooled_units as m on m.unit_no = b.unit_no
+    where b.unit_count > 1
+    group by m.group_no, m.contributor_no, b.year, b.measure, b.category
 ),
 
 pooled as (
-    select facility_type, bed_band, region, year, measure, category,
+    select group_no, year, measure, category,
         sum(amount) as amount,
-        sum(case when amount > 0 then 1 else 0 end) as orgs
-    from by_contributor
-    group by facility_type, bed_band, region, year, measure, category
+        sum(orgs) as orgs
+    from (
+        select g.group_no, p.year, p.measure, p.category, p.amount, p.orgs
+        from by_profile as p
+        join (select distinct group_no, profile_no from survey.pooled_units) as g on g.profile_no = p.profile_no
+        union all
+        select group_no, year, measure, category, amount, case when amount > 0 then 1 else 0 end
+        from split_orgs
+    ) as c
+    group by group_no, year, measure, category
 ),
 
 totals as (
-    select facility_type, bed_band, region, year, measure, sum(amount) as total
+    select group_no, year, measure, sum(amount) as total
     from pooled
-    group by facility_type, bed_band, region, year, measure
+    group by group_no, year, measure
 )
 
 select
-    p.facility_type, p.bed_band, p.region, p.year, p.measure, p.category,
+    g.facility_type, g.bed_band, g.region, p.year, p.measure, p.category,
     cast(p.amount as integer) as amount,
     cast(p.orgs as integer) as orgs,
     cast(p.amount as double) / nullif(t.total, 0) as share,
@@ -52,7 +78,6 @@ select
         when p.amount < s.min_cell_public then 'fewer than ' || cast(s.min_cell_public as varchar(20)) || ' people'
     end as suppressed_reason
 from pooled as p
-join totals as t
-    on t.facility_type = p.facility_type and t.bed_band = p.bed_band and t.region = p.region
-    and t.year = p.year and t.measure = p.measure
+join totals as t on t.group_no = p.group_no and t.year = p.year and t.measure = p.measure
+join survey.pooled_group_ids as g on g.group_no = p.group_no
 cross join survey.settings as s;
