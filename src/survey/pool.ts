@@ -336,6 +336,15 @@ async function readCandidateBatch(conn: DuckDBConnection, files: string[]): Prom
   return out;
 }
 
+/**
+ * Inserts rows given as SQL tuples, 500 per statement: a statement per row was most of the time at
+ * 1,000 files, and one statement of 10,000 rows made DuckDB parse and bind 10,000 tuples at once.
+ */
+async function insertValues(conn: DuckDBConnection, table: string, tuples: string[]): Promise<void> {
+  for (let i = 0; i < tuples.length; i += 500)
+    await conn.run(`insert into ${table} values ${tuples.slice(i, i + 500).join(",\n")}`);
+}
+
 /** A value as a SQL literal, for the multi-row inserts. */
 function literal(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return "null";
@@ -628,29 +637,28 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
     // the log and the warehouse list files in path order
     accepted.sort((a, b) => a.file.localeCompare(b.file));
 
-    // one multi-row insert per table (a statement per row was most of the time at 1,000 files)
     await conn.run("begin transaction");
-    if (accepted.length > 0)
-      await conn.run(
-        `insert into survey.contributions values ${accepted
-          .map((c) => {
-            const m = c.manifest!;
-            return `(${[
-              m.checksum.slice(0, 16),
-              m.contributor_id,
-              m.profile.facility_type,
-              m.profile.bed_band,
-              m.profile.region,
-            ]
-              .map(literal)
-              .join(", ")}, cast(${str(m.period_start)} as date), cast(${str(m.period_end)} as date),
+    await insertValues(
+      conn,
+      "survey.contributions",
+      accepted.map((c) => {
+        const m = c.manifest!;
+        return `(${[
+          m.checksum.slice(0, 16),
+          m.contributor_id,
+          m.profile.facility_type,
+          m.profile.bed_band,
+          m.profile.region,
+        ]
+          .map(literal)
+          .join(", ")}, cast(${str(m.period_start)} as date), cast(${str(m.period_end)} as date),
               cast(${str(m.as_of)} as date), ${m.schema_version}, ${literal(m.tool_version)}, ${literal(m.checksum)},
               ${literal(path.relative(req.inputDir, c.file))})`;
-          })
-          .join(",\n")}`,
-      );
+      }),
+    );
     // the rows of the files another file pools instead go (those that failed were never kept)
-    const dropped = readable.filter((c) => c.kept && !accepted.includes(c));
+    const pooling = new Set(accepted);
+    const dropped = readable.filter((c) => c.kept && !pooling.has(c));
     if (dropped.length > 0)
       await conn.run(
         `delete from survey.contribution_rows where contribution_id in (${dropped.map((c) => literal(contributionId(c))).join(", ")})`,
@@ -669,15 +677,14 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
     }
     await conn.run(`create table survey.pool_log (file varchar, status varchar, reason varchar,
       contributor_id varchar, period_start date, period_end date, pooled_on date)`);
-    if (log.length > 0)
-      await conn.run(
-        `insert into survey.pool_log values ${log
-          .map(
-            (e) =>
-              `(${[e.file, e.status, e.reason, e.contributor_id].map(literal).join(", ")}, cast(${literal(e.period_start)} as date), cast(${literal(e.period_end)} as date), cast(${str(poolDate)} as date))`,
-          )
-          .join(",\n")}`,
-      );
+    await insertValues(
+      conn,
+      "survey.pool_log",
+      log.map(
+        (e) =>
+          `(${[e.file, e.status, e.reason, e.contributor_id].map(literal).join(", ")}, cast(${literal(e.period_start)} as date), cast(${literal(e.period_end)} as date), cast(${str(poolDate)} as date))`,
+      ),
+    );
 
     const changed = accepted.filter((c) => fileStamp(c.file) !== c.stamp);
     if (changed.length)
