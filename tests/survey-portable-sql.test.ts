@@ -101,13 +101,16 @@ describe("pooling and publishing SQL stays portable", () => {
     expect(found).toEqual([]);
   });
 
-  it.each(files)("%s starts with a grain comment and creates the table it is named after", (file) => {
-    const sql = readFileSync(file, "utf8");
-    expect(sql.split("\n")[0]).toMatch(/^-- one row per /);
-    const table = path.basename(file, ".sql");
-    expect(sql).toMatch(new RegExp(`drop table if exists (survey|marts|publish)\\.${table};`));
-    expect(sql).toMatch(new RegExp(`create table (survey|marts|publish)\\.${table} as`));
-  });
+  it.each(files)(
+    "%s starts with a grain comment and creates the table (or view) it is named after",
+    (file) => {
+      const sql = readFileSync(file, "utf8");
+      expect(sql.split("\n")[0]).toMatch(/^-- one row per /);
+      const table = path.basename(file, ".sql");
+      expect(sql).toMatch(new RegExp(`drop (table|view) if exists (survey|marts|publish)\\.${table};`));
+      expect(sql).toMatch(new RegExp(`create (table|view) (survey|marts|publish)\\.${table} as`));
+    },
+  );
 
   it("the lint catches what it names (it is not a test that cannot fail)", () => {
     const bad =
@@ -124,8 +127,8 @@ describe("pooling and publishing SQL stays portable", () => {
       await createSharedMacros(conn);
       for (const step of STEPS) {
         const sql = readFileSync(step, "utf8");
-        const create = sql.slice(sql.search(/\bcreate table\b/));
-        const select = create.replace(/^create table \S+ as\s*/, "").replace(/;\s*$/, "");
+        const create = sql.slice(sql.search(/\bcreate (table|view)\b/));
+        const select = create.replace(/^create (table|view) \S+ as\s*/, "").replace(/;\s*$/, "");
         await conn.run(sql);
         const plan = (await conn.runAndReadAll(`explain ${select}`)).getRowObjectsJson();
         expect(plan.length, step).toBeGreaterThan(0);

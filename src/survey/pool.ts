@@ -41,6 +41,7 @@ export const POOL_STEPS = [
   "pooled_retention_curve",
   "pay_cell_ids",
   "pay_unit_bins",
+  "pooled_pay_cell_orgs",
   "pooled_pay_cells",
   "pooled_pay_percentiles",
   "pooled_requisitions",

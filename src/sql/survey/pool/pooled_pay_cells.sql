@@ -3,30 +3,13 @@
 -- bins are not needed to count organisations and people, and copying them was most of the rows.
 -- An organisation with a single unit is that unit in each of its groups; one with units under two
 -- profiles is summed again in the groups they share.
-drop table if exists survey.pooled_pay_cells;
-create table survey.pooled_pay_cells as
-with unit_cells as (
-    select b.unit_no, b.unit_count, b.cell_no, sum(b.people) as people
-    from survey.pay_unit_bins as b
-    group by b.unit_no, b.unit_count, b.cell_no
-),
-
-org_cells as (
-    select m.group_no, m.contributor_no, c.cell_no, c.people
-    from unit_cells as c
-    join survey.pooled_units as m on m.unit_no = c.unit_no
-    where c.unit_count = 1
-    union all
-    select m.group_no, m.contributor_no, c.cell_no, sum(c.people)
-    from unit_cells as c
-    join survey.pooled_units as m on m.unit_no = c.unit_no
-    where c.unit_count > 1
-    group by m.group_no, m.contributor_no, c.cell_no
-)
-
+-- A view over survey.pooled_pay_cell_orgs, which holds the same rows with integer keys: written
+-- with their names, the 3.3 million rows at 1,000 contributions took 2 s.
+drop view if exists survey.pooled_pay_cells;
+create view survey.pooled_pay_cells as
 select g.facility_type, g.bed_band, g.region, o.contributor_id, k.year, k.group_kind, k.group_value,
     k.breakdown_kind, k.breakdown_value, c.people
-from org_cells as c
+from survey.pooled_pay_cell_orgs as c
 join survey.pooled_group_ids as g on g.group_no = c.group_no
 join survey.pay_cell_ids as k on k.cell_no = c.cell_no
 join (select distinct contributor_no, contributor_id from survey.contribution_units) as o

@@ -8,23 +8,30 @@ create table survey.release_cells as
 -- the published pay cells, their measure and cell spelled once per cell (about 100,000 at 1,000
 -- contributions) rather than once per contributor (about 3 million)
 with published as (
-    select p.facility_type, p.bed_band, p.region, p.year, p.group_kind, p.group_value, p.breakdown_kind,
-        p.breakdown_value,
+    select i.group_no, k.cell_no,
         'pay|' || cast(p.year as varchar(10)) || '|' || p.group_kind || '|' || p.group_value || '|' || p.breakdown_kind
             || '|' || p.breakdown_value as measure,
         p.facility_type || '|' || p.bed_band || '|' || p.region as cell
     from marts.pooled_pay_percentiles as p
     join publish.publication_groups as g
         on g.facility_type = p.facility_type and g.bed_band = p.bed_band and g.region = p.region
+    join survey.pooled_group_ids as i
+        on i.facility_type = p.facility_type and i.bed_band = p.bed_band and i.region = p.region
+    join survey.pay_cell_ids as k
+        on k.year = p.year and k.group_kind = p.group_kind and k.group_value = p.group_value
+        and k.breakdown_kind = p.breakdown_kind and k.breakdown_value = p.breakdown_value
     where p.percentile = 0.5 and p.suppressed_reason is null and g.suppressed_reason is null
+),
+
+contributors as (
+    select distinct contributor_no, contributor_id from survey.contribution_units
 )
 
-select p.measure, p.cell, b.contributor_id
-from survey.pooled_pay_cells as b
-join published as p
-    on p.facility_type = b.facility_type and p.bed_band = b.bed_band and p.region = b.region
-    and p.year = b.year and p.group_kind = b.group_kind and p.group_value = b.group_value
-    and p.breakdown_kind = b.breakdown_kind and p.breakdown_value = b.breakdown_value
+-- the members of each published cell, joined on integer keys (survey.pooled_pay_cell_orgs)
+select p.measure, p.cell, o.contributor_id
+from survey.pooled_pay_cell_orgs as b
+join published as p on p.group_no = b.group_no and p.cell_no = b.cell_no
+join contributors as o on o.contributor_no = b.contributor_no
 union all
 select 'peer_group', g.facility_type || '|' || g.bed_band || '|' || g.region, m.contributor_id
 from publish.publication_groups as g
