@@ -10,7 +10,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../src/config/settings.ts";
 import { createInputTables, POOL_SQL_DIR, PUBLISH_SQL_DIR } from "../src/survey/pool.ts";
@@ -77,6 +77,14 @@ it("withholds the smallest published share when a quarter would withhold exactly
   );
 });
 
+/** The three tables release_withheld.sql reads, empty, with min_orgs_benchmark set (a fresh survey schema). */
+async function releaseRuleInputs(conn: DuckDBConnection, minOrgs: number): Promise<void> {
+  await conn.run(`drop schema if exists survey cascade; create schema survey;
+    create table survey.settings as select ${minOrgs} as min_orgs_benchmark;
+    create table survey.release_cells (measure varchar, cell varchar, contributor_id varchar);
+    create table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar, release_no integer);`);
+}
+
 /**
  * The differencing rules (src/sql/survey/publish/release_withheld.sql), by hand. One pay measure,
  * cells and their organisations:
@@ -90,10 +98,7 @@ it("withholds the smaller of two cells 1 to 4 organisations apart, and a cell 1 
   const conn = await instance.connect();
   const orgs = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `o${from + i}`);
   const cells: Record<string, string[]> = { A: orgs(6), B: orgs(5), C: orgs(11), D: orgs(6) };
-  await conn.run(`create schema survey;
-    create table survey.settings as select 5 as min_orgs_benchmark;
-    create table survey.release_cells (measure varchar, cell varchar, contributor_id varchar);
-    create table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar, release_no integer);`);
+  await releaseRuleInputs(conn, 5);
   for (const [cell, members] of Object.entries(cells))
     for (const o of members)
       await conn.run(`insert into survey.release_cells values ('pay|2025|role|BMET II', '${cell}', '${o}')`);
@@ -136,10 +141,7 @@ it("withholds near cells whose sizes straddle a band, share nobody, or tie", asy
     U: orgs(30, 34),
     V: [...orgs(30, 33), "o35"],
   };
-  await conn.run(`create schema survey;
-    create table survey.settings as select 5 as min_orgs_benchmark;
-    create table survey.release_cells (measure varchar, cell varchar, contributor_id varchar);
-    create table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar, release_no integer);`);
+  await releaseRuleInputs(conn, 5);
   await conn.run(
     `insert into survey.release_cells values ${Object.entries(cells)
       .flatMap(([cell, members]) => members.map((o) => `('pay|2025|role|BMET II', '${cell}', '${o}')`))
@@ -229,11 +231,8 @@ it("withholds exactly what the rule says on random cells and releases (brute for
           `withheld: it differs from the release of 2025-0${release}-01 by fewer than ${k} organisations`,
         );
 
-    await conn.run(`drop schema if exists survey cascade; create schema survey;
-      create table survey.settings as select ${k} as min_orgs_benchmark;
-      create table survey.release_cells (measure varchar, cell varchar, contributor_id varchar);
-      create table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar, release_no integer);
-      insert into survey.release_cells values ('peer_group', 'all|all|all', 'o1')`);
+    await releaseRuleInputs(conn, k);
+    await conn.run("insert into survey.release_cells values ('peer_group', 'all|all|all', 'o1')");
     const cellRows = [...cells].flatMap(([measure, byCell]) =>
       [...byCell].flatMap(([cell, members]) => [...members].map((o) => `('${measure}', '${cell}', '${o}')`)),
     );
