@@ -519,12 +519,13 @@ export async function poolContributions(req: PoolRequest): Promise<PoolReport> {
   rmSync(`${building}.wal`, { force: true });
   // a memory limit: DuckDB spills to disk instead of growing past it. The process holds Node and
   // memory the allocator keeps after DuckDB frees it, outside the limit: at 640 MB, 1,000
-  // contributions peaked at 1,002-1,021 MiB; 512 MB leaves room under 1 GiB. The allocator hands
-  // freed memory back after every task over 32 MB (default 128 MB) and in the background, and
-  // Parquet pages read once are not cached: staging 10,000 files in 83 batches then peaked at 872
-  // MiB, not 1,092, and ended at 378 MiB, not 1,009.
+  // contributions peaked at 1,002-1,021 MiB; at 512 MB, 798 to 945 MiB between runs of the same
+  // code; at 448 MB, 767 to 840 MiB and no slower. The allocator hands freed memory back after
+  // every task over 32 MB (default 128 MB) and in the background, and Parquet pages read once are
+  // not cached: staging 10,000 files in 83 batches then peaked at 872 MiB, not 1,092, and ended at
+  // 378 MiB, not 1,009.
   const instance = await DuckDBInstance.create(building, {
-    memory_limit: "512MB",
+    memory_limit: "448MB",
     preserve_insertion_order: "false",
     allocator_flush_threshold: "32MB",
     allocator_background_threads: "true",
