@@ -85,6 +85,14 @@ async function releaseRuleInputs(conn: DuckDBConnection, minOrgs: number): Promi
     create table survey.release_history (released_on date, measure varchar, cell varchar, contributor_id varchar, release_no integer);`);
 }
 
+/** Runs release_withheld.sql on those inputs: the withheld cells and their reasons, by cell. */
+async function withheldCells(conn: DuckDBConnection) {
+  await conn.run(readFileSync(path.join(PUBLISH_SQL_DIR, "release_withheld.sql"), "utf8"));
+  return (
+    await conn.runAndReadAll("select cell, reason from survey.release_withheld order by cell")
+  ).getRowObjectsJson();
+}
+
 /**
  * The differencing rules (src/sql/survey/publish/release_withheld.sql), by hand. One pay measure,
  * cells and their organisations:
@@ -106,10 +114,7 @@ it("withholds the smaller of two cells 1 to 4 organisations apart, and a cell 1 
     await conn.run(
       `insert into survey.release_history values ('2025-04-30', 'pay|2025|role|BMET II', 'D', '${o}', 1)`,
     );
-  await conn.run(readFileSync(path.join(PUBLISH_SQL_DIR, "release_withheld.sql"), "utf8"));
-  const rows = (
-    await conn.runAndReadAll("select cell, reason from survey.release_withheld order by cell")
-  ).getRowObjectsJson();
+  const rows = await withheldCells(conn);
   conn.closeSync();
   instance.closeSync();
   expect(rows.map((r) => r.cell)).toEqual(["B", "D"]);
@@ -147,10 +152,7 @@ it("withholds near cells whose sizes straddle a band, share nobody, or tie", asy
       .flatMap(([cell, members]) => members.map((o) => `('pay|2025|role|BMET II', '${cell}', '${o}')`))
       .join(", ")}`,
   );
-  await conn.run(readFileSync(path.join(PUBLISH_SQL_DIR, "release_withheld.sql"), "utf8"));
-  const rows = (
-    await conn.runAndReadAll("select cell, reason from survey.release_withheld order by cell")
-  ).getRowObjectsJson();
+  const rows = await withheldCells(conn);
   conn.closeSync();
   instance.closeSync();
   expect(rows.map((r) => r.cell)).toEqual(["P", "Q", "R", "V"]);
