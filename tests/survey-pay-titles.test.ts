@@ -14,12 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../src/config/settings.ts";
 import { ingest } from "../loaders/ingest.ts";
 import { buildContribution } from "../src/survey/contribute.ts";
-import {
-  MANIFEST_KEY,
-  contributionChecksum,
-  writeSignedContribution,
-  type Manifest,
-} from "../src/survey/contribution-schema.ts";
+import { MANIFEST_KEY, writeSignedContribution, type Manifest } from "../src/survey/contribution-schema.ts";
 import { poolContributions, PoolError, type PoolReport } from "../src/survey/pool.ts";
 import { runCli } from "./support/cli.ts";
 import { queryWarehouse as query } from "./support/duckdb.ts";

@@ -16,7 +16,6 @@ import { buildContribution, type Contribution } from "../src/survey/contribute.t
 import {
   MANIFEST_KEY,
   PAY_BIN_USD,
-  contributionChecksum,
   fileRowGroupsDigest,
   writeSignedContribution,
   type Manifest,
