@@ -8,9 +8,11 @@
  *
  * The verdict lines state the targets of issue 22: at 1,000 contributions within 6× the floor (a
  * bare read_parquet + GROUP BY of the same files, measured in the same run) and under 1 GiB of peak
- * memory; `--sizes 1000,10000` adds 10,000 contributions, whose peak memory must be no higher.
+ * memory; at 10,000 contributions, peak memory no higher. Each size is pooled `--repeats` times
+ * (default 3) and judged by the median time and the median peak: the same code on the same files
+ * peaks up to ±80 MiB apart between runs, so one run against one run is a coin toss.
  *
- *   node --import tsx src/bench/pool-bench.ts [--sizes 100,300,1000[,10000]] [--out DIR]
+ *   node --import tsx src/bench/pool-bench.ts [--sizes 1000,10000] [--repeats 3] [--out DIR]
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -47,11 +49,20 @@ const SCALED_DECIMAL = ["fte", "hours", "vendor_cost_usd", "parts_cost_usd", "ac
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: "string", default: "100,300,1000" },
+    // the sizes the targets of issue 22 are stated at; 100,300,1000 shows the growth in a minute
+    sizes: { type: "string", default: "1000,10000" },
+    // pooling runs per size: one run's peak memory varies by up to ±80 MiB for the same code and
+    // files (when the allocator hands memory back), so a size is judged by the median of its runs
+    repeats: { type: "string", default: "3" },
     out: { type: "string", default: path.join(PROJECT_ROOT, "bench-out/pool") },
   },
 });
 const sizes = values.sizes!.split(",").map(Number);
+const repeats = Math.max(1, Number(values.repeats));
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 const out = path.resolve(values.out!);
 mkdirSync(out, { recursive: true });
 
@@ -154,20 +165,31 @@ for (const n of sizes) {
     return (JSON.parse(f.stdout.trim().split("\n").pop()!) as { seconds: number }).seconds;
   };
   const floorBefore = readFloor();
-  const r = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      path.join(PROJECT_ROOT, "src/bench/pool-measure.ts"),
-      dir,
-      path.join(out, `pooled-${n}.duckdb`),
-      "2026-06-30",
-    ],
-    { encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`pool of ${n} failed: ${r.stderr}`);
-  const m = JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, number>;
+  const runs: Record<string, number>[] = [];
+  for (let k = 0; k < repeats; k++) {
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        path.join(PROJECT_ROOT, "src/bench/pool-measure.ts"),
+        dir,
+        path.join(out, `pooled-${n}.duckdb`),
+        "2026-06-30",
+      ],
+      { encoding: "utf8" },
+    );
+    if (r.status !== 0) throw new Error(`pool of ${n} failed: ${r.stderr}`);
+    runs.push(JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, number>);
+  }
+  // the run of median time speaks for the phases; time and peak memory are each their median
+  const bySeconds = [...runs].sort((a, b) => a.seconds! - b.seconds!);
+  const m: Record<string, number> = {
+    ...bySeconds[Math.floor((bySeconds.length - 1) / 2)]!,
+    seconds: median(runs.map((x) => x.seconds!)),
+    peak_rss_bytes: median(runs.map((x) => x.peak_rss_bytes!)),
+  };
+  const peaks = runs.map((x) => x.peak_rss_bytes!);
   const floorAfter = readFloor();
   const floor = { seconds: (floorBefore + floorAfter) / 2 };
   // what the contribution format alone costs: every file's row-group digest for the checksum
@@ -175,6 +197,9 @@ for (const n of sizes) {
   results.push({
     contributions: files,
     ...m,
+    runs: runs.length,
+    run_seconds: runs.map((x) => x.seconds),
+    run_peak_rss_bytes: peaks,
     floor_seconds: floor.seconds,
     floor_seconds_before: floorBefore,
     floor_seconds_after: floorAfter,
@@ -193,7 +218,7 @@ for (const n of sizes) {
     `${files} contributions: the row-group digest alone (SHA-256 of every file's bytes before its footer, what the checksum requires) ${digestSeconds.toFixed(1)} s, ${(digestSeconds / floor.seconds).toFixed(1)}× the floor\n`,
   );
   process.stderr.write(
-    `${files} contributions: ${m.seconds!.toFixed(1)} s (${(m.seconds! / floor.seconds).toFixed(1)}× the bare read + GROUP BY, ${floor.seconds.toFixed(2)} s: ${floorBefore.toFixed(2)} s before, ${floorAfter.toFixed(2)} s after), peak ${(m.peak_rss_bytes! / 2 ** 20).toFixed(0)} MiB, ${m.pooled} pooled, ${m.rejected} rejected\n`,
+    `${files} contributions: ${m.seconds!.toFixed(1)} s (${(m.seconds! / floor.seconds).toFixed(1)}× the bare read + GROUP BY, ${floor.seconds.toFixed(2)} s: ${floorBefore.toFixed(2)} s before, ${floorAfter.toFixed(2)} s after), peak ${(m.peak_rss_bytes! / 2 ** 20).toFixed(0)} MiB (median of ${runs.length} runs: ${peaks.map((b) => (b / 2 ** 20).toFixed(0)).join(", ")}), ${m.pooled} pooled, ${m.rejected} rejected\n`,
   );
 }
 const first = results[0]! as { contributions: number; seconds: number; peak_rss_bytes: number };
@@ -221,12 +246,12 @@ if (thousand) {
   lines.push(
     `1,000 contributions: ${thousand.ratio_to_floor.toFixed(1)}× the bare read_parquet + GROUP BY (${thousand.seconds.toFixed(1)} s against ${thousand.floor_seconds.toFixed(2)} s, same run), target ≤ 6×: ${verdict(thousand.ratio_to_floor <= 6)}`,
     `1,000 contributions: the row-group digest the checksum requires is ${thousand.digest_ratio_to_floor.toFixed(1)}× the floor by itself`,
-    `1,000 contributions: peak memory ${mib(thousand.peak_rss_bytes)} (RSS of the pool process), target < 1024 MiB: ${verdict(thousand.peak_rss_bytes < 2 ** 30)}`,
+    `1,000 contributions: peak memory ${mib(thousand.peak_rss_bytes)} (RSS of the pool process, median of ${repeats} runs), target < 1024 MiB: ${verdict(thousand.peak_rss_bytes < 2 ** 30)}`,
   );
   const tenThousand = at(10000);
   if (tenThousand)
     lines.push(
-      `10,000 contributions: peak memory ${mib(tenThousand.peak_rss_bytes)}, target no higher than at 1,000 (${mib(thousand.peak_rss_bytes)}, 5% allowance for the allocator): ${verdict(tenThousand.peak_rss_bytes <= thousand.peak_rss_bytes * 1.05)}`,
+      `10,000 contributions: peak memory ${mib(tenThousand.peak_rss_bytes)} (median of ${repeats} runs), target no higher than at 1,000 (${mib(thousand.peak_rss_bytes)}, 5% allowance for the allocator): ${verdict(tenThousand.peak_rss_bytes <= thousand.peak_rss_bytes * 1.05)}`,
     );
 } else
   lines.push("(no verdict: the targets are stated at 1,000 contributions; run with --sizes including 1000)");
