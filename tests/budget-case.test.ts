@@ -131,6 +131,18 @@ describe("scenarioCase", () => {
     expect(c.total.vendor_avoided_usd).toBe(-101_000);
     expect(c.total.net_annual_cost_usd).toBe(0);
     expect(c.payback_months).toBeNull();
+    // the net of zero is the price's doing, not a finding: the case names the domain so the page says so
+    expect(c.bought_at_own_cost).toEqual(["general_biomed"]);
+  });
+
+  it("names no domain bought at our own cost when the vendors' hourly price prices the work", () => {
+    // networking: 0.5 staff, cut 0.5 with no surplus: 0.5 × 1,600 h × $150 = 120,000 bought at the vendor's price
+    const c = scenarioCase([biomed, networking], { networking: -0.5, general_biomed: -0.5 });
+    const n = c.rows.find((d: { domain: string }) => d.domain === "networking");
+    expect(n.vendor_avoided_usd).toBe(-120_000);
+    expect(n.takeover_rate_basis).toBe("vendor_hour");
+    // general biomed's cut of 0.5 fits in its surplus of 1: nothing bought, so nothing to qualify
+    expect(c.bought_at_own_cost).toEqual([]);
   });
 
   it("lists a scenario domain the inputs do not have, and an unpriced one", () => {
@@ -178,5 +190,34 @@ describe("marts.budget_scenario_inputs", () => {
         10,
       );
     }
+  });
+});
+
+describe("marts.budget_scenario_inputs.rests_on_few (the findings rule: 5 people, 5 work orders)", () => {
+  let w: FixtureWarehouse;
+  // tests/fixtures/small-groups, 2024: five BMET IIs, each one infusion-pump PM (general biomed: 5 people,
+  // 5 work orders); one imaging specialist with three CT PMs (imaging: 1 person, 3 work orders)
+  beforeAll(async () => {
+    w = await buildFixtureWarehouse(path.join(import.meta.dirname, "fixtures/small-groups"));
+  });
+  afterAll(() => w?.close());
+
+  it("marks a domain resting on fewer than 5 people or work orders, not one resting on 5 of each", async () => {
+    const rows = await w.rows(
+      `select domain, demand_fte, supply_fte, rests_on_few from marts.budget_scenario_inputs where org_id = 'A'`,
+    );
+    const by = Object.fromEntries(rows.map((r) => [String(r.domain), r]));
+    // 5 × 300 h = 1,500 h of need over 1,600 h an FTE; five people a whole year each
+    expect(by.general_biomed).toMatchObject({ supply_fte: 5, rests_on_few: false });
+    expect(by.general_biomed!.demand_fte).toBeCloseTo(1500 / 1600, 12);
+    expect(by.imaging).toMatchObject({ supply_fte: 1, rests_on_few: true });
+    expect(by.imaging!.demand_fte).toBeCloseTo(1200 / 1600, 12);
+    // a domain with neither work nor staff states nothing, so there is nothing to mark
+    expect(by.dental).toMatchObject({ demand_fte: 0, supply_fte: 0, rests_on_few: false });
+    // every organisation together: the same people and work orders
+    const all = await w.rows(
+      `select domain, rests_on_few from marts.budget_scenario_inputs where org_id = 'all' and domain in ('general_biomed', 'imaging') order by domain`,
+    );
+    expect(all.map((r) => r.rests_on_few)).toEqual([false, true]);
   });
 });

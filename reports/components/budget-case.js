@@ -16,6 +16,8 @@
  * - need, staff and gap after: staff + change; added staff are hired into the domain's own role, so they
  *   count as qualified; the specialist gap after = Σ over specialist domains of max(0, need − qualified staff
  *   after), as in marts.staffing_gap.
+ * Work a cut buys from vendors at our own cost per hour nets to nothing by construction:
+ * `bought_at_own_cost` lists those domains, so the page states that the saving rests on that price.
  * Payback in months = one-off cost ÷ (yearly saving ÷ 12) when the scenario saves money every year (net
  * annual cost < 0); none when it does not. Three years: pay and vendor prices both grow by wage_growth_rate
  * a year (field service is labour, priced like it), the one-off cost falls in year 1.
@@ -59,6 +61,9 @@ export function scenarioCase(inputs, scenario, published = null) {
     return {
       ...d,
       change_fte: change,
+      // what an hour of the domain's vendor work is priced at: the vendor's own price per hour, or our own
+      // cost per hour where vendors record too few hours to price theirs
+      takeover_rate_basis: d.vendor_cost_per_hour_usd != null ? "vendor_hour" : "own_cost",
       annual_cost_usd: annual,
       one_off_cost_usd: oneOff,
       vendor_avoided_usd: avoided,
@@ -128,6 +133,11 @@ export function scenarioCase(inputs, scenario, published = null) {
     vendor_takeover_share: inputs[0]?.vendor_takeover_share ?? null,
     unpriced,
     unknown,
+    // domains whose cut buys work from vendors at our own cost per hour (no vendor price per hour): the
+    // cut then saves nothing net by construction, and the page must say the saving depends on that price
+    bought_at_own_cost: rows
+      .filter((d) => d.vendor_avoided_usd < 0 && d.takeover_rate_basis === "own_cost")
+      .map((d) => d.domain),
     changed: total.change_fte !== 0 || rows.some((d) => d.change_fte !== 0),
   };
 }

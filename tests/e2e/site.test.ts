@@ -468,6 +468,14 @@ describe("the budget brief on paper, read as finance reads it", () => {
     const cut = texts["cut letter"]!.replace(/\s+/g, " ");
     expect(cut).toMatch(/Proposal: −1 FTE General biomed\. It saves \$[\d.]+[kM]? a year in pay/);
     expect(cut).toMatch(/net/);
+    // a net of nothing is the price's doing where vendors record too few hours: the ask says so
+    if (/net saving is \$0 a year/.test(cut))
+      expect(cut).toMatch(
+        /priced at our own staff.s cost \(\$[\d.]+[kM]?: vendors in [^)]+ log too few hours to price an hour\), so the net saving is \$0 a year unless vendors charge less/,
+      );
+    // the smallest organisation's table marks its small groups and says what the mark means
+    const small = texts["smallest letter"]!.replace(/\s+/g, " ");
+    if (/ † /.test(small)) expect(small).toMatch(/† A small group: fewer than 5 people or 5 work orders/);
     // no scenario: says where things stand and that nothing is asked
     expect(texts["none letter"]!.replace(/\s+/g, " ")).toMatch(
       /Where we stand:.*No change in staff is requested/,

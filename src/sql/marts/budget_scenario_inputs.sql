@@ -10,6 +10,9 @@
 -- vendor_cost_per_hour_usd: the vendor's price per hour where enough vendor work records hours
 -- (marts.make_or_buy; null otherwise): work taken over is worth that an hour, else our own cost per hour
 -- (so, without a vendor rate, taking work over saves no more than it costs).
+-- rests_on_few: the row's staff rest on fewer than 5 people, or its in-house work on fewer than 5 work orders
+-- (the findings rule of reports/components/findings.js, MIN_PEOPLE and MIN_EVENTS): a small group, which the
+-- brief marks and never states a finding from. A flag, not the counts, so no small count is published.
 -- wage_growth_rate: average yearly growth of reference.wage_index over its last (up to) five years when it
 -- has two years or more (wage_growth_basis 'wage_index'), else the wage_growth_rate setting ('setting').
 create or replace table marts.budget_scenario_inputs as
@@ -42,6 +45,23 @@ gap as (
     join headline as h on h.org_id = g.org_id and h.year = g.year
     where not g.is_total and g.domain <> 'unmapped'
 ),
+staff_people as (
+    -- the people behind a domain's staff FTE: everyone who supplies some of it that year
+    select
+        case when grouping(org_id) = 1 then 'all' else org_id end as org_id,
+        year,
+        domain,
+        count(distinct (org_id, employee_id)) as people
+    from core.technician_domain_fte
+    where fte > 0 and domain <> 'leadership'
+    group by grouping sets ((org_id, year, domain), (year, domain))
+),
+in_house_work as (
+    select org_id, year, domain, sum(work_orders) as work_orders
+    from marts.work_coverage
+    where covered_by <> 'vendor'
+    group by org_id, year, domain
+),
 grid as (
     -- every taxonomy domain for every organisation, so a scenario may add staff where there is no work yet
     select h.org_id, h.year, d.domain, d.is_specialist
@@ -67,7 +87,9 @@ select
     cast(m.vendor_cost_per_hour_usd as double) as vendor_cost_per_hour_usd,
     cast(st.productive_hours_per_fte as double) as productive_hours_per_fte,
     cast(coalesce(w.growth, st.wage_growth_rate) as double) as wage_growth_rate,
-    case when w.growth is not null then 'wage_index' else 'setting' end as wage_growth_basis
+    case when w.growth is not null then 'wage_index' else 'setting' end as wage_growth_basis,
+    (coalesce(s.supply_fte, 0) > 0 and coalesce(sp.people, 0) < 5)
+        or (coalesce(s.demand_fte, 0) > 0 and coalesce(iw.work_orders, 0) < 5) as rests_on_few
 from grid as g
 cross join settings as st
 left join wage as w on true
@@ -75,4 +97,6 @@ left join gap as s on s.org_id = g.org_id and s.domain = g.domain
 left join marts.fte_cost as f on f.org_id = g.org_id and f.domain = g.domain and f.year = g.year
 left join marts.train_or_hire as t on t.org_id = g.org_id and t.domain = g.domain
 left join marts.make_or_buy as m on m.org_id = g.org_id and m.domain = g.domain and m.year = g.year
+left join staff_people as sp on sp.org_id = g.org_id and sp.domain = g.domain and sp.year = g.year
+left join in_house_work as iw on iw.org_id = g.org_id and iw.domain = g.domain and iw.year = g.year
 order by g.org_id, g.domain;
