@@ -13,11 +13,11 @@ import { DuckDBInstance, quotedString as str } from "@duckdb/node-api";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../src/config/settings.ts";
 import { ingest } from "../loaders/ingest.ts";
-import { buildContribution } from "../src/survey/contribute.ts";
 import { MANIFEST_KEY, writeSignedContribution, type Manifest } from "../src/survey/contribution-schema.ts";
 import { poolContributions, PoolError, type PoolReport } from "../src/survey/pool.ts";
 import { runCli } from "./support/cli.ts";
 import { queryWarehouse as query } from "./support/duckdb.ts";
+import { contributeAndPool } from "./support/society-pool.ts";
 
 const ORGS = Array.from({ length: 36 }, (_, i) => `ORG${String(i + 1).padStart(2, "0")}`);
 const POOL_DATE = "2026-04-30";
@@ -36,20 +36,12 @@ beforeAll(async () => {
   dbPath = path.join(dir, "w.duckdb");
   await ingest({ inputDir: dir, dbPath, quiet: true });
   input = path.join(dir, "contributions");
-  mkdirSync(input);
-  for (const org of ORGS)
-    await buildContribution({
-      dbPath,
-      orgId: org,
-      out: path.join(input, `${org}.parquet`),
-      settings: DEFAULT_SETTINGS,
-    });
   pooledPath = path.join(dir, "society", "pooled.duckdb");
-  mkdirSync(path.dirname(pooledPath));
-  report = await poolContributions({
-    inputDir: input,
-    dbPath: pooledPath,
-    settings: DEFAULT_SETTINGS,
+  report = await contributeAndPool({
+    warehouse: dbPath,
+    orgIds: ORGS,
+    contributions: input,
+    pooled: pooledPath,
     poolDate: POOL_DATE,
   });
 }, 900_000);

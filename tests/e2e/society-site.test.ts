@@ -32,16 +32,14 @@ import type { Browser } from "playwright-core";
 import { tableFromIPC } from "apache-arrow";
 import { parse } from "csv-parse/sync";
 import { run as runSample } from "../../src/cli/sample.ts";
-import { DEFAULT_SETTINGS } from "../../src/config/settings.ts";
 import { ingest } from "../../loaders/ingest.ts";
 import { launchChromium, waitForRender } from "../../src/static-site/chromium.ts";
 import { buildSite } from "../../src/static-site/site-build.ts";
 import { serveStatic, type RunningServer } from "../../src/static-site/static-server.ts";
-import { buildContribution } from "../../src/survey/contribute.ts";
 import { run as surveyReport } from "../../src/cli/survey-report.ts";
-import { poolContributions } from "../../src/survey/pool.ts";
 import { queryWarehouse } from "../support/duckdb.ts";
 import { sharedSite } from "../support/shared-sample.ts";
+import { contributeAndPool } from "../support/society-pool.ts";
 
 const PAGES = ["/", "/pay", "/benchmarks", "/methodology", "/report"];
 const SCREENSHOTS = path.join(os.tmpdir(), "htm-society-screenshots");
@@ -121,20 +119,12 @@ beforeAll(async () => {
   expect((await ingest({ inputDir: input, dbPath: hospitals, quiet: true })).exitCode).toBe(0);
   orgs = csv("organizations.csv");
   expect(orgs.map((o) => o.region).filter((r) => r === "West")).toHaveLength(7);
-  const contributions = path.join(work, "contributions");
-  mkdirSync(contributions);
-  for (const o of orgs)
-    await buildContribution({
-      dbPath: hospitals,
-      orgId: o.org_id!,
-      out: path.join(contributions, `${o.org_id}.parquet`),
-      settings: DEFAULT_SETTINGS,
-    });
   const pooled = path.join(work, "pooled.duckdb");
-  const report = await poolContributions({
-    inputDir: contributions,
-    dbPath: pooled,
-    settings: DEFAULT_SETTINGS,
+  const report = await contributeAndPool({
+    warehouse: hospitals,
+    orgIds: orgs.map((o) => o.org_id!),
+    contributions: path.join(work, "contributions"),
+    pooled,
     poolDate: POOL_DATE,
   });
   expect(report.pooled).toBe(12);

@@ -13,8 +13,7 @@ import { ingest, type IngestReport } from "../../loaders/ingest.ts";
 import { run as runSample } from "../../src/cli/sample.ts";
 import { buildSite } from "../../src/static-site/site-build.ts";
 import { DEFAULT_SETTINGS } from "../../src/config/settings.ts";
-import { buildContribution } from "../../src/survey/contribute.ts";
-import { poolContributions } from "../../src/survey/pool.ts";
+import { contributeAndPool } from "./society-pool.ts";
 
 /** The sample's options: the default organisations and years, with fewer work orders than a user gets. */
 export const SHARED_SAMPLE_OPTIONS = ["--work-orders", "20000"] as const;
@@ -104,23 +103,15 @@ export function sharedSocietyPool(): Promise<SharedSocietyPool> {
   return once("society-pool", async (dir) => {
     const { db: warehouse, input } = await sharedSample();
     const contributions = path.join(dir, "contributions");
-    mkdirSync(contributions);
     const orgs = parse(readFileSync(path.join(input, "organizations.csv")), { columns: true }) as {
       org_id: string;
     }[];
-    for (const { org_id: orgId } of orgs) {
-      await buildContribution({
-        dbPath: warehouse,
-        orgId,
-        out: path.join(contributions, `${orgId}.parquet`),
-        settings: DEFAULT_SETTINGS,
-      });
-    }
     const db = path.join(dir, "pooled.duckdb");
-    const report = await poolContributions({
-      inputDir: contributions,
-      dbPath: db,
-      settings: DEFAULT_SETTINGS,
+    const report = await contributeAndPool({
+      warehouse,
+      orgIds: orgs.map((o) => o.org_id),
+      contributions,
+      pooled: db,
       poolDate: SHARED_POOL_DATE,
     });
     return { contributions, db, pooled: report.pooled };
