@@ -1,5 +1,5 @@
 /**
- * `npm run bench:pool`: pooling 100 → 1,000 survey contributions (issue 14). The 12 sample
+ * `npm run bench:pool`: pooling 1,000 and 10,000 survey contributions (issues 14 and 22). The 12 sample
  * organisations contribute real files; synthetic contributors are made from them by scaling
  * every count and sum by a whole factor (so every total stays possible) under a new id and a
  * profile that cycles through facility types, bed bands and regions, each re-signed with its
