@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DuckDBInstance, quotedString as str } from "@duckdb/node-api";
+import { median } from "d3";
 import { DEFAULT_SETTINGS } from "../config/settings.ts";
 import { ingest } from "../../loaders/ingest.ts";
 import { buildContribution } from "../survey/contribute.ts";
@@ -59,10 +60,6 @@ const { values } = parseArgs({
 });
 const sizes = values.sizes!.split(",").map(Number);
 const repeats = Math.max(1, Number(values.repeats));
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const out = path.resolve(values.out!);
 mkdirSync(out, { recursive: true });
 
@@ -186,8 +183,8 @@ for (const n of sizes) {
   const bySeconds = [...runs].sort((a, b) => a.seconds! - b.seconds!);
   const m: Record<string, number> = {
     ...bySeconds[Math.floor((bySeconds.length - 1) / 2)]!,
-    seconds: median(runs.map((x) => x.seconds!)),
-    peak_rss_bytes: median(runs.map((x) => x.peak_rss_bytes!)),
+    seconds: median(runs, (x) => x.seconds)!,
+    peak_rss_bytes: median(runs, (x) => x.peak_rss_bytes)!,
   };
   const peaks = runs.map((x) => x.peak_rss_bytes!);
   const floorAfter = readFloor();
