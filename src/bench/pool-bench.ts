@@ -191,6 +191,8 @@ for (const n of sizes) {
   const floor = { seconds: (floorBefore + floorAfter) / 2 };
   // what the contribution format alone costs: every file's row-group digest for the checksum
   const digestSeconds = readFloor("--digest");
+  // what the pooled warehouse's copy of every row costs at the least: one CREATE TABLE AS of them all
+  const storeSeconds = readFloor("--store");
   results.push({
     contributions: files,
     ...m,
@@ -202,6 +204,8 @@ for (const n of sizes) {
     floor_seconds_after: floorAfter,
     digest_seconds: digestSeconds,
     digest_ratio_to_floor: digestSeconds / floor.seconds,
+    store_seconds: storeSeconds,
+    store_ratio_to_floor: storeSeconds / floor.seconds,
     ratio_to_floor: m.seconds! / floor.seconds,
   });
   // where the time goes: the slowest phases and SQL steps of this pooling
@@ -213,6 +217,9 @@ for (const n of sizes) {
   process.stderr.write(`${files} contributions, slowest steps: ${slowest}\n`);
   process.stderr.write(
     `${files} contributions: the row-group digest alone (SHA-256 of every file's bytes before its footer, what the checksum requires) ${digestSeconds.toFixed(1)} s, ${(digestSeconds / floor.seconds).toFixed(1)}× the floor\n`,
+  );
+  process.stderr.write(
+    `${files} contributions: every row written once into a DuckDB table (survey.contribution_rows, at the least) ${storeSeconds.toFixed(1)} s, ${(storeSeconds / floor.seconds).toFixed(1)}× the floor\n`,
   );
   process.stderr.write(
     `${files} contributions: ${m.seconds!.toFixed(1)} s (${(m.seconds! / floor.seconds).toFixed(1)}× the bare read + GROUP BY, ${floor.seconds.toFixed(2)} s: ${floorBefore.toFixed(2)} s before, ${floorAfter.toFixed(2)} s after), peak ${(m.peak_rss_bytes! / 2 ** 20).toFixed(0)} MiB (median of ${runs.length} runs: ${peaks.map((b) => (b / 2 ** 20).toFixed(0)).join(", ")}), ${m.pooled} pooled, ${m.rejected} rejected\n`,
@@ -234,6 +241,7 @@ const at = (n: number) =>
         seconds: number;
         floor_seconds: number;
         digest_ratio_to_floor: number;
+        store_ratio_to_floor: number;
       }
     | undefined;
 const verdict = (ok: boolean) => (ok ? "PASS" : "FAIL");
@@ -243,6 +251,7 @@ if (thousand) {
   lines.push(
     `1,000 contributions: ${thousand.ratio_to_floor.toFixed(1)}× the bare read_parquet + GROUP BY (${thousand.seconds.toFixed(1)} s against ${thousand.floor_seconds.toFixed(2)} s, same run), target ≤ 6×: ${verdict(thousand.ratio_to_floor <= 6)}`,
     `1,000 contributions: the row-group digest the checksum requires is ${thousand.digest_ratio_to_floor.toFixed(1)}× the floor by itself`,
+    `1,000 contributions: writing every row once into the warehouse (survey.contribution_rows, nothing else) is ${thousand.store_ratio_to_floor.toFixed(1)}× the floor by itself`,
     `1,000 contributions: peak memory ${mib(thousand.peak_rss_bytes)} (RSS of the pool process, median of ${repeats} runs), target < 1024 MiB: ${verdict(thousand.peak_rss_bytes < 2 ** 30)}`,
   );
   const tenThousand = at(10000);
