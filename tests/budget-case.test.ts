@@ -135,6 +135,21 @@ describe("scenarioCase", () => {
     expect(c.bought_at_own_cost).toEqual(["general_biomed"]);
   });
 
+  it("names the domains whose added staff take vendor work over at our own cost", () => {
+    // biomed +0.2: min(0.5 × 80,000 = 40,000, 0.2 × $100,000 = 20,000) = 20,000 avoided against 20,000
+    // of pay: $0 net because the work is priced at our own cost, which the page must say
+    const own = scenarioCase([biomed, networking], { general_biomed: 0.2 });
+    expect(own.total.annual_cost_usd).toBeCloseTo(20_000, 6);
+    expect(own.total.vendor_avoided_usd).toBeCloseTo(20_000, 6);
+    expect(own.total.net_annual_cost_usd).toBeCloseTo(0, 6);
+    expect(own.taken_over_at_own_cost).toEqual(["general_biomed"]);
+    expect(own.bought_at_own_cost).toEqual([]);
+    // networking +1: min(0.5 × 400,000 = 200,000, 1 × 1,600 h × $150 = 240,000) at the vendor's own price
+    const vendor = scenarioCase([biomed, networking], { networking: 1 });
+    expect(vendor.total.vendor_avoided_usd).toBe(200_000);
+    expect(vendor.taken_over_at_own_cost).toEqual([]);
+  });
+
   it("names no domain bought at our own cost when the vendors' hourly price prices the work", () => {
     // networking: 0.5 staff, cut 0.5 with no surplus: 0.5 × 1,600 h × $150 = 120,000 bought at the vendor's price
     const c = scenarioCase([biomed, networking], { networking: -0.5, general_biomed: -0.5 });

@@ -434,9 +434,25 @@ describe("bad rule files", () => {
     expect(error.issues).toEqual([expect.objectContaining({ line: 2, column: "p25" })]);
   });
 
-  it("market pay: a role the taxonomy does not have", () => {
+  it("market pay: a role neither the taxonomy nor the product has (a typo)", () => {
     const error = errorOf(() => loadMarketPay(path.join(FIXTURES, "market_pay_unknown_role"), taxonomy));
     expect(error.issues).toEqual([expect.objectContaining({ line: 3, column: "role", value: "BMET IV" })]);
+  });
+
+  it("market pay: a product role an older taxonomy does not use is left out, not an error", () => {
+    // the legacy taxonomy has no Clinical Integration Specialist; the shipped file prices one
+    const legacy = loadTaxonomy(path.join(PROJECT_ROOT, "tests/fixtures/taxonomy-legacy"));
+    expect(legacy.roles.rows.map((r) => r.role)).not.toContain("Clinical Integration Specialist");
+    const raw = readFileSync(path.join(REFERENCE_DIR, "market_pay.csv"), "utf8").trim().split("\n");
+    const integrationRows = raw.filter((l) => l.startsWith("Clinical Integration Specialist,")).length;
+    expect(integrationRows).toBe(1);
+    const pay = loadMarketPay(REFERENCE_DIR, legacy);
+    expect(pay.rows.map((r) => r.role)).not.toContain("Clinical Integration Specialist");
+    expect(pay.rows).toHaveLength(raw.length - 1 - integrationRows);
+    // the current taxonomy keeps it
+    expect(loadMarketPay(REFERENCE_DIR, taxonomy).rows.map((r) => r.role)).toContain(
+      "Clinical Integration Specialist",
+    );
   });
 });
 

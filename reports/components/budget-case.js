@@ -17,7 +17,8 @@
  *   count as qualified; the specialist gap after = Σ over specialist domains of max(0, need − qualified staff
  *   after), as in marts.staffing_gap.
  * Work a cut buys from vendors at our own cost per hour nets to nothing by construction:
- * `bought_at_own_cost` lists those domains, so the page states that the saving rests on that price.
+ * `bought_at_own_cost` lists those domains, so the page states that the saving rests on that price;
+ * likewise vendor work an added FTE takes over at our own cost per hour (`taken_over_at_own_cost`).
  * Payback in months = one-off cost ÷ (yearly saving ÷ 12) when the scenario saves money every year (net
  * annual cost < 0); none when it does not. Three years: pay and vendor prices both grow by wage_growth_rate
  * a year (field service is labour, priced like it), the one-off cost falls in year 1.
@@ -137,6 +138,11 @@ export function scenarioCase(inputs, scenario, published = null) {
     // cut then saves nothing net by construction, and the page must say the saving depends on that price
     bought_at_own_cost: rows
       .filter((d) => d.vendor_avoided_usd < 0 && d.takeover_rate_basis === "own_cost")
+      .map((d) => d.domain),
+    // domains whose added staff take work over from vendors priced at our own cost per hour: the
+    // vendor spend avoided then equals their cost by construction, and the page says so
+    taken_over_at_own_cost: rows
+      .filter((d) => d.vendor_avoided_usd > 0 && d.takeover_rate_basis === "own_cost")
       .map((d) => d.domain),
     changed: total.change_fte !== 0 || rows.some((d) => d.change_fte !== 0),
   };

@@ -5,7 +5,8 @@
  * market figure (`comparison` primary) or one shown beside it (secondary), with the reason.
  * Shipped with dated public figures; users replace the file with their own survey.
  */
-import { REFERENCE_DIR } from "../warehouse/paths.ts";
+import { REFERENCE_DIR, TAXONOMY_DIR } from "../warehouse/paths.ts";
+import { rolesTable } from "./roles.ts";
 import { cell, defineTable, readTable, type LoadedTable, type RowOf } from "./taxonomy_table.ts";
 import { TaxonomyError, type TaxonomyIssue } from "./taxonomy_error.ts";
 import type { Taxonomy } from "./taxonomy.ts";
@@ -48,20 +49,27 @@ const PERCENTILES = ["p10", "p25", "median", "p75", "p90"] as const;
 
 /**
  * Reads and checks market_pay.csv: percentiles in increasing order and, when a taxonomy is given,
- * every role one of its roles. Throws a TaxonomyError naming file, line and column.
+ * every role one of its roles or one of the product's canonical roles (data/taxonomy/roles.csv).
+ * Throws a TaxonomyError naming file, line and column.
+ *
+ * The shipped file prices every canonical role; a taxonomy of an earlier version, or a department's
+ * own, may not use them all (the taxonomies before the integration split have no Clinical
+ * Integration Specialist). Those rows are left out of the loaded table, since no one in that
+ * taxonomy can hold the role; a role that is in neither list is a typo and an error.
  */
 export function loadMarketPay(dir: string = REFERENCE_DIR, taxonomy?: Taxonomy): LoadedTable<MarketPay> {
   const loaded = readTable(dir, marketPayTable);
   const issues: TaxonomyIssue[] = [];
   const roles = taxonomy && new Set(taxonomy.roles.rows.map((r) => r.role));
+  const canonical = roles && new Set(readTable(TAXONOMY_DIR, rolesTable).rows.map((r) => r.role));
   for (const row of loaded.rows) {
-    if (roles && !roles.has(row.role)) {
+    if (roles && !roles.has(row.role) && !canonical!.has(row.role)) {
       issues.push({
         file: loaded.file,
         line: row.line,
         column: "role",
         value: row.role,
-        problem: "is not a role in data/taxonomy/roles.csv",
+        problem: "is not a role in the taxonomy's roles.csv nor in the product's data/taxonomy/roles.csv",
       });
     }
     const statistic = (row.statistic ?? "median") as (typeof PERCENTILES)[number] | "mean";
@@ -91,5 +99,5 @@ export function loadMarketPay(dir: string = REFERENCE_DIR, taxonomy?: Taxonomy):
     }
   }
   if (issues.length > 0) throw new TaxonomyError(issues);
-  return loaded;
+  return roles ? { file: loaded.file, rows: loaded.rows.filter((r) => roles.has(r.role)) } : loaded;
 }
