@@ -145,6 +145,26 @@ describe("the default sample's published pay against the market", () => {
     }
   });
 
+  it("labels a figure of another title or occupation as the role's stand-in, with whose it is", async () => {
+    const { marketFigureRows } = (await import(
+      new URL("../reports/components/market-figures.js", import.meta.url).href
+    )) as { marketFigureRows: (rows: Row[]) => { role: string; comparison: string; label: string }[] };
+    const labels = new Map(
+      marketFigureRows(compare.filter((d) => d.org_id === "all" && d.year === AS_OF_YEAR))
+        .filter((d) => d.comparison === "primary")
+        .map((d) => [d.role, d.label]),
+    );
+    // the shipped file's own stand-ins (their reasons say so): no survey names these roles
+    expect(labels.get("Dental Equipment Technician")).toBe("Dental Equipment Technician (stand-in: 24x7 survey, BMET II)");
+    expect(labels.get("Laboratory Specialist")).toBe("Laboratory Specialist (stand-in: 24x7 survey, BMET III)");
+    expect(labels.get("Clinical Integration Specialist")).toBe(
+      "Clinical Integration Specialist (stand-in: BLS, SOC 15-1244; secondary copy)",
+    );
+    // a role's own title or occupation is no stand-in
+    expect(labels.get("BMET II")).toBe("BMET II");
+    expect(labels.get("Medical Device Networking Specialist")).toBe("Medical Device Networking Specialist (secondary copy)");
+  });
+
   it("pays every role within 15% of its aged market figure across the sample", () => {
     const all = pay.filter((d) => d.org_id === "all" && d.year === AS_OF_YEAR && d.market_ratio != null);
     // roles with fewer than 5 people have no published ratio (the page says they are suppressed)

@@ -17,14 +17,26 @@ export function marketFigureRows(rows, roles = []) {
     rows
       .filter((d) => d.role === role)
       .sort((a, b) => String(a.comparison).localeCompare(String(b.comparison)))
-      .map((d) => ({
-        ...d,
-        label:
-          d.comparison === "primary"
-            ? `${d.role}${d.market_status === "secondary copy" ? " (secondary copy)" : ""}`
-            : `↳ beside it: ${shortSource(d.market_source)}${d.market_status === "secondary copy" ? " (secondary copy)" : ""}`,
-      })),
+      .map((d) => {
+        const notes = [
+          d.comparison === "primary" && isStandIn(d.market_source) ? `stand-in: ${shortSource(d.market_source)}` : null,
+          d.market_status === "secondary copy" ? "secondary copy" : null,
+        ].filter(Boolean);
+        const note = notes.length ? ` (${notes.join("; ")})` : "";
+        return {
+          ...d,
+          label: d.comparison === "primary" ? `${d.role}${note}` : `↳ beside it: ${shortSource(d.market_source)}${note}`,
+        };
+      }),
   );
+}
+
+/**
+ * A figure of another title or occupation standing in for a role no survey names: market_pay.csv's
+ * source then says whom it is "for" ("… (title BMET II, for a dental equipment technician)").
+ */
+export function isStandIn(source) {
+  return /,\s*for an? /i.test(String(source ?? ""));
 }
 
 /** "BLS OEWS May 2024 … (SOC 15-1244 …)" → the publisher and occupation or title, short enough for a cell. */
