@@ -155,14 +155,20 @@ describe("the default sample's published pay against the market", () => {
         .map((d) => [d.role, d.label]),
     );
     // the shipped file's own stand-ins (their reasons say so): no survey names these roles
-    expect(labels.get("Dental Equipment Technician")).toBe("Dental Equipment Technician (stand-in: 24x7 survey, BMET II)");
-    expect(labels.get("Laboratory Specialist")).toBe("Laboratory Specialist (stand-in: 24x7 survey, BMET III)");
+    expect(labels.get("Dental Equipment Technician")).toBe(
+      "Dental Equipment Technician (stand-in: 24x7 survey, BMET II)",
+    );
+    expect(labels.get("Laboratory Specialist")).toBe(
+      "Laboratory Specialist (stand-in: 24x7 survey, BMET III)",
+    );
     expect(labels.get("Clinical Integration Specialist")).toBe(
       "Clinical Integration Specialist (stand-in: BLS, SOC 15-1244; secondary copy)",
     );
     // a role's own title or occupation is no stand-in
     expect(labels.get("BMET II")).toBe("BMET II");
-    expect(labels.get("Medical Device Networking Specialist")).toBe("Medical Device Networking Specialist (secondary copy)");
+    expect(labels.get("Medical Device Networking Specialist")).toBe(
+      "Medical Device Networking Specialist (secondary copy)",
+    );
   });
 
   it("pays every role within 15% of its aged market figure across the sample", () => {

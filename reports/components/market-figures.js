@@ -19,13 +19,18 @@ export function marketFigureRows(rows, roles = []) {
       .sort((a, b) => String(a.comparison).localeCompare(String(b.comparison)))
       .map((d) => {
         const notes = [
-          d.comparison === "primary" && isStandIn(d.market_source) ? `stand-in: ${shortSource(d.market_source)}` : null,
+          d.comparison === "primary" && isStandIn(d.market_source)
+            ? `stand-in: ${shortSource(d.market_source)}`
+            : null,
           d.market_status === "secondary copy" ? "secondary copy" : null,
         ].filter(Boolean);
         const note = notes.length ? ` (${notes.join("; ")})` : "";
         return {
           ...d,
-          label: d.comparison === "primary" ? `${d.role}${note}` : `↳ beside it: ${shortSource(d.market_source)}${note}`,
+          label:
+            d.comparison === "primary"
+              ? `${d.role}${note}`
+              : `↳ beside it: ${shortSource(d.market_source)}${note}`,
         };
       }),
   );
