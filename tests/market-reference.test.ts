@@ -156,14 +156,28 @@ describe("the default sample's published pay against the market", () => {
     );
     // the shipped file's own stand-ins (their reasons say so): no survey names these roles
     expect(labels.get("Dental Equipment Technician")).toBe(
-      "Dental Equipment Technician (stand-in: 24x7 survey, BMET II)",
+      "Dental Equipment Technician (stand-in: the BMET II title)",
     );
-    expect(labels.get("Laboratory Specialist")).toBe(
-      "Laboratory Specialist (stand-in: 24x7 survey, BMET III)",
-    );
+    expect(labels.get("Laboratory Specialist")).toBe("Laboratory Specialist (stand-in: the BMET III title)");
     expect(labels.get("Clinical Integration Specialist")).toBe(
-      "Clinical Integration Specialist (stand-in: BLS, SOC 15-1244; secondary copy)",
+      "Clinical Integration Specialist (stand-in: network and computer systems administrators (SOC 15-1244); secondary copy)",
     );
+    // the sentence HR reads says so too, wherever it reads a stand-in against pay
+    const readings = pay.filter((d) => d.year === AS_OF_YEAR && typeof d.market_reading === "string");
+    expect(readings.length).toBeGreaterThan(0);
+    for (const d of readings) {
+      const standIn = [
+        "Dental Equipment Technician",
+        "Laboratory Specialist",
+        "Clinical Integration Specialist",
+      ].includes(d.role as string);
+      if (standIn && d.market_ratio != null)
+        expect(d.market_reading as string, `${d.org_id} ${d.role}`).toMatch(
+          /of market \((the BMET I{2,3} title|network and computer systems administrators \(SOC 15-1244\)) standing in\)/,
+        );
+      if (!standIn) expect(d.market_reading as string, `${d.org_id} ${d.role}`).not.toMatch(/standing in/);
+    }
+    expect(readings.some((d) => /standing in/.test(d.market_reading as string))).toBe(true);
     // a role's own title or occupation is no stand-in
     expect(labels.get("BMET II")).toBe("BMET II");
     expect(labels.get("Medical Device Networking Specialist")).toBe(

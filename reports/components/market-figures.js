@@ -19,9 +19,8 @@ export function marketFigureRows(rows, roles = []) {
       .sort((a, b) => String(a.comparison).localeCompare(String(b.comparison)))
       .map((d) => {
         const notes = [
-          d.comparison === "primary" && isStandIn(d.market_source)
-            ? `stand-in: ${shortSource(d.market_source)}`
-            : null,
+          // whose figure stands in for a role no survey names (core.role_market.market_stand_in)
+          d.comparison === "primary" && d.market_stand_in ? `stand-in: ${d.market_stand_in}` : null,
           d.market_status === "secondary copy" ? "secondary copy" : null,
         ].filter(Boolean);
         const note = notes.length ? ` (${notes.join("; ")})` : "";
@@ -34,14 +33,6 @@ export function marketFigureRows(rows, roles = []) {
         };
       }),
   );
-}
-
-/**
- * A figure of another title or occupation standing in for a role no survey names: market_pay.csv's
- * source then says whom it is "for" ("… (title BMET II, for a dental equipment technician)").
- */
-export function isStandIn(source) {
-  return /,\s*for an? /i.test(String(source ?? ""));
 }
 
 /** "BLS OEWS May 2024 … (SOC 15-1244 …)" → the publisher and occupation or title, short enough for a cell. */

@@ -8,7 +8,10 @@
 -- one (market_area 'national'); title-survey rows have no occupation and stay national. Ageing:
 -- market_value_aged = market_value x index(year) / index(market_year) from reference.wage_index when
 -- it has both years (factor 1 for a survey of the pay year), else null and market_basis says it is not
--- aged. market_basis reads "2019 median, aged +27% with ECI to 2025".
+-- aged. market_basis reads "2019 median, aged +27% with ECI to 2025". Stand-in: where no survey names
+-- the role, market_pay.csv gives another title's or occupation's figure and its source ends that title
+-- or occupation with ", for a <role>" (data/reference/README.md); market_stand_in names whose figure it
+-- is ("the BMET II title", "network and computer systems administrators (SOC 15-1244)") so every page that shows the figure says so, null otherwise.
 create or replace table core.role_market as
 with figures as (
     select
@@ -17,6 +20,14 @@ with figures as (
         source,
         source_url,
         soc_code,
+        case
+            when not regexp_matches(source, ',\s*for an? ') then null
+            -- "…, network and computer systems administrators (SOC 15-1244, national), for a …"
+            when soc_code is not null then concat(
+                nullif(regexp_extract(source, ',\s*([^,(]+?) \(SOC', 1), '') || ' ', '(SOC ' || soc_code || ')')
+            when regexp_matches(source, 'title [^),]+') then 'the ' || regexp_extract(source, 'title ([^),]+)', 1) || ' title'
+            else 'another title or occupation'
+        end as stand_in,
         coalesce(comparison, 'primary') as comparison,
         coalesce(statistic, 'median') as statistic,
         coalesce(status, 'published') as status,
@@ -82,6 +93,7 @@ market as (
         case when bool_or(coalesce(state_status, status) = 'secondary copy') then 'secondary copy'
             else 'published' end as market_status,
         string_agg(distinct reason, '; ') as market_reason,
+        string_agg(distinct stand_in, '; ') as market_stand_in,
         case
             when count(state_value) = 0 then 'national'
             when count(state_value) = count(*) then any_value(org_state)
@@ -135,6 +147,7 @@ select
     market_source_url,
     market_status,
     market_reason,
+    market_stand_in,
     market_area,
     case
         when org_id = 'all' then 'national figures'

@@ -20,6 +20,7 @@ select
     m.market_source_url,
     m.market_status,
     m.market_reason,
+    m.market_stand_in,
     m.market_area,
     cast(p.median_pay / coalesce(m.market_value_aged, m.market_value) as double) as market_ratio
 from marts.pay_position as p

@@ -8,7 +8,8 @@
 -- organisation has one (market_area). market_median keeps its name for the level's figure as published.
 -- market_ratio = median_pay / coalesce(market_median_aged, market_median); market_basis says which survey
 -- year and ageing ("2019 median, aged +27% with ECI to 2025"). market_reading reads market ratio and
--- compa-ratio together in one sentence, from the published (not suppressed) values only.
+-- compa-ratio together in one sentence, from the published (not suppressed) values only, and names a
+-- stand-in figure (market_stand_in, core.role_market) as such.
 -- Compa-ratio = pay / range_mid_usd, median over
 -- people with a range. certified_premium = median pay of holders of any valid mapped certification /
 -- median pay of non-holders, within one role.
@@ -111,6 +112,7 @@ select
     m.market_source_url,
     m.market_status,
     m.market_reason,
+    m.market_stand_in,
     m.market_area,
     m.market_area_note
 from stats s
@@ -127,18 +129,20 @@ banded as (
         case when round(median_compa_ratio * 100) < 95 then 'below'
             when round(median_compa_ratio * 100) > 105 then 'above' else 'at' end as c_band,
         cast(round(market_ratio * 100) as integer) || '%' as m_pct,
-        cast(round(median_compa_ratio * 100) as integer) || '%' as c_pct
+        cast(round(median_compa_ratio * 100) as integer) || '%' as c_pct,
+        -- a figure standing in for the role says whose it is, so no one reads it as the role's own market
+        coalesce(format(' ({} standing in)', market_stand_in), '') as stand_in_note
     from result
 )
 select
-    * exclude (m_band, c_band, m_pct, c_pct),
+    * exclude (m_band, c_band, m_pct, c_pct, stand_in_note),
     case
         when role = 'all' or (market_ratio is null and median_compa_ratio is null) then null
         when median_compa_ratio is null
-            then format('{}: median pay is {} of market; no pay ranges to read it against.', role, m_pct)
+            then format('{}: median pay is {} of market{}; no pay ranges to read it against.', role, m_pct, stand_in_note)
         when market_ratio is null
             then format('{}: median pay is {} of the range midpoint; no market figure for the role.', role, c_pct)
-        else format('{}: median pay is {} of market and {} of the range midpoint: {}.', role, m_pct, c_pct,
+        else format('{}: median pay is {} of market{} and {} of the range midpoint: {}.', role, m_pct, stand_in_note, c_pct,
             case m_band || '/' || c_band
                 when 'at/at' then 'pay and the pay range both track the market'
                 when 'above/at' then 'paid at the range midpoint yet above market, so the range is set above the market'
