@@ -21,6 +21,8 @@ people as (
         p.range_min_usd,
         coalesce(m.market_value_aged, m.market_value) as market_usd,
         m.market_basis,
+        -- whose figure, where another title's or occupation's stands in for the role: HR acts on this list
+        m.market_stand_in,
         s.far_below_market_ratio
     from core.pay_snapshots as p
     join as_of as a on a.year = p.year
@@ -37,6 +39,7 @@ select
     range_min_usd,
     round(market_usd, 0) as market_usd,
     market_basis,
+    market_stand_in,
     round(annual_pay_usd / range_min_usd, 3) as pay_to_range_min,
     round(annual_pay_usd / market_usd, 3) as pay_to_market,
     coalesce(annual_pay_usd < range_min_usd, false) as below_range_min,
