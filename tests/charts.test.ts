@@ -605,6 +605,10 @@ describe("pay and careers", () => {
     expect(marketShare(aged)).toBe("90% of market (2022, aged +10%)");
     expect(marketShare(same)).toBe("102% of market (2024)");
     expect(marketShare(aged, { short: true })).toBe("90% (2022 +10%)");
+    // a laboratory specialist against the BMET III title's figure
+    const standIn = { ...aged, market_stand_in: "the BMET III title" };
+    expect(marketShare(standIn)).toBe("90% of market (2022, aged +10%, stand-in)");
+    expect(marketShare(standIn, { short: true })).toBe("90% (2022 +10%, stand-in)");
     const rows = [
       { ...unaged, role: "BMET II", median_pay: 66000 },
       { ...aged, role: "HTM Manager", median_pay: 59400 },

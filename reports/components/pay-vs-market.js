@@ -30,16 +30,18 @@ export function ageing(d) {
 
 /**
  * "110% of market (2019, aged +27%)": every market ratio names the survey year it rests on and the
- * ageing applied (the full wording, "2019 median, aged +27% with ECI to 2025", is market_basis).
+ * ageing applied (the full wording, "2019 median, aged +27% with ECI to 2025", is market_basis), and
+ * "stand-in" where another title's or occupation's figure stands in for the role.
  */
 export function marketShare(d, { short = false } = {}) {
   if (d.market_ratio == null) return "";
   if (d.market_year == null) return short ? pct(d.market_ratio) : `${pct(d.market_ratio)} of market`;
   const aged = ageing(d);
   const unaged = !aged && d.market_year !== d.year;
-  const note = aged ? `, aged ${aged}` : unaged ? ", not aged" : "";
+  // another title's or occupation's figure standing in for the role says so (market_stand_in)
+  const note = `${aged ? `, aged ${aged}` : unaged ? ", not aged" : ""}${d.market_stand_in ? ", stand-in" : ""}`;
   if (short)
-    return `${pct(d.market_ratio)} (${d.market_year}${aged ? ` ${aged}` : unaged ? ", not aged" : ""})`;
+    return `${pct(d.market_ratio)} (${d.market_year}${aged ? ` ${aged}` : unaged ? ", not aged" : ""}${d.market_stand_in ? ", stand-in" : ""})`;
   return `${pct(d.market_ratio)} of market (${d.market_year}${note})`;
 }
 
