@@ -39,10 +39,10 @@ export function marketShare(d, { short = false } = {}) {
   const aged = ageing(d);
   const unaged = !aged && d.market_year !== d.year;
   // another title's or occupation's figure standing in for the role says so (market_stand_in)
-  const note = `${aged ? `, aged ${aged}` : unaged ? ", not aged" : ""}${d.market_stand_in ? ", stand-in" : ""}`;
+  const standIn = d.market_stand_in ? ", stand-in" : "";
   if (short)
-    return `${pct(d.market_ratio)} (${d.market_year}${aged ? ` ${aged}` : unaged ? ", not aged" : ""}${d.market_stand_in ? ", stand-in" : ""})`;
-  return `${pct(d.market_ratio)} of market (${d.market_year}${note})`;
+    return `${pct(d.market_ratio)} (${d.market_year}${aged ? ` ${aged}` : unaged ? ", not aged" : ""}${standIn})`;
+  return `${pct(d.market_ratio)} of market (${d.market_year}${aged ? `, aged ${aged}` : unaged ? ", not aged" : ""}${standIn})`;
 }
 
 /** "surveys 2019–2024, not aged" for the rows shown, or "" when they carry no survey year. */

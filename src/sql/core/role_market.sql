@@ -11,7 +11,8 @@
 -- aged. market_basis reads "2019 median, aged +27% with ECI to 2025". Stand-in: where no survey names
 -- the role, market_pay.csv gives another title's or occupation's figure and its source ends that title
 -- or occupation with ", for a <role>" (data/reference/README.md); market_stand_in names whose figure it
--- is ("the BMET II title", "network and computer systems administrators (SOC 15-1244)") so every page that shows the figure says so, null otherwise.
+-- is ("the BMET II title", "network and computer systems administrators (SOC 15-1244)") so every page
+-- that shows the figure says so, null otherwise.
 create or replace table core.role_market as
 with figures as (
     select
