@@ -135,6 +135,29 @@ describe("scenarioCase", () => {
     expect(c.bought_at_own_cost).toEqual(["general_biomed"]);
   });
 
+  it("prices a cut larger than the domain's staff at the staff it has, and names the domain", () => {
+    // biomed has 11 staff: a cut of 12 removes 11, 11 × $100,000 = 1,100,000 of pay saved; its surplus of
+    // 1 absorbs one FTE of work, the other 10 are bought at our own cost, 10 × 100,000 = 1,000,000
+    const c = scenarioCase([biomed, networking], { general_biomed: -12 });
+    const b = c.rows.find((d: { domain: string }) => d.domain === "general_biomed");
+    expect(b.requested_change_fte).toBe(-12);
+    expect(b.change_fte).toBe(-11);
+    expect(b.annual_cost_usd).toBe(-1_100_000);
+    expect(b.vendor_avoided_usd).toBe(-1_000_000);
+    expect(c.total.net_annual_cost_usd).toBe(-100_000);
+    expect(b.supply_after_fte).toBe(0);
+    expect(c.cut_capped).toEqual(["general_biomed"]);
+    // a cut the staff cover is priced as asked
+    expect(scenarioCase([biomed, networking], { general_biomed: -11 }).cut_capped).toEqual([]);
+    // a cut where there are no staff changes nothing but is still a scenario the page answers
+    const empty = scenarioCase([{ ...biomed, supply_fte: 0, qualified_supply_fte: 0 }], {
+      general_biomed: -1,
+    });
+    expect(empty.total.annual_cost_usd).toBe(0);
+    expect(empty.cut_capped).toEqual(["general_biomed"]);
+    expect(empty.changed).toBe(true);
+  });
+
   it("names the domains whose added staff take vendor work over at our own cost", () => {
     // biomed +0.2: min(0.5 × 80,000 = 40,000, 0.2 × $100,000 = 20,000) = 20,000 avoided against 20,000
     // of pay: $0 net because the work is priced at our own cost, which the page must say

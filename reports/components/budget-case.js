@@ -4,6 +4,8 @@
  * `htm-workforce brief` print what it returns; no other arithmetic on the scenario happens in the page.
  *
  * Per domain, with `change` FTE (negative = a cut):
+ * - a cut removes at most the domain's staff (supply_fte): a larger one is priced at that (`change_fte`,
+ *   with the request in `requested_change_fte`; `cut_capped` names those domains);
  * - annual cost = change × cost of an FTE (pay × benefits load); a cut is a saving (negative);
  * - one-off cost (adds only) = change × (hiring cost + training cost of a hire);
  * - vendor spend avoided (adds) = the smaller of vendor_takeover_share × the domain's vendor spend and
@@ -37,7 +39,9 @@ export function scenarioCase(inputs, scenario, published = null) {
   const unknown = Object.keys(scenario).filter((d) => !known.has(d));
   const unpriced = [];
   const rows = inputs.map((d) => {
-    const change = scenario[d.domain] ?? 0;
+    const requested = scenario[d.domain] ?? 0;
+    // a cut removes at most the staff the domain has: cutting 1 FTE from 0.7 saves 0.7 FTE of pay
+    const change = requested < 0 ? Math.max(requested, -d.supply_fte) : requested;
     // what a year of one FTE's hours of vendor work is worth: at our own cost per hour that is exactly the
     // cost of an FTE (not the published, rounded hourly rate × hours, which would leave a few dollars over)
     const perFte =
@@ -62,6 +66,7 @@ export function scenarioCase(inputs, scenario, published = null) {
     return {
       ...d,
       change_fte: change,
+      requested_change_fte: requested,
       // what an hour of the domain's vendor work is priced at: the vendor's own price per hour, or our own
       // cost per hour where vendors record too few hours to price theirs
       takeover_rate_basis: d.vendor_cost_per_hour_usd != null ? "vendor_hour" : "own_cost",
@@ -141,9 +146,11 @@ export function scenarioCase(inputs, scenario, published = null) {
       .map((d) => d.domain),
     // domains whose added staff take work over from vendors priced at our own cost per hour: the
     // vendor spend avoided then equals their cost by construction, and the page says so
+    // domains asked to cut more staff than they have: priced at the staff they have, and the page says so
+    cut_capped: rows.filter((d) => d.requested_change_fte < d.change_fte).map((d) => d.domain),
     taken_over_at_own_cost: rows
       .filter((d) => d.vendor_avoided_usd > 0 && d.takeover_rate_basis === "own_cost")
       .map((d) => d.domain),
-    changed: total.change_fte !== 0 || rows.some((d) => d.change_fte !== 0),
+    changed: total.change_fte !== 0 || rows.some((d) => d.requested_change_fte !== 0),
   };
 }
